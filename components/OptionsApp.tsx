@@ -1,0 +1,67 @@
+import { openDatabase } from '@/lib/db';
+import { FeatureErrors } from './FeatureErrors';
+import { PeopleTable } from './PeopleTable';
+import { SettingsPanel } from './SettingsPanel';
+import { useAsync } from './useAsync';
+import { useSettings } from './useSettings';
+import './options.css';
+
+async function readDatabase() {
+  const db = openDatabase();
+  try {
+    const [people, errors] = await Promise.all([
+      db.people.orderBy('name').filter((p) => p.archivedAt === undefined).toArray(),
+      db.featureErrors.orderBy('seq').reverse().limit(100).toArray(),
+    ]);
+    return { people, errors };
+  } finally {
+    db.close();
+  }
+}
+
+export function OptionsApp() {
+  const settings = useSettings();
+  const data = useAsync(readDatabase, []);
+  const helpdesk = settings?.effective.helpdeskUrl;
+  return (
+    <div className="options">
+      <header className="brand">
+        <img src="/icon/32.png" alt="" />
+        Daylight settings
+        {helpdesk ? (
+          <a className="help" href={helpdesk} target="_blank" rel="noreferrer">
+            Get help
+          </a>
+        ) : null}
+      </header>
+      <nav aria-label="Sections">
+        <a href="#people">People</a>
+        <a href="#settings">Settings</a>
+        <a href="#diagnostics">Diagnostics</a>
+      </nav>
+      <main>
+        <section id="people" aria-labelledby="people-heading">
+          <h2 id="people-heading">People</h2>
+          {data.status === 'ready' && (
+            <>
+              <p className="muted" data-testid="people-count">
+                {data.value.people.length} people in the directory.
+              </p>
+              <PeopleTable people={data.value.people} />
+            </>
+          )}
+          {data.status === 'failed' && <p role="alert" className="error">Could not read the directory: {data.error}</p>}
+        </section>
+        <section id="settings" aria-labelledby="settings-heading">
+          <h2 id="settings-heading">Settings</h2>
+          {settings ? <SettingsPanel snapshot={settings} /> : <p className="muted">Loading…</p>}
+        </section>
+        <section id="diagnostics" aria-labelledby="diagnostics-heading">
+          <h2 id="diagnostics-heading">Diagnostics</h2>
+          <p className="muted">Kept on this device only; never sent anywhere.</p>
+          {data.status === 'ready' && <FeatureErrors errors={data.value.errors} />}
+        </section>
+      </main>
+    </div>
+  );
+}

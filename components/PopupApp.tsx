@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { openDatabase } from '@/lib/db';
+import { PageStatus } from './PageStatus';
+import { useAsync } from './useAsync';
+import { useSettings } from './useSettings';
+import './popup.css';
+
+async function countPeople(): Promise<number> {
+  const db = openDatabase();
+  try {
+    return await db.people.filter((p) => p.archivedAt === undefined).count();
+  } finally {
+    db.close();
+  }
+}
+
+export function PopupApp() {
+  const settings = useSettings();
+  const people = useAsync(countPeople, []);
+  const helpdesk = settings?.effective.helpdeskUrl;
+  return (
+    <main className="popup">
+      <header className="brand">
+        <img src="/icon/32.png" alt="" />
+        Daylight
+      </header>
+      <PageStatus />
+      <p className="muted" data-testid="directory-count">
+        {people.status === 'ready' &&
+          (people.value === 0 ? 'No directory yet: add one in Settings.' : `${people.value} people in your directory.`)}
+      </p>
+      <footer>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+        {helpdesk ? (
+          <a href={helpdesk} target="_blank" rel="noreferrer">
+            Get help
+          </a>
+        ) : null}
+      </footer>
+    </main>
+  );
+}

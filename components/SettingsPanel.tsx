@@ -1,0 +1,152 @@
+import { useId, useState, type ReactNode } from 'react';
+import { resetUserSettings, saveUserSettings, type SettingKey, type Settings, type SettingsSnapshot } from '@/lib/settings';
+import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+
+interface FieldProps<K extends SettingKey> {
+  snapshot: SettingsSnapshot;
+  name: K;
+  label: string;
+  help: string;
+  children: (props: { id: string; value: Settings[K]; disabled: boolean; save: (value: Settings[K]) => void }) => ReactNode;
+}
+
+/** One setting: its control, its help, and "Set by your organization" when policy owns it. */
+function Field<K extends SettingKey>({ snapshot, name, label, help, children }: FieldProps<K>) {
+  const id = useId();
+  const [problem, setProblem] = useState<string>();
+  const locked = Object.hasOwn(snapshot.managed, name);
+  const overridden = !locked && Object.hasOwn(snapshot.user, name);
+  const save = (value: Settings[K]) => {
+    saveUserSettings({ [name]: value } as Partial<Settings>).then(
+      () => setProblem(undefined),
+      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  return (
+    <div className="field" data-setting={name} data-locked={locked}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, value: snapshot.effective[name], disabled: locked, save })}
+      <p className="muted" id={`${id}-help`}>
+        {help}
+      </p>
+      {locked && <p className="locked">🔒 Set by your organization</p>}
+      {overridden && (
+        <button type="button" className="link" onClick={() => void resetUserSettings([name])}>
+          Reset to default
+        </button>
+      )}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A text field that saves when the user leaves it or presses Enter, so typing never saves half a URL. */
+function TextSetting(props: { id: string; value: string; disabled: boolean; type?: string; save: (v: string) => void }) {
+  const [draft, setDraft] = useState(props.value);
+  return (
+    <input
+      id={props.id}
+      type={props.type ?? 'text'}
+      value={props.disabled ? props.value : draft}
+      disabled={props.disabled}
+      aria-describedby={`${props.id}-help`}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => draft !== props.value && props.save(draft.trim())}
+      onKeyDown={(e) => e.key === 'Enter' && props.save(draft.trim())}
+    />
+  );
+}
+
+function LinesSetting(props: { id: string; value: string[]; disabled: boolean; save: (v: string[]) => void }) {
+  const [draft, setDraft] = useState(props.value.join('\n'));
+  return (
+    <textarea
+      id={props.id}
+      rows={3}
+      value={props.disabled ? props.value.join('\n') : draft}
+      disabled={props.disabled}
+      aria-describedby={`${props.id}-help`}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => props.save(lines(draft))}
+    />
+  );
+}
+
+export function SettingsPanel({ snapshot }: { snapshot: SettingsSnapshot }) {
+  return (
+    <div className="settings">
+      {snapshot.problems.length > 0 && (
+        <ul role="alert" className="error" data-testid="settings-problems">
+          {snapshot.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <Field snapshot={snapshot} name="privateWarning" label="Before posting in a private place" help="Warn shows a banner next to the composer; Confirm also asks for a reason on the first send.">
+        {({ id, value, disabled, save }) => (
+          <select id={id} value={value} disabled={disabled} onChange={(e) => save(e.target.value as Settings['privateWarning'])}>
+            <option value="off">Do nothing</option>
+            <option value="warn">Warn</option>
+            <option value="confirm">Ask to confirm</option>
+          </select>
+        )}
+      </Field>
+      <Field snapshot={snapshot} name="privateReasons" label="Reasons for posting privately" help="One per line.">
+        {(p) => <LinesSetting key={p.value.join('\n')} {...p} />}
+      </Field>
+      <Field snapshot={snapshot} name="archiveNudge" label="Suggest archiving instead of deleting" help="Shown when you delete a comment, message, issue, task, channel or repository.">
+        {({ id, value, disabled, save }) => (
+          <input id={id} type="checkbox" checked={value} disabled={disabled} onChange={(e) => save(e.target.checked)} />
+        )}
+      </Field>
+      <Field snapshot={snapshot} name="directoryUrl" label="Directory URL" help="A JSON, CSV or SCIM address of your organisation's people directory.">
+        {(p) => <TextSetting key={p.value} {...p} type="url" />}
+      </Field>
+      <Field snapshot={snapshot} name="directoryToken" label="Directory token" help="Sent as a bearer token to the directory URL. Stored on this device only.">
+        {(p) => <TextSetting key={p.value} {...p} type="password" />}
+      </Field>
+      <Field snapshot={snapshot} name="directoryRefreshMinutes" label="Refresh the directory every (minutes)" help="Between 5 minutes and a week.">
+        {({ id, value, disabled, save }) => (
+          <input id={id} type="number" min={5} max={10080} defaultValue={value} key={value} disabled={disabled} onBlur={(e) => save(Number(e.target.value))} />
+        )}
+      </Field>
+      <Field snapshot={snapshot} name="helpdeskUrl" label="Help desk link" help="Where people get help with Daylight.">
+        {(p) => <TextSetting key={p.value} {...p} type="url" />}
+      </Field>
+      <Field snapshot={snapshot} name="kudosWebhookUrl" label="Announce thanks to (webhook URL)" help="A Slack or Mattermost incoming webhook.">
+        {(p) => <TextSetting key={p.value} {...p} type="url" />}
+      </Field>
+      <Field snapshot={snapshot} name="captureExclude" label="Never capture these pages" help="Match patterns, one per line, e.g. https://github.com/acme/secret/*">
+        {(p) => <LinesSetting key={p.value.join('\n')} {...p} />}
+      </Field>
+      <Field snapshot={snapshot} name="disabledFeatures" label="Switched-off features" help="Feature ids, one per line.">
+        {(p) => <LinesSetting key={p.value.join('\n')} {...p} />}
+      </Field>
+      <Field snapshot={snapshot} name="selfHosted" label="Self-hosted instances" help="One per line as tool=origin, e.g. gitlab=https://gitlab.acme.internal">
+        {({ id, value, disabled, save }) => (
+          <LinesSetting
+            key={JSON.stringify(value)}
+            id={id}
+            disabled={disabled}
+            value={TOOL_IDS.flatMap((tool) => (value[tool] ?? []).map((origin) => `${tool}=${origin}`))}
+            save={(entries) => {
+              const next: Settings['selfHosted'] = {};
+              for (const entry of entries) {
+                const [tool = '', origin = ''] = entry.split('=').map((s) => s.trim());
+                (next[tool as keyof typeof next] ??= []).push(origin);
+              }
+              save(next);
+            }}
+          />
+        )}
+      </Field>
+      <p className="muted">Tools: {TOOL_IDS.map((t) => TOOL_NAMES[t]).join(', ')}.</p>
+    </div>
+  );
+}

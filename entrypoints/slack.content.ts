@@ -1,0 +1,9 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startPageSession } from '@/lib/content/page-session';
+import { slack } from '@/lib/tools/slack/adapter';
+
+export default defineContentScript({
+  matches: [...slack.matches],
+  runAt: 'document_idle',
+  main: (ctx) => startPageSession(slack, ctx.signal, { trustHost: true }),
+});

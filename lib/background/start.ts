@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { openDatabase } from '../db';
+import { handleMessages } from '../messaging';
+import { replaceDirectory } from '../people/directory-store';
+
+/** Keep the diagnostics table bounded: the newest errors are the useful ones. */
+export const MAX_FEATURE_ERRORS = 500;
+
+/**
+ * The background is the only writer of the database. It answers the message contract and opens
+ * the welcome page on first install.
+ */
+export function startBackground(): void {
+  const db = openDatabase();
+
+  handleMessages({
+    'feature-error': async (error) => {
+      await db.transaction('rw', db.featureErrors, async () => {
+        await db.featureErrors.add({
+          featureId: error.featureId,
+          tool: error.tool,
+          page: error.url,
+          message: error.message,
+          at: Date.now(),
+        });
+        const excess = (await db.featureErrors.count()) - MAX_FEATURE_ERRORS;
+        if (excess > 0) await db.featureErrors.orderBy('seq').limit(excess).delete();
+      });
+      return { ok: true as const };
+    },
+    'directory-replace': ({ directory }) => replaceDirectory(db, directory),
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+}

@@ -1,0 +1,28 @@
+import type { Adapter } from '../tools/adapter';
+import type { PageKind, Place } from '../tools/page';
+import type { ToolId } from '../tools/tool-ids';
+import type { Settings } from '../settings';
+
+/** What a feature knows about the page it runs on, for one navigation. */
+export interface PageContext {
+  adapter: Adapter;
+  url: URL;
+  doc: Document;
+  kind: PageKind;
+  place: Place;
+  settings: Settings;
+}
+
+/**
+ * One user-visible behaviour, in one file named after its id (kebab-case). `init` runs once per
+ * navigation; it must stop everything it started when `signal` aborts (the next navigation, a
+ * settings change, or the extension being reloaded).
+ */
+export interface Feature {
+  id: string;
+  /** One sentence for the options page and the README. */
+  description: string;
+  /** Tools the feature runs on; all when omitted. */
+  tools?: readonly ToolId[];
+  init(page: PageContext, signal: AbortSignal): void | Promise<void>;
+}

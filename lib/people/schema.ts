@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
+
+/**
+ * The directory formats of contract.md section 4. A handle key is a tool id, or `tool:host` for a
+ * self-hosted instance (`gitlab:gitlab.acme.internal`).
+ */
+const HANDLE_KEY = new RegExp(`^(${TOOL_IDS.join('|')})(:[a-z0-9.-]+(:\\d+)?)?$`);
+const Handle = z.string().check(z.trim(), z.minLength(1, 'a handle cannot be empty'), z.maxLength(200));
+
+export const PersonSchema = z.object({
+  id: z.string().check(z.trim(), z.minLength(1, 'id is required'), z.maxLength(200)),
+  name: z.string().check(z.trim(), z.minLength(1, 'name is required'), z.maxLength(10_000)),
+  email: z.optional(z.email().check(z.maxLength(320))),
+  team: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  title: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  handles: z._default(
+    z.record(
+      z.string().check(z.regex(HANDLE_KEY, 'handle keys are tool ids, or tool:host for a self-hosted instance')),
+      z.union([Handle, z.array(Handle).check(z.minLength(1))]),
+    ),
+    {},
+  ),
+});
+export type PersonInput = z.input<typeof PersonSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+
+export const DirectorySchema = z.object({
+  version: z.literal(1),
+  people: z.array(PersonSchema),
+});
+export type Directory = z.infer<typeof DirectorySchema>;
+
+/** Tools whose handles are usernames compared case-insensitively; Slack ids and Asana gids are exact. */
+const CASE_INSENSITIVE: ReadonlySet<ToolId> = new Set(['github', 'gitlab', 'mattermost', 'phabricator']);
+
+/** The lookup key of a handle on a tool (or `tool:host`), normalised by the tool's matching rule. */
+export function handleKey(toolKey: string, handle: string): string {
+  const tool = toolKey.split(':')[0] as ToolId;
+  const value = handle.trim().replace(/^@/, '');
+  return `${toolKey}:${CASE_INSENSITIVE.has(tool) ? value.toLowerCase() : value}`;
+}
+
+/** Every lookup key of a person, for the directory's multi-entry index. */
+export function personHandleKeys(person: Person): string[] {
+  return Object.entries(person.handles).flatMap(([tool, value]) =>
+    (Array.isArray(value) ? value : [value]).map((handle) => handleKey(tool, handle)),
+  );
+}

@@ -1,0 +1,54 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION, openDatabase, SCHEMA_VERSIONS } from '@/lib/db';
+
+/**
+ * Migration pattern: for each schema version, open the database as of that version, store data
+ * in its shape, then open the latest version and check the data survived in the new shape.
+ * Each new version adds a seed for the version before it to `seeds` below.
+ */
+const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (name: string) => Promise<void> }> = {
+  1: {
+    seed: async (name) => {
+      const db = openDatabase(name, 1);
+      await db.people.put({ id: 'priya', name: 'Priya Raman', handles: { github: 'priya-r' }, handleKeys: ['github:priya-r'], updatedAt: 1 });
+      await db.featureErrors.add({ featureId: 'x', tool: 'github', page: 'https://github.com/', message: 'm', at: 1 });
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect(await db.people.get('priya')).toMatchObject({ name: 'Priya Raman' });
+      expect(await db.people.where('handleKeys').equals('github:priya-r').count()).toBe(1);
+      expect(await db.featureErrors.count()).toBe(1);
+      db.close();
+    },
+  },
+};
+
+const names: string[] = [];
+afterEach(async () => {
+  await Promise.all(names.splice(0).map((n) => Dexie.delete(n)));
+});
+
+describe('database', () => {
+  it('lists versions in increasing order, ending at the latest', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(versions.at(-1)).toBe(LATEST_VERSION);
+  });
+
+  it('has a migration seed for every version', () => {
+    expect(Object.keys(seeds).map(Number)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+  });
+
+  it.each(SCHEMA_VERSIONS.map((v) => v.version))('keeps version %i data when opened at the latest version', async (version) => {
+    const name = `daylight-migration-${version}`;
+    names.push(name);
+    await seeds[version]!.seed(name);
+    await seeds[version]!.check(name);
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    db.close();
+  });
+});

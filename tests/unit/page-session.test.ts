@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startPageSession } from '@/lib/content/page-session';
+import { github } from '@/lib/tools/github/adapter';
+import { gitlab } from '@/lib/tools/gitlab/adapter';
+
+const markers = () => ({
+  tool: document.documentElement.getAttribute('data-daylight-tool'),
+  kind: document.documentElement.getAttribute('data-daylight-kind'),
+  place: document.documentElement.getAttribute('data-daylight-place'),
+});
+
+let controller: AbortController;
+afterEach(() => {
+  controller.abort();
+  for (const name of ['data-daylight-tool', 'data-daylight-kind', 'data-daylight-place']) document.documentElement.removeAttribute(name);
+  document.body.innerHTML = '';
+  document.head.innerHTML = '';
+  history.replaceState(null, '', '/');
+});
+
+describe('page session', () => {
+  it('marks the page and follows in-app navigation', async () => {
+    history.replaceState(null, '', '/acme/open-handbook/issues/112');
+    controller = new AbortController();
+    startPageSession(github, controller.signal, { trustHost: true });
+    expect(markers()).toEqual({ tool: 'github', kind: 'issue', place: 'unknown' });
+
+    history.pushState(null, '', '/acme/open-handbook/pull/118');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await expect.poll(markers).toEqual({ tool: 'github', kind: 'pull_request', place: 'unknown' });
+  });
+
+  it('notices a URL change made without any event, through the DOM update that follows it', async () => {
+    history.replaceState(null, '', '/acme/open-handbook/issues/112');
+    controller = new AbortController();
+    startPageSession(github, controller.signal, { trustHost: true });
+    history.pushState(null, '', '/acme/open-handbook/discussions/57');
+    document.body.append(document.createElement('main'));
+    await expect.poll(() => markers().kind).toBe('discussion');
+  });
+
+  it('puts the markers back when the host re-render drops them', async () => {
+    history.replaceState(null, '', '/acme/open-handbook/issues/112');
+    controller = new AbortController();
+    startPageSession(github, controller.signal, { trustHost: true });
+    document.documentElement.removeAttribute('data-daylight-kind');
+    await expect.poll(() => markers().kind).toBe('issue');
+  });
+
+  it('marks a self-hosted page only once the DOM says it is the tool', async () => {
+    history.replaceState(null, '', '/acme/handbook/-/issues/58');
+    controller = new AbortController();
+    startPageSession(gitlab, controller.signal, { trustHost: false });
+    expect(markers().tool).toBeNull();
+    document.head.innerHTML = '<meta property="og:site_name" content="GitLab">';
+    document.body.dataset.page = 'projects:issues:show';
+    await expect.poll(() => markers().tool).toBe('gitlab');
+    expect(markers().kind).toBe('issue');
+  });
+
+  it('stops touching the page once invalidated', async () => {
+    history.replaceState(null, '', '/acme/open-handbook/issues/112');
+    controller = new AbortController();
+    startPageSession(github, controller.signal, { trustHost: true });
+    controller.abort();
+    document.documentElement.removeAttribute('data-daylight-kind');
+    document.body.append(document.createElement('div'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(markers().kind).toBeNull();
+  });
+});

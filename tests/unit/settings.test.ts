@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, loadSettings, saveUserSettings, resetUserSettings, watchSettings, type SettingsSnapshot } from '@/lib/settings';
+
+describe('settings', () => {
+  it('are the defaults when nothing is stored', async () => {
+    const s = await loadSettings();
+    expect(s.effective).toEqual(DEFAULT_SETTINGS);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('overlay the user choice on the defaults, and managed policy on both', async () => {
+    await saveUserSettings({ privateWarning: 'off', helpdeskUrl: 'https://help.user.example/' });
+    await fakeBrowser.storage.managed.set({ privateWarning: 'confirm' });
+    const s = await loadSettings();
+    expect(s.effective.privateWarning).toBe('confirm');
+    expect(s.effective.helpdeskUrl).toBe('https://help.user.example/');
+    expect(s.managed).toEqual({ privateWarning: 'confirm' });
+    expect(s.user).toEqual({ privateWarning: 'off', helpdeskUrl: 'https://help.user.example/' });
+  });
+
+  it('ignore an invalid managed value by itself and say why, keeping the valid ones', async () => {
+    await fakeBrowser.storage.managed.set({ privateWarning: 'loud', archiveNudge: false, bogus: 1 });
+    const s = await loadSettings();
+    expect(s.effective.privateWarning).toBe(DEFAULT_SETTINGS.privateWarning);
+    expect(s.effective.archiveNudge).toBe(false);
+    expect(s.problems.join('\n')).toMatch(/privateWarning/);
+    expect(s.problems.join('\n')).toMatch(/unknown setting "bogus"/);
+  });
+
+  it('normalise self-hosted origins and reject URLs with paths', async () => {
+    await fakeBrowser.storage.managed.set({ selfHosted: { gitlab: ['https://gitlab.acme.internal/'] } });
+    expect((await loadSettings()).effective.selfHosted).toEqual({ gitlab: ['https://gitlab.acme.internal'] });
+    await expect(saveUserSettings({ selfHosted: { gitlab: ['https://gitlab.acme.internal/path'] } })).rejects.toThrow(/origin/);
+    await expect(saveUserSettings({ selfHosted: { jira: ['https://jira.acme.internal'] } } as never)).rejects.toThrow();
+  });
+
+  it('reject an invalid user value without storing anything', async () => {
+    await expect(saveUserSettings({ helpdeskUrl: 'javascript:alert(1)' })).rejects.toThrow(/helpdeskUrl/);
+    expect((await loadSettings()).user).toEqual({});
+  });
+
+  it('reset a user choice back to the default', async () => {
+    await saveUserSettings({ archiveNudge: false });
+    await resetUserSettings(['archiveNudge']);
+    expect((await loadSettings()).effective.archiveNudge).toBe(true);
+  });
+
+  it('are watched live: a policy pushed later reaches the watcher', async () => {
+    const controller = new AbortController();
+    const seen: SettingsSnapshot[] = [];
+    watchSettings((s) => seen.push(s), controller.signal);
+    await fakeBrowser.storage.managed.set({ helpdeskUrl: 'https://help.acme.example/' });
+    await expect.poll(() => seen.at(-1)?.effective.helpdeskUrl).toBe('https://help.acme.example/');
+    controller.abort();
+    const count = seen.length;
+    await fakeBrowser.storage.managed.set({ helpdeskUrl: 'https://other.example/' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen.length).toBe(count);
+  });
+});

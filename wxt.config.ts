@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// Chrome MV3 is the main target; Firefox MV3 builds from the same sources (`wxt build -b firefox --mv3`).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader can see where every name comes from.
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Daylight',
+    description:
+      'Open, asynchronous habits inside GitHub, GitLab, Slack, Mattermost, Asana and Phabricator.',
+    // Each permission's reason is documented in README.md ("Permissions").
+    permissions: ['storage'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Daylight' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'daylight@daylight.example',
+              strict_min_version: '140.0',
+              // Daylight keeps everything on the device; nothing is collected or transmitted.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { storage: { managed_schema: 'managed_schema.json' } }),
+  }),
+});
