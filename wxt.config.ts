@@ -23,6 +23,8 @@ export default defineConfig({
               // Daylight keeps everything on the device; nothing is collected or transmitted.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads the data-collection declaration from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { storage: { managed_schema: 'managed_schema.json' } }),

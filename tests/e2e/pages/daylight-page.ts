@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+
+export interface PageMarkers {
+  tool: string | null;
+  kind: string | null;
+  place: string | null;
+}
+
+/** Page object for a host page: reads Daylight's contract markers, including inside open shadow roots. */
+export class DaylightPage {
+  constructor(readonly page: Page) {}
+
+  markers(): Promise<PageMarkers> {
+    return this.page.evaluate(() => {
+      const html = document.documentElement;
+      return {
+        tool: html.getAttribute('data-daylight-tool'),
+        kind: html.getAttribute('data-daylight-kind'),
+        place: html.getAttribute('data-daylight-place'),
+      };
+    });
+  }
+
+  /** Attributes of every element matching `selector`, searching the document and every open shadow root. */
+  deepAttributes(selector: string, attribute: string): Promise<Array<string | null>> {
+    return this.page.evaluate(
+      ({ selector, attribute }) => {
+        const found: Array<string | null> = [];
+        const visit = (root: Document | ShadowRoot) => {
+          for (const el of root.querySelectorAll(selector)) found.push(el.getAttribute(attribute));
+          for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+        };
+        visit(document);
+        return found;
+      },
+      { selector, attribute },
+    );
+  }
+
+  /**
+   * Navigate the way single-page apps do: push the new URL and swap the page's content, with no
+   * document load (as Turbo, React Router and Slack's client do). Back and forward swap the
+   * content back, as a router would.
+   */
+  async navigateInApp(url: string, html: string): Promise<void> {
+    await this.page.evaluate(
+      ({ url, html }) => {
+        const show = (markup: string) => {
+          const next = new DOMParser().parseFromString(markup, 'text/html');
+          document.title = next.title;
+          document.head.replaceWith(document.adoptNode(next.head));
+          document.body.replaceWith(document.adoptNode(next.body));
+        };
+        const router = window as unknown as { __fixtureRouter?: boolean };
+        if (!router.__fixtureRouter) {
+          router.__fixtureRouter = true;
+          const current = document.documentElement.cloneNode(true) as HTMLElement;
+          for (const name of [...current.attributes].map((a) => a.name)) current.removeAttribute(name);
+          history.replaceState({ fixtureHtml: `<!doctype html>${current.outerHTML}` }, '');
+          window.addEventListener('popstate', (event: PopStateEvent) => {
+            const state = event.state as { fixtureHtml?: string } | null;
+            if (state?.fixtureHtml) show(state.fixtureHtml);
+          });
+        }
+        history.pushState({ fixtureHtml: html }, '', url);
+        show(html);
+      },
+      { url, html },
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type LaunchOptions } from '@playwright/test';
+
+export const CHROMIUM = process.env.DAYLIGHT_CHROMIUM ?? '/usr/bin/chromium';
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3');
+
+export interface DaylightBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export interface LaunchDaylightOptions {
+  headless?: boolean;
+  extensionDir?: string;
+  viewport?: { width: number; height: number } | null;
+  args?: string[];
+  ignoreDefaultArgs?: LaunchOptions['ignoreDefaultArgs'];
+}
+
+/**
+ * Debian's Chromium with the built extension loaded, in a throwaway profile. Never downloads a
+ * browser: the executable is the system one.
+ */
+export async function launchDaylight(options: LaunchDaylightOptions = {}): Promise<DaylightBrowser> {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\`.`);
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), 'daylight-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    ignoreDefaultArgs: options.ignoreDefaultArgs,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      ...(options.args ?? []),
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(async () => {
+      await context.close();
+      throw new Error(
+        `Daylight's service worker never started: Chromium refused the extension in ${extensionDir}. ` +
+          'Run chromium with --enable-logging=stderr and the same --load-extension to see its load error.',
+      );
+    }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

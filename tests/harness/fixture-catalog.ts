@@ -1,0 +1,48 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
+import { ROOT } from './chromium';
+
+export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures');
+
+/** One saved page, as described by its tool folder's fixtures.json. */
+export interface FixtureEntry {
+  file: string;
+  url: string;
+  tool: ToolId;
+  kind: string;
+  place: 'public' | 'private' | 'unknown';
+  title: string;
+  container?: string;
+  viewer?: string | null;
+  mentions: string[];
+  posts: Array<{ id: string; author: string | null }>;
+  composers: number;
+  deleteActions: string[];
+  api?: Record<string, unknown>;
+}
+
+export function fixtureHtml(entry: FixtureEntry): string {
+  return readFileSync(path.join(FIXTURES_DIR, entry.tool, entry.file), 'utf8');
+}
+
+/** Every fixture of every tool (or of the given tools). */
+export function loadFixtureCatalog(tools: readonly ToolId[] = TOOL_IDS): FixtureEntry[] {
+  return tools.flatMap((tool) => {
+    const file = path.join(FIXTURES_DIR, tool, 'fixtures.json');
+    if (!existsSync(file)) return [];
+    const entries = JSON.parse(readFileSync(file, 'utf8')) as Array<Omit<FixtureEntry, 'tool'> & { tool?: ToolId }>;
+    return entries.map((e) => ({ ...e, tool }));
+  });
+}
+
+export function fixture(tool: ToolId, file: string): FixtureEntry {
+  const entry = loadFixtureCatalog([tool]).find((e) => e.file === file);
+  if (!entry) throw new Error(`No fixture ${tool}/${file} (see ${tool}/fixtures.json: ${listFixtureFiles(tool).join(', ')})`);
+  return entry;
+}
+
+function listFixtureFiles(tool: ToolId): string[] {
+  const dir = path.join(FIXTURES_DIR, tool);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.html')) : [];
+}
