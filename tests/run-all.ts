@@ -3,12 +3,13 @@
  * step, then prints one summary with the test counts of vitest and Playwright.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const results = path.join(root, 'test-results');
-mkdirSync(results, { recursive: true });
+// Not under test-results/: Playwright empties that folder when it starts.
+const results = mkdtempSync(path.join(tmpdir(), 'daylight-test-counts-'));
 const vitestJson = path.join(results, 'vitest.json');
 const playwrightJson = path.join(results, 'playwright.json');
 
@@ -67,7 +68,6 @@ function readCounts(): { passed: number; failed: number; skipped: number } {
 
 const timings: string[] = [];
 let failedStep: string | undefined;
-for (const file of [vitestJson, playwrightJson]) rmSync(file, { force: true });
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   const started = performance.now();
@@ -83,5 +83,6 @@ for (const step of steps) {
 console.log(`\n${timings.join('\n')}`);
 if (failedStep) console.log(`\nFailed at: ${failedStep}`);
 const { passed, failed, skipped } = readCounts();
+rmSync(results, { recursive: true, force: true });
 console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedStep ? 1 : 0);
