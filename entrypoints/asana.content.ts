@@ -5,5 +5,5 @@ import { asana } from '@/lib/tools/asana/adapter';
 export default defineContentScript({
   matches: [...asana.matches],
   runAt: 'document_idle',
-  main: (ctx) => startPageSession(asana, ctx.signal, { trustHost: true }),
+  main: (ctx) => startPageSession(asana, ctx.signal),
 });

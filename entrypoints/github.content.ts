@@ -5,5 +5,5 @@ import { github } from '@/lib/tools/github/adapter';
 export default defineContentScript({
   matches: [...github.matches],
   runAt: 'document_idle',
-  main: (ctx) => startPageSession(github, ctx.signal, { trustHost: true }),
+  main: (ctx) => startPageSession(github, ctx.signal),
 });

@@ -5,5 +5,5 @@ import { gitlab } from '@/lib/tools/gitlab/adapter';
 export default defineContentScript({
   matches: [...gitlab.matches],
   runAt: 'document_idle',
-  main: (ctx) => startPageSession(gitlab, ctx.signal, { trustHost: true }),
+  main: (ctx) => startPageSession(gitlab, ctx.signal),
 });

@@ -5,5 +5,5 @@ import { mattermost } from '@/lib/tools/mattermost/adapter';
 export default defineContentScript({
   matches: [...mattermost.matches],
   runAt: 'document_idle',
-  main: (ctx) => startPageSession(mattermost, ctx.signal, { trustHost: true }),
+  main: (ctx) => startPageSession(mattermost, ctx.signal),
 });

@@ -5,5 +5,5 @@ import { phabricator } from '@/lib/tools/phabricator/adapter';
 export default defineContentScript({
   matches: [...phabricator.matches],
   runAt: 'document_idle',
-  main: (ctx) => startPageSession(phabricator, ctx.signal, { trustHost: true }),
+  main: (ctx) => startPageSession(phabricator, ctx.signal),
 });

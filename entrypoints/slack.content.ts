@@ -5,5 +5,5 @@ import { slack } from '@/lib/tools/slack/adapter';
 export default defineContentScript({
   matches: [...slack.matches],
   runAt: 'document_idle',
-  main: (ctx) => startPageSession(slack, ctx.signal, { trustHost: true }),
+  main: (ctx) => startPageSession(slack, ctx.signal),
 });

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Person } from './people/schema';
+import type { PageKind, Place } from './tools/page';
 import type { ToolId } from './tools/tool-ids';
 
 /**
@@ -26,9 +27,22 @@ export interface FeatureErrorRecord {
   at: number;
 }
 
+/** What an adapter's selectors found on one settled page: the diagnostics view's raw material. */
+export interface PageReportRecord {
+  seq?: number;
+  tool: ToolId;
+  origin: string;
+  kind: PageKind;
+  place: Place;
+  detected: boolean;
+  counts: Record<string, number>;
+  at: number;
+}
+
 export type DaylightDatabase = Dexie & {
   people: EntityTable<StoredPerson, 'id'>;
   featureErrors: EntityTable<FeatureErrorRecord, 'seq'>;
+  pageReports: EntityTable<PageReportRecord, 'seq'>;
 };
 
 export const DATABASE_NAME = 'daylight';
@@ -47,6 +61,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       people: '&id, name, email, team, archivedAt, *handleKeys',
       featureErrors: '++seq, featureId, tool, at',
     },
+  },
+  {
+    version: 2,
+    // Diagnostics: selector counts per settled page, per tool and origin.
+    stores: { pageReports: '++seq, tool, origin, at, [tool+at]' },
   },
 ];
 

@@ -14,6 +14,8 @@ export const PageStateSchema = z.object({
   tool: ToolIdSchema,
   kind: PageKindSchema,
   place: PlaceSchema,
+  /** Who can see the place, in words, when the page says. */
+  audience: z.nullable(z.string()),
   url: z.string(),
   featureErrors: z.array(z.object({ featureId: z.string(), message: z.string() })),
 });
@@ -29,6 +31,19 @@ export const messages = {
       tool: ToolIdSchema,
       url: z.string().check(z.maxLength(2048)),
       message: z.string().check(z.maxLength(2000)),
+    }),
+    response: Ok,
+  },
+  /** content script → background: what the adapter found on a settled page (diagnostics). */
+  'page-report': {
+    request: z.object({
+      tool: ToolIdSchema,
+      origin: z.string().check(z.maxLength(300)),
+      kind: PageKindSchema,
+      place: PlaceSchema,
+      /** False when a self-hosted origin's page did not look like the configured tool. */
+      detected: z.boolean(),
+      counts: z.record(z.string().check(z.maxLength(100)), z.int()),
     }),
     response: Ok,
   },

@@ -5,6 +5,8 @@ import { replaceDirectory } from '../people/directory-store';
 
 /** Keep the diagnostics table bounded: the newest errors are the useful ones. */
 export const MAX_FEATURE_ERRORS = 500;
+/** Diagnostics keep the last pages seen per tool. */
+export const MAX_REPORTS_PER_TOOL = 20;
 
 /**
  * The background is the only writer of the database. It answers the message contract and opens
@@ -25,6 +27,15 @@ export function startBackground(): void {
         });
         const excess = (await db.featureErrors.count()) - MAX_FEATURE_ERRORS;
         if (excess > 0) await db.featureErrors.orderBy('seq').limit(excess).delete();
+      });
+      return { ok: true as const };
+    },
+    'page-report': async (report) => {
+      await db.transaction('rw', db.pageReports, async () => {
+        await db.pageReports.add({ ...report, at: Date.now() });
+        const stale = await db.pageReports.where('tool').equals(report.tool).reverse().sortBy('at');
+        const excess = stale.slice(MAX_REPORTS_PER_TOOL).map((r) => r.seq!);
+        if (excess.length > 0) await db.pageReports.bulkDelete(excess);
       });
       return { ok: true as const };
     },

@@ -1,3 +1,4 @@
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { observeDocument } from '../dom/frame-batcher';
 import type { PageContext } from '../features/feature';
 import { features } from '../features/registry';
@@ -6,25 +7,41 @@ import { handleMessages, sendToBackground, type PageState } from '../messaging';
 import { clearPageMarkers, PAGE_MARKER_NAMES, writePageMarkers } from '../page/markers';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../settings';
 import type { Adapter } from '../tools/adapter';
-
-export interface PageSessionOptions {
-  /**
-   * True for the tool's SaaS hosts, where the host alone says which tool this is. Self-hosted
-   * origins must also pass the adapter's DOM detection before anything is marked.
-   */
-  trustHost: boolean;
-}
+import { annotate, CONTENT_MARKER_NAMES } from './annotate';
+import { changedRoots } from './mutation-roots';
+import { ApiCache, resolvePlace, type ResolvedPlace } from './place-resolver';
+import { countSelectors } from './selector-report';
 
 /** Events after which the URL or the page may have changed without a document load. */
 const NAVIGATION_EVENTS = ['wxt:locationchange', 'popstate', 'hashchange', 'turbo:load', 'turbo:render', 'pjax:end'];
+/** The page has settled this long after a navigation when its selectors are counted. */
+const REPORT_DELAY_MS = 1500;
+
+/** Same-origin API answers (GitLab projects, Mattermost channels) with the user's own session. */
+async function fetchSameOrigin(path: string): Promise<unknown> {
+  const response = await fetch(new URL(path, location.origin), {
+    credentials: 'include',
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** On the tool's SaaS hosts the host says which tool this is; elsewhere the DOM must say so. */
+function onSaasHost(adapter: Adapter): boolean {
+  return adapter.matches.some((pattern) => new MatchPattern(pattern).includes(location.href));
+}
 
 /**
- * Daylight's life on one tab: keeps the page markers current across in-app navigation and host
- * re-renders, and runs the features once per navigation. All DOM work happens in one batch per
- * animation frame.
+ * Daylight's life on one tab: keeps the page and content markers current across in-app
+ * navigation, virtualised lists and host re-renders, resolves who can see the place, and runs
+ * the features once per page. All DOM work happens in one batch per animation frame, on the
+ * subtrees that changed.
  */
-export function startPageSession(adapter: Adapter, signal: AbortSignal, options: PageSessionOptions): void {
+export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
   const root = document.documentElement;
+  const trustHost = onSaasHost(adapter);
+  const api = new ApiCache(fetchSameOrigin);
   const runner = new FeatureRunner(features, (failure) => {
     sendToBackground('feature-error', { ...failure, tool: adapter.id, url: location.origin + location.pathname }).catch(
       () => undefined, // the background is restarting; the failure is still listed in the popup
@@ -33,33 +50,64 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal, options:
   let settings: Settings = DEFAULT_SETTINGS;
   let settingsLoaded = false;
   let current: PageContext | undefined;
+  let resolved: ResolvedPlace = { place: 'unknown' };
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  let schedule = () => undefined as void;
 
-  const evaluate = () => {
+  const report = (detected: boolean) => {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => {
+      if (signal.aborted) return;
+      const url = new URL(location.href);
+      sendToBackground('page-report', {
+        tool: adapter.id,
+        origin: url.origin,
+        kind: detected ? adapter.kind(url, document) : 'other',
+        place: resolved.place,
+        detected,
+        counts: countSelectors(document, adapter.selectors),
+      }).catch(() => undefined);
+    }, REPORT_DELAY_MS);
+  };
+
+  const evaluate = (records: readonly MutationRecord[] | null) => {
     if (signal.aborted) return;
-    if (!options.trustHost && !adapter.detect(document)) {
+    if (!trustHost && !adapter.detect(document)) {
       clearPageMarkers(root);
+      if (records === null) report(false);
       return;
     }
     const url = new URL(location.href);
     const kind = adapter.kind(url, document);
-    const place = adapter.place(url, document);
-    writePageMarkers(root, { tool: adapter.id, kind, place });
+    resolved = resolvePlace(adapter.place(url, document), api, schedule);
+    writePageMarkers(root, { tool: adapter.id, kind, place: resolved.place });
+
+    const navigated = current?.url.href !== url.href;
+    const roots = navigated || records === null ? 'document' : changedRoots(records, adapter.postSelector, CONTENT_MARKER_NAMES);
+    if (roots === 'document') annotate(adapter, document);
+    else for (const subtree of roots) annotate(adapter, subtree);
+
     if (!settingsLoaded) return;
     // Features restart when the page they run on changed: another URL, kind or place.
-    if (current?.url.href === url.href && current.kind === kind && current.place === place) return;
-    current = { adapter, url, doc: document, kind, place, settings };
+    if (!navigated && current?.kind === kind && current.place === resolved.place) return;
+    if (navigated) {
+      api.forgetFailures();
+      report(true);
+    }
+    current = { adapter, url, doc: document, kind, place: resolved.place, settings };
     void runner.run(current, signal);
   };
 
-  const schedule = observeDocument(evaluate, { attributeFilter: PAGE_MARKER_NAMES }, signal);
-  for (const type of NAVIGATION_EVENTS) window.addEventListener(type, schedule, { signal });
-  document.addEventListener('turbo:load', schedule, { signal });
+  schedule = observeDocument(evaluate, { attributeFilter: [...PAGE_MARKER_NAMES, ...CONTENT_MARKER_NAMES] }, signal);
+  const onNavigation = () => schedule();
+  for (const type of NAVIGATION_EVENTS) window.addEventListener(type, onNavigation, { signal });
+  document.addEventListener('turbo:load', onNavigation, { signal });
 
   const applySettings = (next: Settings) => {
     settings = next;
     settingsLoaded = true;
     current = undefined; // features restart with the new settings
-    evaluate();
+    evaluate(null);
   };
   void loadSettings().then(
     (snapshot) => applySettings(snapshot.effective),
@@ -74,7 +122,8 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal, options:
         return {
           tool: adapter.id,
           kind: adapter.kind(url, document),
-          place: adapter.place(url, document),
+          place: resolved.place,
+          audience: resolved.audience ?? null,
           url: url.href,
           featureErrors: [...runner.failures],
         };
@@ -82,6 +131,13 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal, options:
     },
     signal,
   );
-  signal.addEventListener('abort', () => runner.stop(), { once: true });
-  evaluate();
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(reportTimer);
+      runner.stop();
+    },
+    { once: true },
+  );
+  evaluate(null);
 }

@@ -1,21 +1,92 @@
+import type { CaptureRecord } from '../search/record';
 import type { PageKind, Place } from './page';
 import type { ToolId } from './tool-ids';
 
+/** A person mention in rendered content, with the handle read from attributes or hrefs. */
+export interface MentionReading {
+  element: Element;
+  handle: string;
+}
+
+/** An authored post: opening post, comment, review comment or chat message. */
+export interface PostReading {
+  element: Element;
+  /** Stable within the page; the tool's own id where it has one. */
+  id: string;
+  /** The author's handle; chat follow-on messages inherit the author above. */
+  author: string | null;
+  /** ISO 8601, when the page says. */
+  time: string | null;
+  permalink: string | null;
+  /** The rendered body (mentions live here). */
+  body: Element | null;
+}
+
+/** A visible, real composer (never a hidden decoy editor). */
+export interface ComposerReading {
+  /** A textarea or a contenteditable root. */
+  editor: HTMLElement;
+  /** The tool's own send control, when it has one next to the editor. */
+  submit: HTMLElement | null;
+  /** The element the composer UI lives in, for anchoring banners beside it. */
+  container: Element;
+}
+
+export const DELETE_TARGETS = ['comment', 'message', 'issue', 'task', 'channel', 'repository', 'project', 'revision', 'document'] as const;
+export type DeleteTarget = (typeof DELETE_TARGETS)[number];
+
+/** A delete control the user activated. */
+export interface DeleteAction {
+  target: DeleteTarget;
+  element: Element;
+}
+
+/**
+ * What the page says about who can see it. When the page alone cannot tell, `lookup` names a
+ * same-origin API path whose JSON answer decides (GitLab project visibility, Mattermost channel
+ * type); its reading may itself need one more lookup.
+ */
+export interface PlaceReading {
+  place: Place;
+  /** Human words for who can see the place, when the page says ("Only members of #payments-core"). */
+  audience?: string;
+  lookup?: { path: string; read(json: unknown): PlaceReading };
+}
+
+/** Named selectors, counted on each page for the diagnostics view. */
+export type SelectorTable = Readonly<Record<string, string>>;
+
 /**
  * One object per tool. An adapter only reads the page: no UI, no storage, no messaging.
- * Every method takes the document and URL as arguments (never globals) so that tests can run
- * it on saved pages, and returns a neutral value (`false`, `'other'`, `'unknown'`) on markup it
- * does not recognise instead of throwing.
+ * Every method takes the document (or a subtree) and URL as arguments, never globals, so that
+ * tests run it on saved pages; on markup it does not recognise it returns a neutral value
+ * (`false`, `'other'`, `'unknown'`, `null`, `[]`) and never throws.
  */
 export interface Adapter {
   readonly id: ToolId;
   readonly name: string;
   /** Match patterns of the tool's SaaS hosts, used for the statically declared content script. */
   readonly matches: readonly string[];
+  /** The selectors the adapter relies on, by role, for diagnostics. */
+  readonly selectors: SelectorTable;
+  /** Matches every element `posts()` can return, so a change inside a post re-reads the whole post. */
+  readonly postSelector: string;
   /** True when the document is a page of this tool, on any origin (self-hosted included). */
   detect(doc: Document): boolean;
   /** The page kind, from the URL and, where the URL is ambiguous, the page. */
   kind(url: URL, doc: Document): PageKind;
-  /** Who can see what is posted here. */
-  place(url: URL, doc: Document): Place;
+  /** Who can see what is posted here; `unknown` when the signals are missing or disagree. */
+  place(url: URL, doc: Document): PlaceReading;
+  /** The logged-in user's handle, when the page shows it. */
+  viewer(doc: Document): string | null;
+  /** Person mentions within `root` (or `root` itself). */
+  mentions(root: ParentNode): MentionReading[];
+  /** Posts within `root` (or `root` itself), in document order. */
+  posts(root: ParentNode): PostReading[];
+  /** Visible composers on the page. */
+  composers(doc: Document): ComposerReading[];
+  /** The delete action a click on `target` activates, if any. */
+  deleteAction(target: Element): DeleteAction | null;
+  /** Searchable records: one for the page, one per post. */
+  records(url: URL, doc: Document): CaptureRecord[];
 }

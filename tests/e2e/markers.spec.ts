@@ -1,25 +1,30 @@
-import { fixture, fixtureHtml } from '../harness/fixture-catalog';
+import { TOOL_IDS } from '../../lib/tools/tool-ids';
+import { fixtureHtml, loadFixtureCatalog } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { expect, test } from './test';
 
-// The markers of contract.md section 2 on real tool URLs, and after in-app navigation.
-const cases = [
-  // { from: fixture('github', 'issue-react-public.html'), to: fixture('github', 'pull-request-classic-private.html') },
-  { from: fixture('slack', 'channel-public.html'), to: fixture('slack', 'dm.html') },
-  // { from: fixture('gitlab', 'issue-legacy-public.html'), to: fixture('gitlab', 'merge-request-private.html') },
-];
+// Contract markers (contract.md section 2) on every tool's real URLs, public and private, and
+// after an in-app navigation from one to the other.
+for (const tool of TOOL_IDS) {
+  const pages = loadFixtureCatalog([tool]);
+  const from = pages.find((p) => p.place === 'public')!;
+  const to = pages.find((p) => p.place === 'private')!;
 
-for (const { from, to } of cases) {
-  test(`${from.tool}: markers on ${from.url} follow an in-app navigation`, async ({ daylight, page, host }) => {
+  test(`${tool}: markers on a public and a private page, across an in-app navigation`, async ({ daylight, page, host }) => {
     await serveFixtures(daylight.context, [from, to]);
     await page.goto(from.url);
-    await expect.poll(() => host.markers()).toEqual({ tool: from.tool, kind: from.kind, place: 'unknown' });
+    await expect.poll(() => host.markers()).toEqual({ tool, kind: from.kind, place: 'public' });
+    await expect.poll(() => host.deepAttributes('[data-daylight-handle]', 'data-daylight-handle')).toEqual(from.mentions);
+    expect(await host.deepAttributes('[data-daylight-post]', 'data-daylight-post')).toEqual(from.posts.map((p) => p.id));
+    expect(await host.deepAttributes('[data-daylight-post]', 'data-daylight-author')).toEqual(from.posts.map((p) => p.author));
 
     await host.navigateInApp(to.url, fixtureHtml(to));
-    await expect.poll(() => host.markers()).toEqual({ tool: to.tool, kind: to.kind, place: 'unknown' });
+    await expect.poll(() => host.markers()).toEqual({ tool, kind: to.kind, place: 'private' });
+    await expect.poll(() => host.deepAttributes('[data-daylight-handle]', 'data-daylight-handle')).toEqual(to.mentions);
+    expect(await host.deepAttributes('[data-daylight-post]', 'data-daylight-post')).toEqual(to.posts.map((p) => p.id));
 
     await page.goBack();
-    await expect.poll(() => host.markers()).toMatchObject({ tool: from.tool, kind: from.kind });
+    await expect.poll(() => host.markers()).toEqual({ tool, kind: from.kind, place: 'public' });
   });
 }
 

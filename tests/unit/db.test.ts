@@ -20,6 +20,19 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
       expect(await db.people.get('priya')).toMatchObject({ name: 'Priya Raman' });
       expect(await db.people.where('handleKeys').equals('github:priya-r').count()).toBe(1);
       expect(await db.featureErrors.count()).toBe(1);
+      expect(await db.pageReports.count()).toBe(0);
+      db.close();
+    },
+  },
+  2: {
+    seed: async (name) => {
+      const db = openDatabase(name, 2);
+      await db.pageReports.add({ tool: 'gitlab', origin: 'https://gitlab.acme.internal', kind: 'issue', place: 'private', detected: true, counts: { note: 4 }, at: 2 });
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect(await db.pageReports.where('[tool+at]').between(['gitlab', 0], ['gitlab', 10]).toArray()).toMatchObject([{ counts: { note: 4 } }]);
       db.close();
     },
   },

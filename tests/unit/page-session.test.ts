@@ -1,7 +1,9 @@
+/**
+ * @vitest-environment-options { "url": "https://github.com/" }
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPageSession } from '@/lib/content/page-session';
 import { github } from '@/lib/tools/github/adapter';
-import { gitlab } from '@/lib/tools/gitlab/adapter';
 
 const markers = () => ({
   tool: document.documentElement.getAttribute('data-daylight-tool'),
@@ -22,7 +24,7 @@ describe('page session', () => {
   it('marks the page and follows in-app navigation', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
     controller = new AbortController();
-    startPageSession(github, controller.signal, { trustHost: true });
+    startPageSession(github, controller.signal);
     expect(markers()).toEqual({ tool: 'github', kind: 'issue', place: 'unknown' });
 
     history.pushState(null, '', '/acme/open-handbook/pull/118');
@@ -33,7 +35,7 @@ describe('page session', () => {
   it('notices a URL change made without any event, through the DOM update that follows it', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
     controller = new AbortController();
-    startPageSession(github, controller.signal, { trustHost: true });
+    startPageSession(github, controller.signal);
     history.pushState(null, '', '/acme/open-handbook/discussions/57');
     document.body.append(document.createElement('main'));
     await expect.poll(() => markers().kind).toBe('discussion');
@@ -42,26 +44,15 @@ describe('page session', () => {
   it('puts the markers back when the host re-render drops them', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
     controller = new AbortController();
-    startPageSession(github, controller.signal, { trustHost: true });
+    startPageSession(github, controller.signal);
     document.documentElement.removeAttribute('data-daylight-kind');
     await expect.poll(() => markers().kind).toBe('issue');
-  });
-
-  it('marks a self-hosted page only once the DOM says it is the tool', async () => {
-    history.replaceState(null, '', '/acme/handbook/-/issues/58');
-    controller = new AbortController();
-    startPageSession(gitlab, controller.signal, { trustHost: false });
-    expect(markers().tool).toBeNull();
-    document.head.innerHTML = '<meta property="og:site_name" content="GitLab">';
-    document.body.dataset.page = 'projects:issues:show';
-    await expect.poll(() => markers().tool).toBe('gitlab');
-    expect(markers().kind).toBe('issue');
   });
 
   it('stops touching the page once invalidated', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
     controller = new AbortController();
-    startPageSession(github, controller.signal, { trustHost: true });
+    startPageSession(github, controller.signal);
     controller.abort();
     document.documentElement.removeAttribute('data-daylight-kind');
     document.body.append(document.createElement('div'));

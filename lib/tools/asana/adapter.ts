@@ -1,26 +1,159 @@
-import type { Adapter } from '../adapter';
+import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { insideCode, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
+import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
+import { selectors } from './selectors';
 
-const ASANA_APP = ['#asana_main_page', '#asana_full_page', '.TaskPane', '.TaskStoryFeed'];
 const GID = /^\d{6,19}$/;
 
-/** Page kind from both URL forms: legacy `/0/{project}/{task}[/f]` and `/1/{workspace}/…/task/{task}`. */
-export function asanaKind(url: URL): PageKind {
+/** Task gid from both URL forms: legacy `/0/{project}/{task}[/f]` and `/1/{workspace}/…/task/{task}`. */
+function taskGidOf(url: URL): string | null {
   const segments = pathSegments(url);
-  if (segments[0] === '0') return GID.test(segments[2] ?? '') ? 'task' : 'other';
+  if (segments[0] === '0') return GID.test(segments[2] ?? '') ? segments[2]! : null;
   if (segments[0] === '1') {
     const at = segments.indexOf('task');
-    return at > 0 && GID.test(segments[at + 1] ?? '') ? 'task' : 'other';
+    return at > 0 && GID.test(segments[at + 1] ?? '') ? segments[at + 1]! : null;
   }
-  return 'other';
+  return null;
+}
+
+function readKind(url: URL): PageKind {
+  return taskGidOf(url) ? 'task' : 'other';
+}
+
+/** A user gid from a mention or actor link: `data-asana-gid`, `/profile/{gid}` or legacy `/0/{gid}/list`. */
+function gidOf(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  const direct = el.getAttribute('data-asana-gid');
+  if (direct && GID.test(direct)) return direct;
+  const href = el.getAttribute('href') ?? '';
+  return /\/profile\/(\d{6,19})(?:[/?#]|$)/.exec(href)?.[1] ?? /^https:\/\/app\.asana\.com\/0\/(\d{6,19})\/list$/.exec(href)?.[1] ?? null;
+}
+
+function projectName(doc: Document): string | null {
+  const pill = doc.querySelector(`${selectors.taskPane} ${selectors.projectPill}`);
+  return pill ? textOf(pill, 300) : null;
+}
+
+/**
+ * Asana shows privacy only where something is restricted: a private banner on the task, a lock by
+ * the project's Share button, or a task in no project (visible to collaborators only). A task is
+ * read as public only when its project's header is on screen and shows no lock.
+ */
+function readPlace(url: URL, doc: Document): PlaceReading {
+  const pane = doc.querySelector(selectors.taskPane);
+  if (!taskGidOf(url) || !pane) return { place: 'unknown' };
+  const banner = [...pane.querySelectorAll(selectors.privacyBanner)].find((b) => /private/i.test(b.textContent ?? ''));
+  if (banner) return { place: 'private', audience: textOf(banner, 200) };
+  const project = projectName(doc);
+  if (project === null) return { place: 'private', audience: 'Only the task’s collaborators (it is in no project)' };
+  const header = doc.querySelector(selectors.projectHeader);
+  const headerProject = doc.querySelector<HTMLInputElement>(selectors.projectTitle)?.value.trim();
+  if (!header || headerProject !== project) return { place: 'unknown' };
+  if (header.querySelector(selectors.projectLock)) return { place: 'private', audience: `Only members of ${project}` };
+  return { place: 'public', audience: `Everyone who can see ${project}` };
+}
+
+function mentions(root: ParentNode): MentionReading[] {
+  return queryAllWithin(root, selectors.mention).flatMap((element) => {
+    // Only rich-text bodies hold mentions; story headers link the same profile URLs for authors.
+    if (!element.closest(`${selectors.storyText}, ${selectors.descriptionBody}`) || insideCode(element)) return [];
+    if (element.getAttribute('data-asana-type') !== null && element.getAttribute('data-asana-type') !== 'user') return [];
+    const handle = gidOf(element);
+    return handle ? [{ element, handle }] : [];
+  });
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short content key for comments, which have no id in the DOM. */
+export function contentKey(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+function isComment(story: Element): boolean {
+  return story.querySelector(selectors.storyBody) !== null && !story.closest('.TaskStoryFeed-taskCreationStory, .TaskCreationBlockStory');
+}
+
+function posts(root: ParentNode): PostReading[] {
+  const doc = 'ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document);
+  const pane = doc.querySelector(selectors.taskPane);
+  const taskGid = pane?.getAttribute('data-task-id') ?? (doc.location ? taskGidOf(new URL(doc.location.href)) : null);
+  if (!pane || !taskGid) return [];
+  const found: PostReading[] = [];
+  for (const element of queryAllWithin(root, selectors.description)) {
+    if (!pane.contains(element)) continue;
+    found.push({
+      element,
+      id: taskGid,
+      author: gidOf(pane.querySelector(selectors.creationActor)),
+      time: null,
+      permalink: null,
+      body: element.querySelector('.ProseMirror'),
+    });
+  }
+  for (const story of queryAllWithin(root, selectors.story)) {
+    if (!pane.contains(story) || !isComment(story)) continue;
+    const author = gidOf(story.querySelector(selectors.storyActor));
+    const body = story.querySelector(selectors.storyText);
+    // Comments carry no id in the DOM; a content key survives "load older comments" (a position would not).
+    const key = contentKey(`${author ?? ''}|${textOf(story.querySelector(selectors.storyTimestamp), 100)}|${textOf(body, 100_000)}`);
+    found.push({ element: story, id: `${taskGid}-c${key}`, author, time: null, permalink: null, body });
+  }
+  return found;
+}
+
+function composers(doc: Document): ComposerReading[] {
+  return [...doc.querySelectorAll<HTMLElement>(selectors.composer)].flatMap((editor) => {
+    if (!isVisible(editor)) return [];
+    const container = editor.closest(selectors.composerContainer) ?? editor;
+    const submit = [...container.querySelectorAll<HTMLElement>('button, [role="button"]')].find((b) => textOf(b, 50) === 'Comment') ?? null;
+    return [{ editor, container, submit }];
+  });
+}
+
+const DELETE_LABELS: Record<string, DeleteAction['target']> = {
+  'delete task': 'task',
+  'delete comment': 'comment',
+  'delete project': 'project',
+  'delete subtask': 'task',
+};
+
+function deleteAction(target: Element): DeleteAction | null {
+  const item = target.closest(selectors.menuItem);
+  const kind = item ? DELETE_LABELS[textOf(item, 60).toLowerCase()] : undefined;
+  return item && kind ? { target: kind, element: item } : null;
 }
 
 export const asana: Adapter = {
   id: 'asana',
   name: 'Asana',
   matches: ['https://app.asana.com/*'],
-  detect: (doc) => hasAny(doc, ASANA_APP),
-  kind: (url) => asanaKind(url),
-  place: () => 'unknown',
+  selectors,
+  postSelector: `${selectors.description}, ${selectors.story}`,
+  detect: (doc) => hasAny(doc, [selectors.app]),
+  kind: readKind,
+  place: readPlace,
+  viewer: (doc) => doc.querySelector(selectors.viewer)?.getAttribute('data-user-gid') ?? null,
+  mentions,
+  posts,
+  composers,
+  deleteAction,
+  records: (url, doc) => {
+    const found = posts(doc);
+    return buildRecords({
+      url,
+      tool: 'asana',
+      kind: readKind(url),
+      place: readPlace(url, doc).place,
+      title: doc.querySelector<HTMLTextAreaElement>(`${selectors.taskPane} ${selectors.taskTitle}`)?.value.trim() ?? '',
+      container: projectName(doc) ?? 'My Tasks',
+      posts: found,
+      mentions,
+    });
+  },
 };

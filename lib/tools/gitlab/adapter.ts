@@ -1,9 +1,14 @@
-import type { Adapter } from '../adapter';
-import type { PageKind } from '../page';
+import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { datetimeOf, insideCode, isVisible, lastPathSegment, queryAllWithin, textOf } from '../dom';
+import type { PageKind, Place } from '../page';
+import { buildRecords } from '../records';
 import { pathSegments } from '../url';
+import { selectors } from './selectors';
+
+const USERNAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
 
 /** Page kind from the path: project paths nest, so everything is read after the `/-/` separator. */
-export function gitlabKind(url: URL): PageKind {
+function readKind(url: URL): PageKind {
   const segments = pathSegments(url);
   const dash = segments.indexOf('-');
   if (dash < 1) return 'other';
@@ -16,14 +21,143 @@ export function gitlabKind(url: URL): PageKind {
   return 'other';
 }
 
+function isGitLab(doc: Document): boolean {
+  return doc.querySelector(selectors.siteName) !== null && doc.body?.hasAttribute('data-page') === true;
+}
+
+/** Project visibility from `GET /api/v4/projects/:id`: internal counts as private (not everyone). */
+function placeOfProject(json: unknown): Place {
+  const visibility = typeof json === 'object' && json !== null ? (json as { visibility?: unknown }).visibility : undefined;
+  return visibility === 'public' ? 'public' : visibility === 'private' || visibility === 'internal' ? 'private' : 'unknown';
+}
+
+/**
+ * A confidential issue is private whatever the project; otherwise the project's visibility
+ * decides, and GitLab pages do not show it, so the same-origin API is asked (with the user's session).
+ */
+function readPlace(url: URL, doc: Document): PlaceReading {
+  if (!isGitLab(doc)) return { place: 'unknown' };
+  if ([...doc.querySelectorAll(selectors.confidential)].some((el) => /confidential/i.test(el.textContent ?? ''))) {
+    return { place: 'private', audience: 'Confidential issue: only project members with access can see it' };
+  }
+  const projectId = doc.body.getAttribute('data-project-id');
+  const project = doc.body.getAttribute('data-project-full-path') ?? '';
+  if (!projectId || !/^\d+$/.test(projectId)) return { place: 'unknown' };
+  const root = url.pathname.slice(0, Math.max(0, url.pathname.indexOf(`/${project}/`)));
+  return {
+    place: 'unknown',
+    lookup: {
+      path: `${root}/api/v4/projects/${projectId}`,
+      read: (json) => {
+        const place = placeOfProject(json);
+        const visibility = (json as { visibility?: string }).visibility;
+        return place === 'private'
+          ? { place, audience: `${visibility === 'internal' ? 'Internal' : 'Private'} project ${project}` }
+          : { place };
+      },
+    },
+  };
+}
+
+function usernameFromLink(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  const named = el.getAttribute('data-username');
+  if (named && USERNAME.test(named)) return named;
+  const segment = lastPathSegment(el.getAttribute('href'));
+  return segment && USERNAME.test(segment) ? segment : null;
+}
+
+function mentions(root: ParentNode): MentionReading[] {
+  return queryAllWithin(root, selectors.mention).flatMap((element) => {
+    // A person mention has data-user; group mentions and @all carry data-group / data-project instead.
+    if (!element.hasAttribute('data-user') || element.hasAttribute('data-group') || element.hasAttribute('data-project')) return [];
+    if (!element.closest(selectors.body) || insideCode(element)) return [];
+    const handle = usernameFromLink(element) ?? (element.getAttribute('data-original') ?? element.textContent ?? '').trim().replace(/^@/, '');
+    return handle && USERNAME.test(handle) ? [{ element, handle }] : [];
+  });
+}
+
+function permalinkOf(doc: Document, fragment: string): string | null {
+  const href = doc.location?.href;
+  if (!href) return null;
+  const url = new URL(href);
+  url.hash = fragment;
+  return url.href;
+}
+
+function posts(root: ParentNode): PostReading[] {
+  const found: PostReading[] = [];
+  for (const element of queryAllWithin(root, selectors.description)) {
+    const doc = element.ownerDocument;
+    if (!isGitLab(doc) || element.parentElement?.closest(selectors.description)) continue;
+    const iid = doc.body.getAttribute('data-page-type-id') ?? lastPathSegment(doc.location?.href ?? null) ?? '';
+    // The description has no note id: GitLab's own reference (`#31`, `!77`) names it.
+    const reference = `${readKind(new URL(doc.location?.href ?? 'https://invalid.example/')) === 'merge_request' ? '!' : '#'}${iid}`;
+    found.push({
+      element,
+      id: reference,
+      author: usernameFromLink(doc.querySelector(selectors.descriptionAuthor)),
+      time: datetimeOf(doc.querySelector('[data-testid="work-item-created"] time, .issuable-meta time, .detail-page-header time')),
+      permalink: null,
+      body: element.matches(selectors.descriptionBody) ? element : element.querySelector(selectors.descriptionBody),
+    });
+  }
+  for (const element of queryAllWithin(root, selectors.note)) {
+    if (element.matches(selectors.systemNote) || !/^note_\d+$/.test(element.id) || !element.querySelector(selectors.noteBody)) continue;
+    found.push({
+      element,
+      id: element.id,
+      author: usernameFromLink(element.querySelector(selectors.noteAuthor)),
+      time: datetimeOf(element.querySelector(selectors.noteTime)),
+      permalink: permalinkOf(element.ownerDocument, element.id),
+      body: element.querySelector(selectors.noteBody),
+    });
+  }
+  return found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+}
+
+function composers(doc: Document): ComposerReading[] {
+  return [...doc.querySelectorAll<HTMLElement>(selectors.composerField)].flatMap((editor) => {
+    if (!isVisible(editor)) return [];
+    const container = editor.closest(selectors.composerForm) ?? editor.parentElement ?? editor;
+    return [{ editor, container, submit: container.querySelector<HTMLElement>(selectors.submit) }];
+  });
+}
+
+function deleteAction(target: Element): DeleteAction | null {
+  const note = target.closest(selectors.deleteNote);
+  if (note) return { target: 'comment', element: note };
+  const issue = target.closest(selectors.deleteIssue);
+  if (issue) return { target: /task/i.test(issue.textContent ?? '') ? 'task' : 'issue', element: issue };
+  const project = target.closest(selectors.deleteProject);
+  return project ? { target: 'project', element: project } : null;
+}
+
 export const gitlab: Adapter = {
   id: 'gitlab',
   name: 'GitLab',
   matches: ['https://gitlab.com/*'],
+  selectors,
+  postSelector: `${selectors.description}, ${selectors.note}`,
   // Any origin can run GitLab; its pages carry og:site_name and the controller path on <body>.
-  detect: (doc) =>
-    doc.querySelector('meta[property="og:site_name"][content="GitLab"]') !== null &&
-    doc.body?.dataset.page !== undefined,
-  kind: (url) => gitlabKind(url),
-  place: () => 'unknown',
+  detect: isGitLab,
+  kind: (url) => readKind(url),
+  place: readPlace,
+  // The super sidebar's profile link (in the user menu, rendered hidden until opened).
+  viewer: (doc) => (isGitLab(doc) ? usernameFromLink(doc.querySelector(selectors.viewer)) : null),
+  mentions,
+  posts,
+  composers,
+  deleteAction,
+  records: (url, doc) =>
+    buildRecords({
+      url,
+      tool: 'gitlab',
+      kind: readKind(url),
+      place: readPlace(url, doc).place,
+      title: textOf(doc.querySelector(selectors.title), 300),
+      container: doc.body?.getAttribute('data-project-full-path') ?? '',
+      posts: posts(doc),
+      mentions,
+    }),
 };

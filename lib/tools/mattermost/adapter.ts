@@ -1,28 +1,178 @@
-import type { Adapter } from '../adapter';
-import type { PageKind } from '../page';
+import type { Adapter, ComposerReading, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { datetimeOf, insideCode, isVisible, queryAllWithin, textOf } from '../dom';
+import type { PageKind, Place } from '../page';
+import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
+import { selectors } from './selectors';
 
-const MATTERMOST_APP = ['#channel_view', '#channel-header', '[data-testid="postView"]', '#post_textbox'];
+const POST_ID = /^(?:post_|rhsPost_|searchResult_)?([a-z0-9]{26})(?::\d+)?$/;
+const MAX_RUN = 100;
 
-/**
- * Page kind from `/{team}/channels|messages|threads/…`. The site may live under a sub-path, so the
- * section is found by name rather than by position.
- */
-export function mattermostKind(url: URL, doc: Document): PageKind {
+interface Route {
+  /** The site's sub-path (Mattermost may live under one), then the team. */
+  prefix: string;
+  team: string;
+  section: 'channels' | 'messages' | 'threads';
+  name: string;
+}
+
+function routeOf(url: URL): Route | null {
   const segments = pathSegments(url);
   const at = segments.findIndex((s) => s === 'channels' || s === 'messages' || s === 'threads');
-  if (at < 1) return 'other';
-  const section = segments[at];
-  const name = segments[at + 1] ?? '';
-  if (section === 'threads') return name === '' ? 'other' : 'thread';
-  if (section === 'messages') {
-    if (name.startsWith('@')) return 'dm';
-    return /^[0-9a-f]{40}$/.test(name) ? 'group-dm' : 'other';
-  }
-  const row = doc.querySelector('.SidebarChannel.active a.SidebarLink');
+  if (at < 1 || segments[at + 1] === undefined) return null;
+  const prefix = segments.slice(0, at - 1).map((s) => `/${s}`).join('');
+  return { prefix, team: segments[at - 1]!, section: segments[at] as Route['section'], name: segments[at + 1]! };
+}
+
+/** What the active sidebar row says about the open channel. */
+function sidebarPlace(doc: Document): Place {
+  const row = doc.querySelector(selectors.activeSidebarLink);
   const label = row?.getAttribute('aria-label') ?? '';
-  if (/private channel$/i.test(label) || row?.querySelector('.icon-lock-outline')) return 'private-channel';
-  return 'channel';
+  if (/private channel$/i.test(label) || row?.querySelector('.icon-lock-outline, .icon-archive-lock-outline')) return 'private';
+  if (/public channel$/i.test(label) || row?.querySelector('.icon-globe, .icon-archive-outline')) return 'public';
+  return 'unknown';
+}
+
+function readKind(url: URL, doc: Document): PageKind {
+  const route = routeOf(url);
+  if (!route) return 'other';
+  if (route.section === 'threads') return 'thread';
+  if (route.section === 'messages') {
+    if (route.name.startsWith('@')) return 'dm';
+    return /^[0-9a-f]{40}$/.test(route.name) ? 'group-dm' : 'other';
+  }
+  return sidebarPlace(doc) === 'private' ? 'private-channel' : 'channel';
+}
+
+/** Channel type from `GET /api/v4/channels/:id`: O is open; P, D and G are private. */
+function placeOfChannel(json: unknown): Place {
+  const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+  return type === 'O' ? 'public' : type === 'P' || type === 'D' || type === 'G' ? 'private' : 'unknown';
+}
+
+function channelLookup(prefix: string, channelId: string, seen: Place, audience?: string): PlaceReading['lookup'] {
+  return {
+    path: `${prefix}/api/v4/channels/${channelId}`,
+    read: (json) => {
+      const answer = placeOfChannel(json);
+      // The API is authoritative; a page that says otherwise means something is off.
+      const place = seen !== 'unknown' && answer !== seen ? 'unknown' : answer;
+      return { place, ...(place === 'private' && audience ? { audience } : {}) };
+    },
+  };
+}
+
+function title(doc: Document): string {
+  return textOf(doc.querySelector(selectors.channelTitle), 300);
+}
+
+function readPlace(url: URL, doc: Document): PlaceReading {
+  const route = routeOf(url);
+  if (!route) return { place: 'unknown' };
+  const name = title(doc);
+  if (route.section === 'threads') {
+    // The global Threads view has no channel header: ask which channel the root post is in.
+    return {
+      place: 'unknown',
+      lookup: {
+        path: `${route.prefix}/api/v4/posts/${route.name}`,
+        read: (json) => {
+          const channel = typeof json === 'object' && json !== null ? (json as { channel_id?: unknown }).channel_id : undefined;
+          return typeof channel === 'string' && /^[a-z0-9]{26}$/.test(channel)
+            ? { place: 'unknown', lookup: channelLookup(route.prefix, channel, 'unknown', 'Only the members of this channel') }
+            : { place: 'unknown' };
+        },
+      },
+    };
+  }
+  const channelId = doc.querySelector(selectors.channelHeader)?.getAttribute('data-channelid') ?? null;
+  let seen: Place;
+  let audience: string;
+  if (route.section === 'messages') {
+    seen = 'private';
+    const others = name.split(',').filter((s) => s.trim() !== '').length;
+    audience = route.name.startsWith('@') ? `Only you and ${name || route.name}` : `Only you and ${others} others`;
+  } else {
+    seen = sidebarPlace(doc);
+    const members = textOf(doc.querySelector(selectors.memberCount), 20);
+    audience = `Only members of ~${name || route.name}${members ? ` (${members} members)` : ''}`;
+  }
+  return {
+    place: seen,
+    ...(seen === 'private' ? { audience } : {}),
+    ...(channelId ? { lookup: channelLookup(route.prefix, channelId, seen, audience) } : {}),
+  };
+}
+
+function mentions(root: ParentNode): MentionReading[] {
+  return queryAllWithin(root, selectors.mention).flatMap((element) => {
+    // A person mention is rendered as AtMention (a `.mention-link` inside); @here, @channel,
+    // unknown names and groups are not.
+    if (!element.querySelector(selectors.mentionLink) || !element.closest(selectors.messageText) || insideCode(element)) return [];
+    const handle = (element.getAttribute('data-mention') ?? '').replace(/[.,;:!?]+$/, '');
+    return handle ? [{ element, handle }] : [];
+  });
+}
+
+function usernameOf(post: Element): string | null {
+  const alt = post.querySelector(selectors.avatar)?.getAttribute('alt') ?? '';
+  const username = alt.replace(/ profile image$/, '');
+  return username && username !== 'user' ? username : null;
+}
+
+/** Consecutive posts have no avatar: the author is the one of the nearest post above. */
+function inheritedAuthor(post: Element): string | null {
+  let row: Element | null = post.closest('.item_measurer') ?? post;
+  for (let steps = 0; row && steps < MAX_RUN; steps += 1) {
+    row = row.previousElementSibling;
+    const previous = row?.matches(selectors.post) ? row : row?.querySelector(selectors.post);
+    if (previous && !previous.matches(selectors.systemPost)) {
+      const author = usernameOf(previous);
+      if (author) return author;
+    }
+  }
+  return null;
+}
+
+function timeOf(post: Element): string | null {
+  const epoch = Number(post.querySelector(selectors.permalink)?.getAttribute('aria-labelledby'));
+  if (Number.isFinite(epoch) && epoch > 0) return new Date(epoch).toISOString();
+  return datetimeOf(post.querySelector(selectors.time));
+}
+
+function posts(root: ParentNode): PostReading[] {
+  return queryAllWithin(root, selectors.post).flatMap((element) => {
+    if (element.matches(selectors.systemPost)) return [];
+    const id = POST_ID.exec(element.id)?.[1];
+    if (!id) return [];
+    const link = element.querySelector(selectors.permalink);
+    const base = element.ownerDocument.location?.href;
+    return [
+      {
+        element,
+        id,
+        author: usernameOf(element) ?? inheritedAuthor(element),
+        time: timeOf(element),
+        permalink: link?.getAttribute('href') && base ? new URL(link.getAttribute('href')!, base).href : null,
+        body: element.querySelector(selectors.messageText),
+      },
+    ];
+  });
+}
+
+function composers(doc: Document): ComposerReading[] {
+  return [...doc.querySelectorAll<HTMLElement>(selectors.composer)].flatMap((editor) => {
+    if (!isVisible(editor)) return [];
+    const container = editor.closest(selectors.composerForm) ?? editor.parentElement ?? editor;
+    return [{ editor, container, submit: container.querySelector<HTMLElement>(selectors.sendButton) }];
+  });
+}
+
+function container(url: URL, doc: Document): string {
+  const route = routeOf(url);
+  if (!route) return '';
+  if (route.section === 'threads') return `${route.team}/${textOf(doc.querySelector(selectors.threadChannel), 200)}`;
+  return `${route.team}/${route.name}`;
 }
 
 export const mattermost: Adapter = {
@@ -30,7 +180,32 @@ export const mattermost: Adapter = {
   name: 'Mattermost',
   // Mattermost Cloud workspaces, and the project's own public community server.
   matches: ['https://*.cloud.mattermost.com/*', 'https://community.mattermost.com/*'],
-  detect: (doc) => hasAny(doc, MATTERMOST_APP),
-  kind: mattermostKind,
-  place: () => 'unknown',
+  selectors,
+  postSelector: selectors.post,
+  detect: (doc) => hasAny(doc, [selectors.app]) && hasAny(doc, [selectors.post, selectors.composer, selectors.channelHeader]),
+  kind: readKind,
+  place: readPlace,
+  viewer: (doc) => {
+    const username = (doc.querySelector(selectors.viewerAvatar)?.getAttribute('alt') ?? '').replace(/ profile image$/, '');
+    return username && username !== 'user' ? username : null;
+  },
+  mentions,
+  posts,
+  composers,
+  deleteAction: (target) => {
+    // Channels have no delete in Mattermost's UI (only archive); posts do.
+    const item = target.closest(selectors.deletePost);
+    return item ? { target: 'message', element: item } : null;
+  },
+  records: (url, doc) =>
+    buildRecords({
+      url,
+      tool: 'mattermost',
+      kind: readKind(url, doc),
+      place: readPlace(url, doc).place,
+      title: routeOf(url)?.section === 'threads' ? `Thread in ${textOf(doc.querySelector(selectors.threadChannel), 200)}` : title(doc),
+      container: container(url, doc),
+      posts: posts(doc),
+      mentions,
+    }),
 };

@@ -1,11 +1,14 @@
-import type { Adapter } from '../adapter';
+import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { insideCode, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
+import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
+import { selectors } from './selectors';
 
-const PHABRICATOR_PAGE = ['.phabricator-standard-page', '.phabricator-wordmark', '.phui-crumbs-view'];
+const USERNAME = /^[A-Za-z0-9._-]*[A-Za-z0-9_-]$/;
 
 /** Page kind from the object monogram routes (`/T123`, `/D45`, `/rABCdef…`, `/w/…`). */
-export function phabricatorKind(url: URL): PageKind {
+function readKind(url: URL): PageKind {
   const [first = ''] = pathSegments(url);
   if (/^T\d+$/.test(first)) return 'task';
   if (/^D\d+$/.test(first)) return 'differential_revision';
@@ -14,13 +17,153 @@ export function phabricatorKind(url: URL): PageKind {
   return 'other';
 }
 
+/** `/p/{username}/` → username. */
+function usernameOf(el: Element | null | undefined): string | null {
+  const match = /^(?:https?:\/\/[^/]+)?\/p\/([^/]+)\/?$/.exec(el?.getAttribute('href') ?? '');
+  return match?.[1] && USERNAME.test(match[1]) ? match[1] : null;
+}
+
+/**
+ * The header's policy callout names the view policy. "Public" is public; any other real view
+ * policy (All Users on a company install, a project, a user, a custom policy) restricts who can
+ * see the object. A codex-adjusted callout ("Edits Locked") hides the view policy: unknown.
+ */
+function readPlace(url: URL, doc: Document): PlaceReading {
+  const callout = doc.querySelector(selectors.policyCallout);
+  if (!callout || readKind(url) === 'other') return { place: 'unknown' };
+  if (/\bpolicy-adjusted-/.test(callout.className) || callout.querySelector('[class*="policy-adjusted-"]')) return { place: 'unknown' };
+  const name = textOf(callout.querySelector(selectors.policyLink), 100);
+  const icon = callout.querySelector('.phui-icon-view')?.className ?? '';
+  if (name === 'Public' || /\bfa-globe\b/.test(icon)) return { place: 'public', audience: 'Public: anyone, even without an account' };
+  if (!name) return { place: 'unknown' };
+  const audience =
+    name === 'All Users' ? 'Everyone with an account on this install' : /\bfa-briefcase\b/.test(icon) ? `Only members of ${name}` : `Only people allowed by “${name}”`;
+  return { place: 'private', audience };
+}
+
+function mentions(root: ParentNode): MentionReading[] {
+  return queryAllWithin(root, selectors.mention).flatMap((element) => {
+    if (!element.closest(selectors.remarkup) || insideCode(element)) return [];
+    const handle = usernameOf(element);
+    return handle ? [{ element, handle }] : [];
+  });
+}
+
+/** `2025-03-03 14:05:10 (UTC+1)` → ISO 8601 (Phabricator prints no datetime attribute). */
+export function parsePrintTime(text: string): string | null {
+  const match = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) \(UTC([+-]\d{1,2})?(?::?(\d{2}))?\)/.exec(text);
+  if (!match) return null;
+  const hours = Number(match[3] ?? 0);
+  const offset = `${hours < 0 ? '-' : '+'}${String(Math.abs(hours)).padStart(2, '0')}:${match[4] ?? '00'}`;
+  const date = new Date(`${match[1]}T${match[2]}${offset}`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** A curtain panel by its header ("Authored By", "Tags"). */
+function curtainPanel(doc: Document, header: string): Element | null {
+  return [...doc.querySelectorAll(selectors.curtainPanel)].find((panel) => textOf(panel.querySelector(selectors.curtainHeader), 60) === header) ?? null;
+}
+
+/** Tasks name their author in the curtain; revisions in the header's "Authored by" line. */
+function authorOf(doc: Document): string | null {
+  return usernameOf(curtainPanel(doc, 'Authored By')?.querySelector('a[href^="/p/"]')) ?? usernameOf(doc.querySelector(selectors.headAuthor));
+}
+
+/** The object's first project tag: the nearest thing Phabricator has to a container. */
+function container(url: URL, doc: Document): string {
+  const tag = curtainPanel(doc, 'Tags')?.querySelector(selectors.tag);
+  return tag ? textOf(tag, 200) : (pathSegments(url)[0] ?? '');
+}
+
+function permalinkOf(doc: Document, fragment: string): string | null {
+  const href = doc.location?.href;
+  if (!href) return null;
+  const url = new URL(href);
+  url.hash = fragment;
+  return url.href;
+}
+
+function posts(root: ParentNode): PostReading[] {
+  const found: PostReading[] = [];
+  for (const element of queryAllWithin(root, selectors.descriptionSection)) {
+    const doc = element.ownerDocument;
+    const monogram = pathSegments(new URL(doc.location?.href ?? 'https://invalid.example/'))[0] ?? '';
+    // The first text section is the description (tasks) or summary (revisions); later ones, such as
+    // a revision's test plan, belong to the same opening post.
+    if (!/^[TD]\d+$/.test(monogram) || element !== doc.querySelector(selectors.descriptionSection)) continue;
+    found.push({
+      element,
+      id: monogram,
+      author: authorOf(doc),
+      time: null,
+      permalink: null,
+      body: element.querySelector(selectors.remarkup) ?? element,
+    });
+  }
+  for (const element of queryAllWithin(root, selectors.timelineShell)) {
+    const comment = element.querySelector(selectors.comment);
+    const anchor = element.querySelector(selectors.anchor);
+    if (!comment || !anchor || !/^\d+$/.test(anchor.id)) continue;
+    found.push({
+      element,
+      id: anchor.id,
+      author: usernameOf(element.querySelector(selectors.timelineAuthor)),
+      time: parsePrintTime(textOf(element.querySelector(selectors.printTime), 80)),
+      permalink: permalinkOf(element.ownerDocument, anchor.id),
+      body: comment.querySelector(selectors.remarkup) ?? comment,
+    });
+  }
+  return found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+}
+
+function composers(doc: Document): ComposerReading[] {
+  return [...doc.querySelectorAll(selectors.composerForm)].flatMap((form) => {
+    const editor = form.querySelector<HTMLElement>(selectors.composerField);
+    if (!editor || !isVisible(editor)) return [];
+    return [{ editor, container: form, submit: form.querySelector<HTMLElement>(selectors.submit) }];
+  });
+}
+
+function deleteAction(target: Element): DeleteAction | null {
+  const link = target.closest(selectors.deleteLinks);
+  if (!link) return null;
+  const href = link.getAttribute('href') ?? '';
+  return { target: href.startsWith('/transactions/remove/') ? 'comment' : 'document', element: link };
+}
+
+function title(doc: Document): string {
+  const header = doc.querySelector(selectors.headerTitle);
+  if (!header) return doc.title.replace(/^\S*\s*[TD]\d+\s+/, '');
+  const copy = header.cloneNode(true) as Element;
+  copy.querySelector(selectors.spacesName)?.remove();
+  return textOf(copy, 300);
+}
+
 export const phabricator: Adapter = {
   id: 'phabricator',
   name: 'Phabricator',
   // Phorge's own instance, the upstream Phabricator archive and Wikimedia's public install:
   // the public Phabricator/Phorge hosts people work in. Company installs are added by policy.
   matches: ['https://we.phorge.it/*', 'https://secure.phabricator.com/*', 'https://phabricator.wikimedia.org/*'],
-  detect: (doc) => hasAny(doc, PHABRICATOR_PAGE),
-  kind: (url) => phabricatorKind(url),
-  place: () => 'unknown',
+  selectors,
+  postSelector: `${selectors.descriptionSection}, ${selectors.timelineShell}`,
+  detect: (doc) => hasAny(doc, [selectors.page]),
+  kind: (url) => readKind(url),
+  place: readPlace,
+  viewer: (doc) => usernameOf(doc.querySelector(selectors.viewer)),
+  mentions,
+  posts,
+  composers,
+  deleteAction,
+  records: (url, doc) =>
+    buildRecords({
+      url,
+      tool: 'phabricator',
+      kind: readKind(url),
+      place: readPlace(url, doc).place,
+      title: title(doc),
+      container: container(url, doc),
+      posts: posts(doc),
+      mentions,
+    }),
 };

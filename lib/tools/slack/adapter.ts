@@ -1,30 +1,192 @@
-import type { Adapter } from '../adapter';
+import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { insideCode, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
+import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
+import { selectors } from './selectors';
 
-const SLACK_CLIENT = ['[data-qa="message_pane"]', '[data-qa="message_input"]', '.p-client_workspace', '.p-view_header'];
+const MEMBER_ID = /^[UW][A-Z0-9]{2,}$/;
+/** Follow-on messages carry no sender; look this far back for the run's first message. */
+const MAX_RUN = 100;
 
-/**
- * Page kind from `/client/{team}/{conversation}[/thread/{id}]`. A conversation id's first letter
- * does not say whether a channel is private (converted channels keep their C id), so channel
- * versus private channel is read from the header; only `D` reliably means a direct message.
- */
-export function slackKind(url: URL, doc: Document): PageKind {
+/** `/client/{team}/{conversation}[/thread/{id}]` → conversation id and whether it is a thread view. */
+function conversationOf(url: URL): { id: string; thread: boolean } | null {
   const [client, , conversation, view] = pathSegments(url);
-  if (client !== 'client' || conversation === undefined || !/^[CDG][A-Z0-9]+$/.test(conversation)) return 'other';
-  if (view === 'thread') return 'thread';
-  const header = doc.querySelector('[data-qa="channel_name_button"]');
-  if (conversation.startsWith('D') || header?.classList.contains('p-view_header__big_button--dm')) return 'dm';
-  if (header?.classList.contains('p-view_header__big_button--mpdm')) return 'group-dm';
-  if (header?.querySelector('[data-inline-channel-type-icon^="lock"]')) return 'private-channel';
+  if (client !== 'client' || conversation === undefined || !/^[CDG][A-Z0-9]+$/.test(conversation)) return null;
+  return { id: conversation, thread: view === 'thread' };
+}
+
+type Visibility = 'public' | 'private' | 'dm' | 'group-dm' | null;
+
+/** What the header says: its button class and type icon (never the id prefix alone). */
+function headerVisibility(doc: Document): Visibility {
+  const button = doc.querySelector(selectors.headerButton);
+  if (!button) return null;
+  if (button.classList.contains('p-view_header__big_button--dm')) return 'dm';
+  if (button.classList.contains('p-view_header__big_button--mpdm')) return 'group-dm';
+  const icon = button.querySelector(selectors.headerTypeIcon)?.getAttribute('data-inline-channel-type-icon') ?? '';
+  if (icon.startsWith('lock')) return 'private';
+  if (icon === 'channel') return 'public';
+  return null;
+}
+
+/** What the selected sidebar row says (only rendered in the Home tab, and virtualised). */
+function sidebarVisibility(doc: Document, conversation: string): Visibility {
+  const row = doc.querySelector(selectors.selectedSidebarRow);
+  if (!row || row.getAttribute('data-qa-channel-sidebar-channel-id') !== conversation) return null;
+  const type = row.getAttribute('data-qa-channel-sidebar-channel-type');
+  return type === 'channel' ? 'public' : type === 'private' ? 'private' : type === 'im' ? 'dm' : type === 'mpim' ? 'group-dm' : null;
+}
+
+function visibility(url: URL, doc: Document): Visibility | 'conflict' {
+  const conversation = conversationOf(url);
+  if (!conversation) return null;
+  // A D id is always a direct message; C and G ids say nothing reliable about privacy.
+  if (conversation.id.startsWith('D')) return 'dm';
+  const header = headerVisibility(doc);
+  const sidebar = sidebarVisibility(doc, conversation.id);
+  if (header && sidebar && header !== sidebar) return 'conflict';
+  return header ?? sidebar;
+}
+
+function title(doc: Document): string {
+  return textOf(doc.querySelector(selectors.headerTitle), 300) || doc.title.replace(/ - Slack$/, '').split(' (')[0] || '';
+}
+
+function readKind(url: URL, doc: Document): PageKind {
+  const conversation = conversationOf(url);
+  if (!conversation) return 'other';
+  if (conversation.thread) return 'thread';
+  const seen = visibility(url, doc);
+  if (seen === 'dm') return 'dm';
+  if (seen === 'group-dm') return 'group-dm';
+  if (seen === 'private') return 'private-channel';
   return 'channel';
+}
+
+function readPlace(url: URL, doc: Document): PlaceReading {
+  const seen = visibility(url, doc);
+  const name = title(doc);
+  const members = textOf(doc.querySelector(selectors.memberCount), 20);
+  const external = doc.querySelector(selectors.externalConnection) ? ' (shared with another organisation)' : '';
+  switch (seen) {
+    case 'public':
+      return { place: 'public', audience: `Everyone in the workspace can read #${name}${external}` };
+    case 'private':
+      return { place: 'private', audience: `Only members of #${name}${members ? ` (${members})` : ''}${external}` };
+    case 'dm':
+      return { place: 'private', audience: name ? `Only you and ${name}` : 'Only the people in this conversation' };
+    case 'group-dm': {
+      const others = name.split(',').filter((s) => s.trim() !== '').length;
+      return { place: 'private', audience: others > 0 ? `Only you and ${others} others` : 'Only the people in this conversation' };
+    }
+    default:
+      return { place: 'unknown' };
+  }
+}
+
+function handleOf(el: Element): string | null {
+  const direct = el.getAttribute('data-member-id') ?? el.getAttribute('data-stringify-id');
+  if (direct && MEMBER_ID.test(direct)) return direct;
+  const fromHref = /\/team\/([UW][A-Z0-9]+)/.exec(el.getAttribute('href') ?? '')?.[1];
+  return fromHref ?? null;
+}
+
+function mentions(root: ParentNode): MentionReading[] {
+  return queryAllWithin(root, selectors.mention).flatMap((element) => {
+    if (!element.closest(selectors.messageText) || insideCode(element)) return [];
+    const handle = handleOf(element);
+    return handle ? [{ element, handle }] : [];
+  });
+}
+
+function senderOf(message: Element): string | null {
+  return message.querySelector(selectors.sender)?.getAttribute('data-message-sender') ?? null;
+}
+
+/** The author of a follow-on message: the sender of the nearest message above it in the list. */
+function inheritedAuthor(message: Element): string | null {
+  let item = message.closest(selectors.listItem);
+  for (let steps = 0; item && steps < MAX_RUN; steps += 1) {
+    item = item.previousElementSibling;
+    const previous = item?.querySelector(selectors.message) ?? (item?.matches(selectors.message) ? item : null);
+    const sender = previous ? senderOf(previous) : null;
+    if (sender) return sender;
+  }
+  return null;
+}
+
+function tsToIso(ts: string | null | undefined): string | null {
+  const seconds = Number(ts);
+  return ts && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : null;
+}
+
+function posts(root: ParentNode): PostReading[] {
+  return queryAllWithin(root, selectors.message).flatMap((element) => {
+    const stamp = element.querySelector(selectors.timestamp);
+    const id =
+      element.getAttribute('data-msg-ts') ??
+      stamp?.getAttribute('data-ts') ??
+      element.closest(selectors.listItem)?.getAttribute('data-item-key') ??
+      null;
+    if (!id) return [];
+    return [
+      {
+        element,
+        id,
+        author: senderOf(element) ?? inheritedAuthor(element),
+        time: tsToIso(id) ?? tsToIso(stamp?.getAttribute('data-ts')),
+        permalink: stamp?.getAttribute('href') ?? null,
+        body: element.querySelector(selectors.messageText),
+      },
+    ];
+  });
+}
+
+function composers(doc: Document): ComposerReading[] {
+  return [...doc.querySelectorAll<HTMLElement>(selectors.composerEditor)].flatMap((editor) => {
+    // `.ql-clipboard` is Quill's off-screen paste trap, not a composer.
+    if (editor.classList.contains('ql-clipboard') || !isVisible(editor)) return [];
+    const container = editor.closest(selectors.composerContainer) ?? editor.parentElement ?? editor;
+    return [{ editor, container, submit: container.querySelector<HTMLElement>(selectors.sendButton) }];
+  });
+}
+
+function deleteAction(target: Element): DeleteAction | null {
+  const message = target.closest(selectors.deleteMessage);
+  if (message) return { target: 'message', element: message };
+  const control = target.closest('button, [role="button"], [role="menuitem"]');
+  if (control?.closest(selectors.channelDetails) && /^delete (this )?channel/i.test(textOf(control, 100))) {
+    return { target: 'channel', element: control };
+  }
+  return null;
 }
 
 export const slack: Adapter = {
   id: 'slack',
   name: 'Slack',
   matches: ['https://app.slack.com/*', 'https://*.slack.com/*'],
-  detect: (doc) => hasAny(doc, SLACK_CLIENT),
-  kind: slackKind,
-  place: () => 'unknown',
+  selectors,
+  postSelector: selectors.message,
+  detect: (doc) => hasAny(doc, [selectors.client]),
+  kind: readKind,
+  place: readPlace,
+  viewer: (doc) => doc.querySelector(selectors.viewer)?.getAttribute('data-user-id') ?? null,
+  mentions,
+  posts,
+  composers,
+  deleteAction,
+  records: (url, doc) => {
+    const name = title(doc);
+    return buildRecords({
+      url,
+      tool: 'slack',
+      kind: readKind(url, doc),
+      place: readPlace(url, doc).place,
+      title: name,
+      container: name,
+      posts: posts(doc),
+      mentions,
+    });
+  },
 };

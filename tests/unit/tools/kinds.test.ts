@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { asanaKind } from '@/lib/tools/asana/adapter';
-import { githubKind } from '@/lib/tools/github/adapter';
-import { gitlabKind } from '@/lib/tools/gitlab/adapter';
-import { mattermostKind } from '@/lib/tools/mattermost/adapter';
-import { phabricatorKind } from '@/lib/tools/phabricator/adapter';
-import { slackKind } from '@/lib/tools/slack/adapter';
+import { asana } from '@/lib/tools/asana/adapter';
+import { github } from '@/lib/tools/github/adapter';
+import { gitlab } from '@/lib/tools/gitlab/adapter';
+import { mattermost } from '@/lib/tools/mattermost/adapter';
+import { phabricator } from '@/lib/tools/phabricator/adapter';
+import { slack } from '@/lib/tools/slack/adapter';
 import type { PageKind } from '@/lib/tools/page';
 
 const blank = () => document.implementation.createHTMLDocument('');
@@ -19,7 +19,7 @@ type Row = [url: string, kind: PageKind];
 describe.each<[string, (url: URL, doc: Document) => PageKind, Row[]]>([
   [
     'github',
-    githubKind,
+    github.kind,
     [
       ['https://github.com/acme/open-handbook/issues/112', 'issue'],
       ['https://github.com/acme/open-handbook/issues/new', 'other'],
@@ -37,7 +37,7 @@ describe.each<[string, (url: URL, doc: Document) => PageKind, Row[]]>([
   ],
   [
     'gitlab',
-    gitlabKind,
+    gitlab.kind,
     [
       ['https://gitlab.com/acme/platform/infra-tools/-/issues/31', 'issue'],
       ['https://gitlab.com/acme/platform/deploy-keys/-/work_items/7', 'issue'],
@@ -52,7 +52,7 @@ describe.each<[string, (url: URL, doc: Document) => PageKind, Row[]]>([
   ],
   [
     'mattermost',
-    (url) => mattermostKind(url, blank()),
+    (url) => mattermost.kind(url, blank()),
     [
       ['https://acme.cloud.mattermost.com/acme/channels/town-square', 'channel'],
       ['https://acme.cloud.mattermost.com/acme/messages/@marcus.oyelaran', 'dm'],
@@ -65,7 +65,7 @@ describe.each<[string, (url: URL, doc: Document) => PageKind, Row[]]>([
   ],
   [
     'asana',
-    asanaKind,
+    asana.kind,
     [
       ['https://app.asana.com/1/1207000000000001/project/1207000000001001/task/1207000000002001', 'task'],
       ['https://app.asana.com/1/1207000000000001/task/1207000000002001', 'task'],
@@ -78,7 +78,7 @@ describe.each<[string, (url: URL, doc: Document) => PageKind, Row[]]>([
   ],
   [
     'phabricator',
-    phabricatorKind,
+    phabricator.kind,
     [
       ['https://we.phorge.it/T1234', 'task'],
       ['https://we.phorge.it/D567', 'differential_revision'],
@@ -109,17 +109,17 @@ describe('slack page kind', () => {
     ['https://app.slack.com/client/T0ACME0001/activity', blank(), 'other'],
     ['https://acme.slack.com/archives/C0GENERAL01/p1717430400000100', blank(), 'other'],
   ])('%s', (url, doc, expected) => {
-    expect(slackKind(new URL(url), doc)).toBe(expected);
+    expect(slack.kind(new URL(url), doc)).toBe(expected);
   });
 
   it('never infers a private channel from a G or C id alone', () => {
-    expect(slackKind(new URL('https://app.slack.com/client/T1/C0PAYCORE01'), blank())).toBe('channel');
+    expect(slack.kind(new URL('https://app.slack.com/client/T1/C0PAYCORE01'), blank())).toBe('channel');
   });
 });
 
 describe('mattermost channel privacy read from the sidebar', () => {
   it('is a private channel when the active row says so', () => {
     const doc = page(`<li class="SidebarChannel active"><a class="SidebarLink" aria-label="payments-core private channel"></a></li>`);
-    expect(mattermostKind(new URL('https://acme.cloud.mattermost.com/acme/channels/payments-core'), doc)).toBe('private-channel');
+    expect(mattermost.kind(new URL('https://acme.cloud.mattermost.com/acme/channels/payments-core'), doc)).toBe('private-channel');
   });
 });

@@ -24,6 +24,11 @@ describe('adapter registry', () => {
     const url = new URL('https://example.com/');
     expect(adapter.detect(doc)).toBe(false);
     expect(adapter.kind(url, doc)).toBe('other');
-    expect(adapter.place(url, doc)).toBe('unknown');
+    expect(adapter.place(url, doc)).toEqual({ place: 'unknown' });
+    expect(adapter.viewer(doc)).toBeNull();
+    expect(adapter.mentions(doc)).toEqual([]);
+    expect(adapter.posts(doc)).toEqual([]);
+    expect(adapter.composers(doc)).toEqual([]);
+    expect(adapter.deleteAction(doc.body)).toBeNull();
   });
 });

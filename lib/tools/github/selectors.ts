@@ -1,0 +1,30 @@
+/**
+ * GitHub selectors, by role, for both markup generations (shared/reference/dom-github-gitlab-phabricator.md §1).
+ * React views are matched by `data-testid` and class-name prefixes, never by hashed class names.
+ */
+export const selectors = {
+  page: 'meta[name="octolytics-url"], meta[name="octolytics-dimension-repository_nwo"], meta[property="og:site_name"][content="GitHub"], meta[name="github-keyboard-shortcuts"], react-app[app-name]',
+  repositoryPublic: 'meta[name="octolytics-dimension-repository_public"]',
+  repositoryName: 'meta[name="octolytics-dimension-repository_nwo"]',
+  repositoryLabel: '#repository-container-header strong[itemprop="name"] ~ span.Label',
+  viewer: 'meta[name="user-login"]',
+  body: '.markdown-body, .comment-body, .js-comment-body',
+  mention: 'a.user-mention[data-hovercard-type="user"], a.user-mention[href]',
+  // React issues
+  reactIssueBody: '[data-testid="issue-body"]',
+  reactIssueAuthor: 'a[data-testid="issue-body-header-author"]',
+  reactIssueLink: 'a[data-testid="issue-body-header-link"]',
+  reactComment: '.react-issue-comment',
+  reactCommentHeader: '[data-testid="comment-header"][id^="issuecomment-"]',
+  reactCommentAuthor: 'a[data-testid="avatar-link"]',
+  // Classic timeline (pull requests, discussions, older issues)
+  classicPullBody: '.js-command-palette-pull-body',
+  classicPost: '[id^="issue-"], [id^="discussion-"], [id^="issuecomment-"], [id^="pullrequestreview-"], [id^="discussion_r"], [id^="discussioncomment-"], [id^="commitcomment-"]',
+  classicAuthor: 'a.author',
+  time: 'relative-time[datetime]',
+  title:
+    'bdi[data-testid="issue-title"], h1.gh-header-title .js-issue-title, h1[data-component="PH_Title"] .markdown-title, .gh-header-title .js-issue-title',
+  composerField:
+    '[data-testid="comment-composer"] textarea, textarea#new_comment_field, textarea.js-comment-field, [class*="AddCommentEditor"] textarea',
+  deleteControls: 'button[aria-label="Delete comment"], form.js-comment-delete button, #dialog-show-repo-delete-menu-dialog, [data-show-dialog-id="repo-delete-menu-dialog"]',
+} as const;

@@ -1,0 +1,30 @@
+/**
+ * GitLab selectors, by role, for the legacy notes app and the work-items view
+ * (shared/reference/dom-github-gitlab-phabricator.md §2). `data-testid`, `js-*` and structural
+ * classes (`note`, `note-text`, `md`, `gfm`) first; utility classes never.
+ */
+export const selectors = {
+  siteName: 'meta[property="og:site_name"][content="GitLab"]',
+  body: '.md, .note-text, [data-testid="work-item-description"], [data-testid="gfm-content"]',
+  mention: 'a.gfm[data-reference-type="user"]',
+  description:
+    '.detail-page-description .description, .work-item-description, [data-testid="work-item-description-wrapper"]',
+  descriptionBody: '.md, [data-testid="gfm-content"], [data-testid="work-item-description"]',
+  descriptionAuthor:
+    'a.js-user-link[data-testid="work-item-author"], .issuable-meta a.author-link.js-user-link, .detail-page-header a.author-link.js-user-link, a.author-link.js-user-link[data-username]',
+  note: 'li[id^="note_"].note-wrapper, li[id^="note_"].note',
+  systemNote: '.system-note',
+  noteAuthor: '.note-header a.js-user-link[data-username], a.author-name-link[data-username], .note-header [data-username]',
+  noteTime: 'time[datetime]',
+  noteBody: '.note-text',
+  confidential: '[data-testid="confidential-badge-text"], .issuable-note-warning, [data-testid="issuable-note-warning"]',
+  viewer: 'a[data-testid="user-profile-link"][href]',
+  title: 'h1[data-testid="work-item-title"], h1.title[data-testid="issue-title"], h1.title[data-testid="title-content"], h1[data-testid="title-content"]',
+  composerField:
+    'textarea#note-body, textarea[data-testid="comment-field"], textarea#work-item-add-or-edit-comment, .js-main-target-form .ProseMirror[contenteditable="true"]',
+  composerForm: 'form.common-note-form, form.js-main-target-form, .js-comment-form',
+  submit: '[data-testid="comment-button"] button[type="submit"], button[data-testid="confirm-button"], .js-comment-submit-button button',
+  deleteNote: '.js-note-delete, [data-testid="delete-note-action"]',
+  deleteIssue: '[data-testid="delete-issue-button"], [data-testid="delete-action"]',
+  deleteProject: '#js-project-delete-button',
+} as const;

@@ -1,0 +1,27 @@
+/**
+ * Mattermost webapp selectors, by role, from the open-source webapp and its e2e page objects
+ * (shared/reference/dom-slack-mattermost-asana.md §1, [V]). Test ids are maintained for
+ * Mattermost's own e2e suite, so they come first.
+ */
+export const selectors = {
+  app: '#channel_view, #channel-header, [data-testid="postView"], #post_textbox, #app-content',
+  post: '[data-testid="postView"], [data-testid="rhsPostView"]',
+  systemPost: '.post--system',
+  row: '.item_measurer, [role="listitem"]',
+  avatar: '.post__img img.Avatar[alt$=" profile image"]',
+  permalink: 'a.post__permalink',
+  time: 'time.post__time[datetime]',
+  messageText: '.post-message__text',
+  mention: '[data-mention]',
+  mentionLink: '.mention-link',
+  channelHeader: '#channel-header[data-channelid]',
+  channelTitle: '#channelHeaderTitle',
+  memberCount: '#channelMemberCountText',
+  activeSidebarLink: '.SidebarChannel.active a.SidebarLink',
+  threadChannel: '.ThreadPane h3 button.separated, .ThreadPane___header button.separated',
+  viewerAvatar: '#userAccountMenuButton img.Avatar[alt$=" profile image"]',
+  composer: 'textarea#post_textbox, textarea#reply_textbox',
+  composerForm: 'form#create_post, form#create_comment, form',
+  sendButton: 'button[data-testid="SendMessageButton"], button.SendMessageButton',
+  deletePost: '[data-testid^="delete_post_"], [id^="delete_post_"]',
+} as const;

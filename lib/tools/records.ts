@@ -1,0 +1,73 @@
+import { MAX_PAGE_TEXT, MAX_POST_TEXT, type CaptureRecord } from '../search/record';
+import type { MentionReading, PostReading } from './adapter';
+import { textOf } from './dom';
+import type { PageKind, Place } from './page';
+import type { ToolId } from './tool-ids';
+
+/** The canonical address of a page: no fragment, no tracking parameters. */
+export function canonicalUrl(url: URL): string {
+  const canonical = new URL(url.href);
+  canonical.hash = '';
+  for (const key of [...canonical.searchParams.keys()]) if (/^utm_|^ref$|^source$/.test(key)) canonical.searchParams.delete(key);
+  return canonical.href;
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const unique = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => v !== null))];
+
+export interface PageFacts {
+  url: URL;
+  tool: ToolId;
+  kind: PageKind;
+  place: Place;
+  title: string;
+  container: string;
+  /** The opening post's body or the page's main text, when it is not itself one of `posts`. */
+  body?: Element | null;
+  author?: string | null;
+  time?: string | null;
+  posts: PostReading[];
+  mentions: (root: ParentNode) => MentionReading[];
+}
+
+/** One record for the page and one per post, bounded in size. */
+export function buildRecords(facts: PageFacts): CaptureRecord[] {
+  const pageKey = canonicalUrl(facts.url);
+  const postTexts = facts.posts.map((p) => textOf(p.body, MAX_POST_TEXT));
+  const bodyText = textOf(facts.body, MAX_PAGE_TEXT);
+  const page: CaptureRecord = {
+    key: pageKey,
+    type: 'page',
+    tool: facts.tool,
+    kind: facts.kind,
+    place: facts.place,
+    container: clip(facts.container, 300),
+    title: clip(facts.title, 300),
+    text: clip([bodyText, ...postTexts].filter(Boolean).join('\n'), MAX_PAGE_TEXT),
+    author: facts.author ?? facts.posts[0]?.author ?? null,
+    participants: unique(facts.posts.map((p) => p.author)).slice(0, 500),
+    mentions: unique(facts.posts.flatMap((p) => (p.body ? facts.mentions(p.body).map((m) => m.handle) : []))).slice(0, 500),
+    time: facts.time ?? facts.posts[0]?.time ?? null,
+    url: pageKey,
+  };
+  const posts = facts.posts.map((post, i): CaptureRecord => {
+    const url = post.permalink ?? `${pageKey}#${encodeURIComponent(post.id)}`;
+    return {
+      key: url,
+      type: 'post',
+      tool: facts.tool,
+      kind: facts.kind,
+      place: facts.place,
+      container: page.container,
+      title: page.title,
+      text: postTexts[i] ?? '',
+      author: post.author,
+      participants: post.author ? [post.author] : [],
+      mentions: unique(post.body ? facts.mentions(post.body).map((m) => m.handle) : []).slice(0, 500),
+      time: post.time,
+      url,
+      pageKey,
+    };
+  });
+  return [page, ...posts];
+}

@@ -1,0 +1,33 @@
+/**
+ * Slack web client selectors, by role. Slack is closed source and ships weekly: these come from
+ * public extensions and automation code (shared/reference/dom-slack-mattermost-asana.md §2, [E]).
+ * `data-qa` hooks are the steadiest thing available; class names are fallbacks.
+ */
+export const selectors = {
+  client: '[data-qa="message_pane"], [data-qa="message_input"], .p-client_workspace, .p-view_header',
+  messageText: '[data-qa="message-text"], .c-message_kit__text, .c-message__body',
+  mention: [
+    'a.c-member_slug[data-member-id]',
+    'a[data-stringify-type="mention"][data-stringify-id]',
+    '.c-mrkdwn__mention',
+    '.p-rich_text_slug',
+    '[data-qa="rich_text_message_mention_element"]',
+  ].join(', '),
+  message: '[data-qa="message_container"]:not([data-qa-placeholder="true"])',
+  listItem: '[data-qa="virtual-list-item"], .c-virtual_list__item',
+  sender: '[data-qa="message_sender_name"][data-message-sender]',
+  timestamp: 'a.c-timestamp',
+  headerButton: '[data-qa="channel_name_button"]',
+  headerTitle: '[data-qa="channel_name"]',
+  headerTypeIcon: '[data-inline-channel-type-icon]',
+  selectedSidebarRow: '[data-qa-channel-sidebar-channel-is-selected="true"][data-qa-channel-sidebar-channel-type]',
+  externalConnection: '[data-qa="context_bar_text_shared"], [data-qa="shared_channel_connection_info_icon"]',
+  memberCount: '[data-qa="avatar_stack_count"]',
+  viewer: '[data-qa="user-button"][data-user-id]',
+  composerEditor:
+    '[data-qa="message_input"] .ql-editor[contenteditable="true"], [data-qa="message_input_container"] [role="textbox"][contenteditable="true"], [data-qa="texty_input"][contenteditable="true"]',
+  composerContainer: '[data-qa="message_input_container"], .p-message_pane_input, [data-qa="threads_flexpane"]',
+  sendButton: 'button[data-qa="texty_send_button"]',
+  deleteMessage: 'button[data-qa="delete_message"]',
+  channelDetails: '[data-qa="channel_details_modal"]',
+} as const;

@@ -1,0 +1,130 @@
+/**
+ * The adapter contract, run over every adapter and every saved page of every tool
+ * (tests/fixtures/<tool>/fixtures.json says what a correct reading of each page is).
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { annotate } from '@/lib/content/annotate';
+import type { PlaceReading } from '@/lib/tools/adapter';
+import type { Place } from '@/lib/tools/page';
+import { adapters } from '@/lib/tools/registry';
+import { fixtureHtml, loadFixtureCatalog, type FixtureEntry } from '../../harness/fixture-catalog';
+
+const catalog = loadFixtureCatalog();
+const parse = (entry: FixtureEntry, html = fixtureHtml(entry)) => new JSDOM(html, { url: entry.url }).window.document;
+/** Read-only tests share one parsed copy of each page; tests that change the page parse their own. */
+const parsed = new Map<FixtureEntry, Document>();
+const load = (entry: FixtureEntry) => parsed.get(entry) ?? parsed.set(entry, parse(entry)).get(entry)!;
+
+/** Follow the adapter's API lookups with the answers saved beside the fixture. */
+function resolvePlace(reading: PlaceReading, api: Record<string, unknown> = {}): Place {
+  let current = reading;
+  for (let depth = 0; depth < 3 && current.lookup; depth += 1) {
+    if (!(current.lookup.path in api)) return current.place;
+    current = current.lookup.read(api[current.lookup.path]);
+  }
+  return current.place;
+}
+
+/** A delete action in fixtures.json is a selector, or `selector = "text"` for a control found by its text. */
+function deleteControls(doc: Document, action: string): Element[] {
+  const [, selector = action, text] = /^(.*?) = "(.*?)"/.exec(action) ?? [];
+  const found = [...doc.querySelectorAll(selector)];
+  return text === undefined ? found : found.filter((el) => el.textContent?.trim() === text);
+}
+
+describe.each(adapters)('$name adapter', (adapter) => {
+  const own = catalog.filter((e) => e.tool === adapter.id);
+  const foreign = catalog.filter((e) => e.tool !== adapter.id);
+
+  it('has saved pages to be tested on', () => {
+    expect(own.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(catalog.map((e) => [`${e.tool}/${e.file}`, e] as const))('detect on %s', (_name, entry) => {
+    expect(adapter.detect(load(entry))).toBe(entry.tool === adapter.id);
+  });
+
+  describe.each(own.map((e) => [e.file, e] as const))('on %s', (_file, entry) => {
+    const doc = load(entry);
+    const url = new URL(entry.url);
+
+    it('reads the page kind and place', () => {
+      expect(adapter.kind(url, doc)).toBe(entry.kind);
+      expect(resolvePlace(adapter.place(url, doc), entry.api)).toBe(entry.place);
+    });
+
+    it('reads the viewer', () => {
+      expect(adapter.viewer(doc)).toBe(entry.viewer ?? null);
+    });
+
+    it('finds every person mention, and nothing else', () => {
+      expect(adapter.mentions(doc).map((m) => m.handle)).toEqual(entry.mentions);
+    });
+
+    it('finds every post with its id and author', () => {
+      expect(adapter.posts(doc).map((p) => ({ id: p.id, author: p.author }))).toEqual(entry.posts);
+    });
+
+    it('finds the visible composers, not the decoys', () => {
+      expect(adapter.composers(doc)).toHaveLength(entry.composers);
+    });
+
+    it.each(entry.deleteActions.map((a) => [a]))('recognises the delete action %s', (action) => {
+      const controls = deleteControls(doc, action);
+      expect(controls.length).toBeGreaterThan(0);
+      for (const control of controls) expect(adapter.deleteAction(control)).not.toBeNull();
+    });
+
+    it('does not take ordinary links and buttons for delete actions', () => {
+      for (const el of doc.querySelectorAll('a[href], button')) {
+        const action = adapter.deleteAction(el);
+        if (action) expect(entry.deleteActions.some((a) => deleteControls(doc, a).includes(action.element))).toBe(true);
+      }
+    });
+
+    it('extracts bounded search records for the page and each post', () => {
+      const records = adapter.records(url, doc);
+      const [page, ...posts] = records;
+      expect(page).toMatchObject({ type: 'page', tool: adapter.id, kind: entry.kind, title: entry.title });
+      if (entry.container !== undefined) expect(page?.container).toBe(entry.container);
+      expect(posts.map((p) => p.author)).toEqual(entry.posts.map((p) => p.author));
+      expect(new Set(records.map((r) => r.key)).size).toBe(records.length);
+      for (const record of records) expect(record.text.length).toBeLessThanOrEqual(20_000);
+    });
+
+    it('annotates idempotently', () => {
+      const fresh = parse(entry);
+      const first = annotate(adapter, fresh);
+      const once = fresh.documentElement.outerHTML;
+      expect(annotate(adapter, fresh)).toEqual(first);
+      expect(fresh.documentElement.outerHTML).toBe(once);
+      expect([...fresh.querySelectorAll('[data-daylight-handle]')].map((e) => e.getAttribute('data-daylight-handle'))).toEqual(entry.mentions);
+    });
+  });
+
+  it.each(foreign.map((e) => [`${e.tool}/${e.file}`, e] as const))('reads the foreign page %s as nothing, without throwing', (_name, entry) => {
+    const doc = load(entry);
+    const url = new URL(entry.url);
+    expect(adapter.place(url, doc).place).toBe('unknown');
+    expect(adapter.viewer(doc)).toBeNull();
+    expect(adapter.mentions(doc)).toEqual([]);
+    expect(adapter.posts(doc)).toEqual([]);
+    expect(adapter.composers(doc)).toEqual([]);
+    expect(() => adapter.records(url, doc)).not.toThrow();
+  });
+
+  it.each(own.map((e) => [e.file, e] as const))('survives %s cut off half-way', (_file, entry) => {
+    const html = fixtureHtml(entry);
+    const doc = parse(entry, html.slice(0, Math.floor(html.length / 2)));
+    const url = new URL(entry.url);
+    expect(() => {
+      adapter.kind(url, doc);
+      adapter.place(url, doc);
+      adapter.viewer(doc);
+      annotate(adapter, doc);
+      adapter.composers(doc);
+      adapter.records(url, doc);
+    }).not.toThrow();
+  });
+});
