@@ -11,7 +11,11 @@ export default defineConfig({
     description:
       'Open, asynchronous habits inside GitHub, GitLab, Slack, Mattermost, Asana and Phabricator.',
     // Each permission's reason is documented in README.md ("Permissions").
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
+    // Self-hosted tools (GitLab, Mattermost, Phabricator, GitHub Enterprise) live on the org's own
+    // origins, named by policy. A force-installed extension cannot ask for optional host access
+    // without a user gesture, so access is declared up front; scripts run only on configured origins.
+    host_permissions: ['https://*/*', 'http://*/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Daylight' },
     ...(browser === 'firefox'

@@ -1,6 +1,7 @@
 import { openDatabase } from '@/lib/db';
 import { FeatureErrors } from './FeatureErrors';
 import { PeopleTable } from './PeopleTable';
+import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
@@ -9,11 +10,12 @@ import './options.css';
 async function readDatabase() {
   const db = openDatabase();
   try {
-    const [people, errors] = await Promise.all([
+    const [people, errors, reports] = await Promise.all([
       db.people.orderBy('name').filter((p) => p.archivedAt === undefined).toArray(),
       db.featureErrors.orderBy('seq').reverse().limit(100).toArray(),
+      db.pageReports.toArray(),
     ]);
-    return { people, errors };
+    return { people, errors, reports };
   } finally {
     db.close();
   }
@@ -59,6 +61,9 @@ export function OptionsApp() {
         <section id="diagnostics" aria-labelledby="diagnostics-heading">
           <h2 id="diagnostics-heading">Diagnostics</h2>
           <p className="muted">Kept on this device only; never sent anywhere.</p>
+          <h3>What Daylight found on recent pages</h3>
+          {data.status === 'ready' && <SelectorHealth reports={data.value.reports} />}
+          <h3>Feature failures</h3>
           {data.status === 'ready' && <FeatureErrors errors={data.value.errors} />}
         </section>
       </main>

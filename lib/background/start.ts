@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { openDatabase } from '../db';
 import { handleMessages } from '../messaging';
 import { replaceDirectory } from '../people/directory-store';
+import { loadSettings, watchSettings, type Settings } from '../settings';
+import { syncSelfHostedScripts } from './self-hosted';
 
 /** Keep the diagnostics table bounded: the newest errors are the useful ones. */
 export const MAX_FEATURE_ERRORS = 500;
@@ -41,6 +43,20 @@ export function startBackground(): void {
     },
     'directory-replace': ({ directory }) => replaceDirectory(db, directory),
   });
+
+  // Self-hosted origins follow policy and settings live; registrations persist across restarts,
+  // and are checked again every time the background starts (after an update too).
+  let queue = Promise.resolve();
+  const sync = (settings: Settings) => {
+    queue = queue
+      .then(() => syncSelfHostedScripts(settings.selfHosted))
+      .then(
+        () => undefined,
+        (error: unknown) => console.error('Daylight: could not register self-hosted origins', error),
+      );
+  };
+  void loadSettings().then((snapshot) => sync(snapshot.effective));
+  watchSettings((snapshot) => sync(snapshot.effective), new AbortController().signal);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });

@@ -62,3 +62,20 @@ test('the popup reports what Daylight sees on the active tab', async ({ daylight
   expect(state).toMatchObject({ ok: true, data: { tool: 'slack', kind: 'channel', featureErrors: [] } });
   await expect(popup.getByTestId('page-status')).toHaveAttribute('data-active', 'false');
 });
+
+test('Diagnostics in options shows which selectors matched on the pages visited', async ({ daylight, page, extensionPage }) => {
+  const issue = fixture('github', 'issue-react-public.html');
+  await serveFixtures(daylight.context, [issue]);
+  await page.goto(issue.url);
+  await expect(page.locator('html')).toHaveAttribute('data-daylight-place', 'public');
+  const options = await extensionPage('options');
+  // The report is sent once the page has settled (1.5 s after navigation).
+  await expect(async () => {
+    await options.reload();
+    await expect(options.locator('details[data-tool="github"]')).toBeAttached({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await options.locator('details[data-tool="github"] summary').click();
+  const table = options.getByRole('table', { name: 'GitHub selectors' });
+  await expect(table.locator('tr[data-selector="reactComment"]')).toHaveAttribute('data-matched', 'true');
+  await expect(table.locator('tr[data-selector="classicPullBody"]')).toContainText('found nothing');
+});

@@ -49,6 +49,26 @@ describe('page session', () => {
     await expect.poll(() => markers().kind).toBe('issue');
   });
 
+  it('marks comments and mentions that render after the page loaded, and re-marks a re-render', async () => {
+    history.replaceState(null, '', '/acme/open-handbook/issues/112');
+    controller = new AbortController();
+    startPageSession(github, controller.signal);
+    const comment = document.createElement('div');
+    comment.className = 'react-issue-comment';
+    comment.innerHTML = `<div data-testid="comment-header" id="issuecomment-42"><a data-testid="avatar-link" href="/lena-k">lena-k</a></div>
+      <div class="markdown-body"><p>cc <a class="user-mention" data-hovercard-type="user" href="https://github.com/nadiaosei">@nadiaosei</a></p></div>`;
+    document.body.append(comment);
+    await expect.poll(() => comment.getAttribute('data-daylight-post')).toBe('issuecomment-42');
+    expect(comment.getAttribute('data-daylight-author')).toBe('lena-k');
+    const mention = comment.querySelector('a.user-mention')!;
+    expect(mention.getAttribute('data-daylight-handle')).toBe('nadiaosei');
+    // React re-renders the body: the new mention node is marked again.
+    const fresh = mention.cloneNode(true) as Element;
+    fresh.removeAttribute('data-daylight-handle');
+    mention.replaceWith(fresh);
+    await expect.poll(() => fresh.getAttribute('data-daylight-handle')).toBe('nadiaosei');
+  });
+
   it('stops touching the page once invalidated', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
     controller = new AbortController();
