@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 
 // Chrome MV3 is the main target; Firefox MV3 builds from the same sources (`wxt build -b firefox --mv3`).
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader can see where every name comes from.
   imports: false,
   manifestVersion: 3,

@@ -4,15 +4,15 @@ import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
 interface SelectorRow {
   name: string;
   pagesWithMatches: number;
-  lastCount: number;
+  onLatest: boolean;
 }
 
 function summarise(reports: PageReportRecord[]): SelectorRow[] {
-  const names = [...new Set(reports.flatMap((r) => Object.keys(r.counts)))];
+  const names = [...new Set(reports.flatMap((r) => Object.keys(r.matched)))];
   return names.map((name) => ({
     name,
-    pagesWithMatches: reports.filter((r) => (r.counts[name] ?? 0) > 0).length,
-    lastCount: reports[0]?.counts[name] ?? 0,
+    pagesWithMatches: reports.filter((r) => r.matched[name] === true).length,
+    onLatest: reports[0]?.matched[name] === true,
   }));
 }
 
@@ -45,7 +45,7 @@ export function SelectorHealth({ reports }: { reports: PageReportRecord[] }) {
                 <tr>
                   <th scope="col">Selector</th>
                   <th scope="col">Pages where it matched</th>
-                  <th scope="col">Matches on the latest page</th>
+                  <th scope="col">On the latest page</th>
                 </tr>
               </thead>
               <tbody>
@@ -55,7 +55,7 @@ export function SelectorHealth({ reports }: { reports: PageReportRecord[] }) {
                     <td className={row.pagesWithMatches === 0 ? 'error' : undefined}>
                       {row.pagesWithMatches === 0 ? 'found nothing' : `${row.pagesWithMatches} of ${mine.length}`}
                     </td>
-                    <td>{row.lastCount < 0 ? 'invalid selector' : row.lastCount}</td>
+                    <td>{row.onLatest ? 'found' : 'not found'}</td>
                   </tr>
                 ))}
               </tbody>

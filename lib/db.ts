@@ -35,7 +35,8 @@ export interface PageReportRecord {
   kind: PageKind;
   place: Place;
   detected: boolean;
-  counts: Record<string, number>;
+  /** For each named selector, whether it found anything on that page. */
+  matched: Record<string, boolean>;
   at: number;
 }
 

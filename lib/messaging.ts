@@ -1,74 +1,91 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { DirectorySchema } from './people/schema';
-import { PageKindSchema, PlaceSchema } from './tools/page';
-import { ToolIdSchema } from './tools/tool-ids';
+import { lazy } from './lazy';
+import { directorySchema } from './people/schema';
+import { settingsSchema } from './settings';
+import { pageKindSchema, placeSchema } from './tools/page';
+import { toolIdSchema } from './tools/tool-ids';
 
 /**
  * The one message contract between Daylight's contexts. Every message has a request and a
- * response schema; the receiving side parses with them before acting, because requests from
- * content scripts carry page-derived (untrusted) data. This file is the only place that names
- * messages.
+ * response schema; the background and the extension pages parse with them before acting, because
+ * what content scripts send carries page-derived (untrusted) data. Content scripts only ever hear
+ * from extension contexts, so they use the same contract's types through a schema-free transport
+ * (lib/content/messages.ts) and stay small. This file is the only place that names messages.
  */
-export const PageStateSchema = z.object({
-  tool: ToolIdSchema,
-  kind: PageKindSchema,
-  place: PlaceSchema,
-  /** Who can see the place, in words, when the page says. */
-  audience: z.nullable(z.string()),
-  url: z.string(),
-  featureErrors: z.array(z.object({ featureId: z.string(), message: z.string() })),
-});
-export type PageState = z.infer<typeof PageStateSchema>;
+export const pageStateSchema = lazy(() =>
+  z.object({
+    tool: toolIdSchema(),
+    kind: pageKindSchema(),
+    place: placeSchema(),
+    /** Who can see the place, in words, when the page says. */
+    audience: z.nullable(z.string()),
+    url: z.string(),
+    featureErrors: z.array(z.object({ featureId: z.string(), message: z.string() })),
+  }),
+);
+export type PageState = z.infer<ReturnType<typeof pageStateSchema>>;
 
-const Ok = z.object({ ok: z.literal(true) });
+const Ok = lazy(() => z.object({ ok: z.literal(true) }));
 
+/** Each message's request and response schemas, built when the message is first used. */
 export const messages = {
   /** content script → background: a feature failed on a page. */
-  'feature-error': {
+  'feature-error': lazy(() => ({
     request: z.object({
       featureId: z.string().check(z.minLength(1), z.maxLength(100)),
-      tool: ToolIdSchema,
+      tool: toolIdSchema(),
       url: z.string().check(z.maxLength(2048)),
       message: z.string().check(z.maxLength(2000)),
     }),
-    response: Ok,
-  },
+    response: Ok(),
+  })),
   /** content script → background: what the adapter found on a settled page (diagnostics). */
-  'page-report': {
+  'page-report': lazy(() => ({
     request: z.object({
-      tool: ToolIdSchema,
+      tool: toolIdSchema(),
       origin: z.string().check(z.maxLength(300)),
-      kind: PageKindSchema,
-      place: PlaceSchema,
+      kind: pageKindSchema(),
+      place: placeSchema(),
       /** False when a self-hosted origin's page did not look like the configured tool. */
       detected: z.boolean(),
-      counts: z.record(z.string().check(z.maxLength(100)), z.int()),
+      /** For each of the adapter's named selectors, whether it found anything. */
+      matched: z.record(z.string().check(z.maxLength(100)), z.boolean()),
     }),
-    response: Ok,
-  },
+    response: Ok(),
+  })),
   /** options page or demo → background: replace the directory (all-or-nothing). */
-  'directory-replace': {
-    request: z.object({ directory: DirectorySchema, source: z.string().check(z.maxLength(2048)) }),
+  'directory-replace': lazy(() => ({
+    request: z.object({ directory: directorySchema(), source: z.string().check(z.maxLength(2048)) }),
     response: z.object({ added: z.number(), changed: z.number(), archived: z.number() }),
-  },
-  /** popup → content script in the active tab: what Daylight sees on this page. */
-  'page-state': {
+  })),
+  /** content script → background: the effective settings (defaults, user, policy), validated there. */
+  'settings-get': lazy(() => ({
     request: z.object({}),
-    response: PageStateSchema,
-  },
+    response: settingsSchema(),
+  })),
+  /** background → content scripts in every tab: settings or policy changed; ask again. */
+  'settings-changed': lazy(() => ({
+    request: z.object({}),
+    response: Ok(),
+  })),
+  /** popup → content script in the active tab: what Daylight sees on this page. */
+  'page-state': lazy(() => ({
+    request: z.object({}),
+    response: pageStateSchema(),
+  })),
 } as const;
 
 export type MessageType = keyof typeof messages;
-export type Request<T extends MessageType> = z.input<(typeof messages)[T]['request']>;
-export type Response<T extends MessageType> = z.infer<(typeof messages)[T]['response']>;
-type ParsedRequest<T extends MessageType> = z.infer<(typeof messages)[T]['request']>;
+type Schemas<T extends MessageType> = ReturnType<(typeof messages)[T]>;
+export type Request<T extends MessageType> = z.input<Schemas<T>['request']>;
+export type Response<T extends MessageType> = z.infer<Schemas<T>['response']>;
+type ParsedRequest<T extends MessageType> = z.infer<Schemas<T>['request']>;
 
-const EnvelopeSchema = z.object({ daylight: z.literal(1), type: z.string(), payload: z.unknown() });
-const ReplySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+const envelopeSchema = lazy(() => z.object({ daylight: z.literal(1), type: z.string(), payload: z.unknown() }));
+const replySchema = lazy(() =>
+  z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]),
+);
 
 export class MessageError extends Error {
   override name = 'MessageError';
@@ -79,10 +96,10 @@ function envelope<T extends MessageType>(type: T, payload: Request<T>) {
 }
 
 function unwrap<T extends MessageType>(type: T, reply: unknown): Response<T> {
-  const parsed = ReplySchema.safeParse(reply);
+  const parsed = replySchema().safeParse(reply);
   if (!parsed.success) throw new MessageError(`No valid answer to "${type}"`);
   if (!parsed.data.ok) throw new MessageError(parsed.data.error);
-  return messages[type].response.parse(parsed.data.data) as Response<T>;
+  return messages[type]().response.parse(parsed.data.data) as Response<T>;
 }
 
 /** Send a message to the background and return its validated answer. */
@@ -104,12 +121,12 @@ export type Handlers = { [T in MessageType]?: (payload: ParsedRequest<T>) => Pro
  */
 export function handleMessages(handlers: Handlers, signal?: AbortSignal): void {
   const listener = (raw: unknown): Promise<unknown> | undefined => {
-    const message = EnvelopeSchema.safeParse(raw);
+    const message = envelopeSchema().safeParse(raw);
     if (!message.success) return undefined;
     const type = message.data.type as MessageType;
     const handler = handlers[type] as ((payload: unknown) => unknown) | undefined;
     if (!Object.hasOwn(messages, type) || handler === undefined) return undefined;
-    const request = messages[type].request.safeParse(message.data.payload);
+    const request = messages[type]().request.safeParse(message.data.payload);
     if (!request.success) {
       return Promise.resolve({ ok: false, error: `Invalid "${type}" request: ${z.prettifyError(request.error)}` });
     }

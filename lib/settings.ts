@@ -1,70 +1,66 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { ToolIdSchema } from './tools/tool-ids';
+import { lazy } from './lazy';
+import { DEFAULT_SETTINGS } from './settings-defaults';
+import { toolIdSchema } from './tools/tool-ids';
 
 /**
  * Settings: defaults, overlaid by the user's choices, overlaid by managed policy
  * (contract.md section 5). A key present in managed storage wins and is shown locked.
  */
-const Origin = z.pipe(
-  z.string().check(
-    z.refine((value) => {
-      try {
-        const url = new URL(value);
-        return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
-      } catch {
-        return false;
-      }
-    }, 'an origin is scheme://host[:port], without a path'),
-  ),
-  z.transform((value: string) => value.replace(/\/$/, '')),
-);
-const HttpUrl = z.url({ protocol: /^https?$/ });
-const OrEmpty = <T extends z.ZodMiniType>(schema: T) => z.union([schema, z.literal('')]);
-const Lines = (max: number, itemMax: number) =>
-  z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(itemMax))).check(z.maxLength(max));
 
-export const DEFAULT_PRIVATE_REASONS = ['Security', 'HR', 'Legal', 'Personal', 'Customer data'];
+export { DEFAULT_PRIVATE_REASONS, DEFAULT_SETTINGS } from './settings-defaults';
 
-const fields = {
-  directoryUrl: OrEmpty(HttpUrl),
-  directoryToken: z.string().check(z.maxLength(4096)),
-  directoryRefreshMinutes: z.int().check(z.minimum(5), z.maximum(7 * 24 * 60)),
-  selfHosted: z.partialRecord(ToolIdSchema, z.array(Origin).check(z.maxLength(50))),
-  privateWarning: z.enum(['off', 'warn', 'confirm']),
-  privateReasons: Lines(20, 80).check(z.minLength(1)),
-  archiveNudge: z.boolean(),
-  kudosWebhookUrl: OrEmpty(HttpUrl),
-  helpdeskUrl: OrEmpty(HttpUrl),
-  captureExclude: Lines(500, 2048),
-  disabledFeatures: Lines(100, 100),
-};
+/** Each setting's schema, built on first use. */
+const fieldSchemas = lazy(() => {
+  const Origin = z.pipe(
+    z.string().check(
+      z.refine((value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
+        } catch {
+          return false;
+        }
+      }, 'an origin is scheme://host[:port], without a path'),
+    ),
+    z.transform((value: string) => value.replace(/\/$/, '')),
+  );
+  const HttpUrl = z.url({ protocol: /^https?$/ });
+  const OrEmpty = <T extends z.ZodMiniType>(schema: T) => z.union([schema, z.literal('')]);
+  const Lines = (max: number, itemMax: number) =>
+    z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(itemMax))).check(z.maxLength(max));
 
-export const SettingsSchema = z.object(fields);
-export type Settings = z.infer<typeof SettingsSchema>;
-export type SettingKey = keyof Settings;
-export const SETTING_KEYS = Object.keys(fields) as SettingKey[];
-
-export const DEFAULT_SETTINGS: Settings = {
-  directoryUrl: '',
-  directoryToken: '',
-  directoryRefreshMinutes: 360,
-  selfHosted: {},
-  privateWarning: 'warn',
-  privateReasons: DEFAULT_PRIVATE_REASONS,
-  archiveNudge: true,
-  kudosWebhookUrl: '',
-  helpdeskUrl: '',
-  captureExclude: [],
-  disabledFeatures: [],
-};
-
-/** The user's own choices: only the keys they changed. Version 1 of the stored item. */
-export const userSettingsItem = storage.defineItem<Partial<Settings>>('local:settings', {
-  fallback: {},
-  version: 1,
+  return {
+    directoryUrl: OrEmpty(HttpUrl),
+    directoryToken: z.string().check(z.maxLength(4096)),
+    directoryRefreshMinutes: z.int().check(z.minimum(5), z.maximum(7 * 24 * 60)),
+    selfHosted: z.partialRecord(toolIdSchema(), z.array(Origin).check(z.maxLength(50))),
+    privateWarning: z.enum(['off', 'warn', 'confirm']),
+    privateReasons: Lines(20, 80).check(z.minLength(1)),
+    archiveNudge: z.boolean(),
+    kudosWebhookUrl: OrEmpty(HttpUrl),
+    helpdeskUrl: OrEmpty(HttpUrl),
+    captureExclude: Lines(500, 2048),
+    disabledFeatures: Lines(100, 100),
+  };
 });
+
+type Fields = ReturnType<typeof fieldSchemas>;
+export type Settings = { [K in keyof Fields]: z.infer<Fields[K]> };
+export type SettingKey = keyof Settings;
+/** The whole settings object, as the background hands it to content scripts. */
+export const settingsSchema = lazy(() => z.object(fieldSchemas()));
+
+
+/** The user's own choices: only the keys they changed. Version 1 of the stored item (defined on first use). */
+export const userSettingsItem = lazy(() =>
+  storage.defineItem<Partial<Settings>>('local:settings', {
+    fallback: {},
+    version: 1,
+  }),
+);
 
 export interface SettingsSnapshot {
   effective: Settings;
@@ -80,6 +76,7 @@ export function parseSettings(raw: unknown, source: string): { values: Partial<S
   const problems: string[] = [];
   if (raw === null || typeof raw !== 'object') return { values, problems };
   for (const [key, value] of Object.entries(raw)) {
+    const fields = fieldSchemas();
     if (!Object.hasOwn(fields, key)) {
       problems.push(`${source}: unknown setting "${key}" ignored`);
       continue;
@@ -105,7 +102,7 @@ export function combineSettings(user: Partial<Settings>, managed: Partial<Settin
 }
 
 export async function loadSettings(): Promise<SettingsSnapshot> {
-  const [userRaw, managedRaw] = await Promise.all([userSettingsItem.getValue(), readManagedRaw()]);
+  const [userRaw, managedRaw] = await Promise.all([userSettingsItem().getValue(), readManagedRaw()]);
   const user = parseSettings(userRaw, 'Your settings');
   const managed = parseSettings(managedRaw, 'Organization policy');
   return {
@@ -120,15 +117,15 @@ export async function loadSettings(): Promise<SettingsSnapshot> {
 export async function saveUserSettings(patch: Partial<Settings>): Promise<void> {
   const { values, problems } = parseSettings(patch, 'New value');
   if (problems.length > 0) throw new Error(problems.join('\n'));
-  const current = await userSettingsItem.getValue();
-  await userSettingsItem.setValue({ ...current, ...values });
+  const current = await userSettingsItem().getValue();
+  await userSettingsItem().setValue({ ...current, ...values });
 }
 
 /** Go back to the default (or the organisation's value) for these keys. */
 export async function resetUserSettings(keys: readonly SettingKey[]): Promise<void> {
-  const current = { ...(await userSettingsItem.getValue()) };
+  const current = { ...(await userSettingsItem().getValue()) };
   for (const key of keys) delete current[key];
-  await userSettingsItem.setValue(current);
+  await userSettingsItem().setValue(current);
 }
 
 /**

@@ -1,9 +1,17 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db';
-import { handleMessages } from '../messaging';
+import { handleMessages, sendToTab } from '../messaging';
 import { replaceDirectory } from '../people/directory-store';
 import { loadSettings, watchSettings, type Settings } from '../settings';
 import { syncSelfHostedScripts } from './self-hosted';
+
+/** Every tab's content script fetches settings again (tabs without one just do not answer). */
+async function tellTabsSettingsChanged(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id, 'settings-changed', {}).catch(() => undefined))),
+  );
+}
 
 /** Keep the diagnostics table bounded: the newest errors are the useful ones. */
 export const MAX_FEATURE_ERRORS = 500;
@@ -42,6 +50,7 @@ export function startBackground(): void {
       return { ok: true as const };
     },
     'directory-replace': ({ directory }) => replaceDirectory(db, directory),
+    'settings-get': async () => (await loadSettings()).effective,
   });
 
   // Self-hosted origins follow policy and settings live; registrations persist across restarts,
@@ -56,7 +65,10 @@ export function startBackground(): void {
       );
   };
   void loadSettings().then((snapshot) => sync(snapshot.effective));
-  watchSettings((snapshot) => sync(snapshot.effective), new AbortController().signal);
+  watchSettings((snapshot) => {
+    sync(snapshot.effective);
+    void tellTabsSettingsChanged();
+  }, new AbortController().signal);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });

@@ -9,7 +9,12 @@ export const CONTENT_MARKERS = {
 } as const;
 export const CONTENT_MARKER_NAMES: string[] = Object.values(CONTENT_MARKERS);
 
-function setMarker(el: Element, name: string, value: string | null): void {
+function setMarker(el: Element, name: string, value: string | null, unmarked = false): void {
+  if (unmarked) {
+    // Nothing is marked yet: no need to read before writing.
+    if (value !== null) el.setAttribute(name, value);
+    return;
+  }
   if (value === null) {
     if (el.hasAttribute(name)) el.removeAttribute(name);
   } else if (el.getAttribute(name) !== value) {
@@ -17,9 +22,9 @@ function setMarker(el: Element, name: string, value: string | null): void {
   }
 }
 
-/** Remove a marker from elements under `root` that no longer qualify (recycled list rows). */
-function clearStale(root: ParentNode, name: string, keep: ReadonlySet<Element>): void {
-  for (const el of queryAllWithin(root, `[${name}]`)) if (!keep.has(el)) el.removeAttribute(name);
+/** Remove a marker from elements that carried it before this pass and no longer qualify (recycled list rows). */
+function clearStale(marked: readonly Element[], name: string, keep: ReadonlySet<Element>): void {
+  for (const el of marked) if (!keep.has(el)) el.removeAttribute(name);
 }
 
 export interface AnnotationCounts {
@@ -32,18 +37,26 @@ export interface AnnotationCounts {
  * only attributes whose value differs are written, and markers left on nodes that a virtualised
  * list recycled for other content are removed.
  */
-export function annotate(adapter: Adapter, root: ParentNode): AnnotationCounts {
+export function annotate(adapter: Adapter, root: ParentNode, options: { unmarked?: boolean } = {}): AnnotationCounts {
+  // What carried a marker before this pass, to clear the ones that no longer qualify; a page
+  // Daylight has not marked yet (`unmarked`) has none, and looking would cost two full scans.
+  const markedMentions = options.unmarked === true ? [] : queryAllWithin(root, `[${CONTENT_MARKERS.handle}]`);
+  const markedPosts = options.unmarked === true ? [] : queryAllWithin(root, `[${CONTENT_MARKERS.post}], [${CONTENT_MARKERS.author}]`);
+
   const mentions = adapter.mentions(root);
-  for (const { element, handle } of mentions) setMarker(element, CONTENT_MARKERS.handle, handle);
-  clearStale(root, CONTENT_MARKERS.handle, new Set(mentions.map((m) => m.element)));
+  const unmarked = options.unmarked === true;
+  for (const { element, handle } of mentions) setMarker(element, CONTENT_MARKERS.handle, handle, unmarked);
+  if (markedMentions.length > 0) clearStale(markedMentions, CONTENT_MARKERS.handle, new Set(mentions.map((m) => m.element)));
 
   const posts = adapter.posts(root);
   for (const { element, id, author } of posts) {
-    setMarker(element, CONTENT_MARKERS.post, id);
-    setMarker(element, CONTENT_MARKERS.author, author);
+    setMarker(element, CONTENT_MARKERS.post, id, unmarked);
+    setMarker(element, CONTENT_MARKERS.author, author, unmarked);
   }
-  const postElements = new Set(posts.map((p) => p.element));
-  clearStale(root, CONTENT_MARKERS.post, postElements);
-  clearStale(root, CONTENT_MARKERS.author, postElements);
+  if (markedPosts.length > 0) {
+    const postElements = new Set(posts.map((p) => p.element));
+    clearStale(markedPosts, CONTENT_MARKERS.post, postElements);
+    clearStale(markedPosts, CONTENT_MARKERS.author, postElements);
+  }
   return { mentions: mentions.length, posts: posts.length };
 }

@@ -1,5 +1,7 @@
 /** Above this many changed subtrees in one frame, one pass over the whole document is cheaper. */
 export const MAX_ROOTS = 200;
+/** This many changed siblings are read as one pass over their parent (a list that grew). */
+export const SIBLINGS_AS_PARENT = 4;
 
 /**
  * The subtrees a batch of mutations touched, widened to the post they are in (so a message whose
@@ -19,9 +21,18 @@ export function changedRoots(records: readonly MutationRecord[], postSelector: s
     if (roots.size > MAX_ROOTS) return 'document';
   }
   const widened = new Set<Element>();
+  const siblings = new Map<Element, number>();
   for (const root of roots) {
     if (!root.isConnected) continue;
-    widened.add(root.closest(postSelector) ?? root);
+    const post = root.closest(postSelector) ?? root;
+    widened.add(post);
+    if (post.parentElement) siblings.set(post.parentElement, (siblings.get(post.parentElement) ?? 0) + 1);
+  }
+  // Messages appended to a chat list: one pass over the list beats one pass per message.
+  for (const [parent, count] of siblings) {
+    if (count < SIBLINGS_AS_PARENT) continue;
+    for (const child of parent.children) widened.delete(child);
+    widened.add(parent);
   }
   return [...widened].filter((root) => {
     for (let parent = root.parentElement; parent; parent = parent.parentElement) if (widened.has(parent)) return false;

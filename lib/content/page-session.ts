@@ -1,16 +1,19 @@
-import { MatchPattern } from 'wxt/utils/match-patterns';
 import { observeDocument } from '../dom/frame-batcher';
 import type { PageContext } from '../features/feature';
 import { features } from '../features/registry';
 import { FeatureRunner } from '../features/runner';
-import { handleMessages, sendToBackground, type PageState } from '../messaging';
-import { clearPageMarkers, PAGE_MARKER_NAMES, writePageMarkers } from '../page/markers';
-import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../settings';
+import type { PageState } from '../messaging';
+import { clearPageMarkers, PAGE_MARKER_NAMES, PAGE_MARKERS, writePageMarkers } from '../page/markers';
+import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings-defaults';
 import type { Adapter } from '../tools/adapter';
+import type { PageKind } from '../tools/page';
+import { onPatternHost } from '../tools/url';
 import { annotate, CONTENT_MARKER_NAMES } from './annotate';
+import { answer, post } from './messages';
 import { changedRoots } from './mutation-roots';
 import { ApiCache, resolvePlace, type ResolvedPlace } from './place-resolver';
-import { countSelectors } from './selector-report';
+import { matchSelectors } from './selector-report';
 
 /** Events after which the URL or the page may have changed without a document load. */
 const NAVIGATION_EVENTS = ['wxt:locationchange', 'popstate', 'hashchange', 'turbo:load', 'turbo:render', 'pjax:end'];
@@ -27,10 +30,6 @@ async function fetchSameOrigin(path: string): Promise<unknown> {
   return response.json();
 }
 
-/** On the tool's SaaS hosts the host says which tool this is; elsewhere the DOM must say so. */
-function onSaasHost(adapter: Adapter): boolean {
-  return adapter.matches.some((pattern) => new MatchPattern(pattern).includes(location.href));
-}
 
 /**
  * Daylight's life on one tab: keeps the page and content markers current across in-app
@@ -40,37 +39,46 @@ function onSaasHost(adapter: Adapter): boolean {
  */
 export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
   const root = document.documentElement;
-  const trustHost = onSaasHost(adapter);
+  // On the tool's SaaS hosts the host says which tool this is; elsewhere the DOM must say so.
+  const trustHost = onPatternHost(adapter.matches, new URL(location.href));
   const api = new ApiCache(fetchSameOrigin);
   const runner = new FeatureRunner(features, (failure) => {
-    sendToBackground('feature-error', { ...failure, tool: adapter.id, url: location.origin + location.pathname }).catch(
+    post('feature-error', { ...failure, tool: adapter.id, url: location.origin + location.pathname }).catch(
       () => undefined, // the background is restarting; the failure is still listed in the popup
     );
   });
   let settings: Settings = DEFAULT_SETTINGS;
   let settingsLoaded = false;
   let current: PageContext | undefined;
+  let lastUrl: string | undefined;
   let resolved: ResolvedPlace = { place: 'unknown' };
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
-  let schedule = () => undefined as void;
 
   const report = (detected: boolean) => {
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => {
       if (signal.aborted) return;
       const url = new URL(location.href);
-      sendToBackground('page-report', {
+      post('page-report', {
         tool: adapter.id,
         origin: url.origin,
         kind: detected ? adapter.kind(url, document) : 'other',
         place: resolved.place,
         detected,
-        counts: countSelectors(document, adapter.selectors),
+        matched: matchSelectors(document, adapter.selectors),
       }).catch(() => undefined);
     }, REPORT_DELAY_MS);
   };
 
-  const evaluate = (records: readonly MutationRecord[] | null) => {
+  /** Features restart when the page they run on changed (URL, kind or place), or on demand. */
+  const startFeatures = (url: URL, kind: PageKind, force: boolean) => {
+    if (!settingsLoaded) return;
+    if (!force && current?.url.href === url.href && current.kind === kind && current.place === resolved.place) return;
+    current = { adapter, url, doc: document, kind, place: resolved.place, settings };
+    void runner.run(current, signal);
+  };
+
+  const refresh = (records: readonly MutationRecord[] | null) => {
     if (signal.aborted) return;
     if (!trustHost && !adapter.detect(document)) {
       clearPageMarkers(root);
@@ -79,44 +87,50 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     }
     const url = new URL(location.href);
     const kind = adapter.kind(url, document);
-    resolved = resolvePlace(adapter.place(url, document), api, schedule);
+    resolved = resolvePlace(adapter.place(url, document), api, () => watch.schedule());
     writePageMarkers(root, { tool: adapter.id, kind, place: resolved.place });
 
-    const navigated = current?.url.href !== url.href;
+    const firstPass = lastUrl === undefined;
+    const navigated = lastUrl !== url.href;
+    lastUrl = url.href;
     const roots = navigated || records === null ? 'document' : changedRoots(records, adapter.postSelector, CONTENT_MARKER_NAMES);
-    if (roots === 'document') annotate(adapter, document);
+    if (roots === 'document') annotate(adapter, document, { unmarked: firstPass });
     else for (const subtree of roots) annotate(adapter, subtree);
-
-    if (!settingsLoaded) return;
-    // Features restart when the page they run on changed: another URL, kind or place.
-    if (!navigated && current?.kind === kind && current.place === resolved.place) return;
     if (navigated) {
       api.forgetFailures();
       report(true);
     }
-    current = { adapter, url, doc: document, kind, place: resolved.place, settings };
-    void runner.run(current, signal);
+    startFeatures(url, kind, false);
   };
 
-  schedule = observeDocument(evaluate, { attributeFilter: [...PAGE_MARKER_NAMES, ...CONTENT_MARKER_NAMES] }, signal);
-  const onNavigation = () => schedule();
+  const watch = observeDocument(refresh, { attributeFilter: [...PAGE_MARKER_NAMES, ...CONTENT_MARKER_NAMES] }, signal);
+  const onNavigation = () => watch.schedule();
   for (const type of NAVIGATION_EVENTS) window.addEventListener(type, onNavigation, { signal });
   document.addEventListener('turbo:load', onNavigation, { signal });
 
   const applySettings = (next: Settings) => {
     settings = next;
     settingsLoaded = true;
-    current = undefined; // features restart with the new settings
-    evaluate(null);
+    if (lastUrl !== undefined && root.hasAttribute(PAGE_MARKERS.tool)) {
+      const url = new URL(location.href);
+      startFeatures(url, adapter.kind(url, document), true);
+    }
   };
-  void loadSettings().then(
-    (snapshot) => applySettings(snapshot.effective),
-    () => applySettings(DEFAULT_SETTINGS),
-  );
-  watchSettings((snapshot) => applySettings(snapshot.effective), signal);
+  // The background validates settings and policy; until it answers, nothing runs on defaults.
+  const fetchSettings = () =>
+    void post('settings-get', {}).then(
+      (next) => signal.aborted || applySettings(next),
+      () => signal.aborted || applySettings(DEFAULT_SETTINGS),
+    );
+  fetchSettings();
 
-  handleMessages(
+  answer(
     {
+      // The background says when settings or policy changed (live, in every open tab).
+      'settings-changed': () => {
+        fetchSettings();
+        return { ok: true as const };
+      },
       'page-state': (): PageState => {
         const url = new URL(location.href);
         return {
@@ -139,5 +153,6 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     },
     { once: true },
   );
-  evaluate(null);
+  // The first pass runs in the first frame, in its own task, not inside the script's evaluation.
+  watch.schedule();
 }

@@ -1,14 +1,18 @@
 import type { SelectorTable } from '../tools/adapter';
 
-/** How many elements each of the adapter's named selectors finds on the page (-1: the browser rejects it). */
-export function countSelectors(doc: Document, selectors: SelectorTable): Record<string, number> {
-  const counts: Record<string, number> = {};
+/**
+ * For each of the adapter's named selectors, whether it finds anything on the page. Presence, not
+ * counts: `querySelector` stops at the first match, so this stays cheap on long pages. A selector
+ * the browser rejects counts as finding nothing.
+ */
+export function matchSelectors(doc: Document, selectors: SelectorTable): Record<string, boolean> {
+  const matched: Record<string, boolean> = {};
   for (const [name, selector] of Object.entries(selectors)) {
     try {
-      counts[name] = doc.querySelectorAll(selector).length;
+      matched[name] = doc.querySelector(selector) !== null;
     } catch {
-      counts[name] = -1;
+      matched[name] = false;
     }
   }
-  return counts;
+  return matched;
 }

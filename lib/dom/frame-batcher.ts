@@ -21,31 +21,52 @@ export function createFrameBatcher(work: () => void, signal: AbortSignal): () =>
   };
 }
 
+export interface DocumentWatch {
+  /** Ask for a batch at the next frame even without mutations (navigation events). */
+  schedule(): void;
+  /** Run `work` now; the mutations it makes itself are not reported back as a batch. */
+  quietly(work: () => void): void;
+}
+
 /**
  * Watch the whole document for added/removed nodes and for attribute changes on the given
- * attribute names, and hand the accumulated records to `onBatch` once per frame.
+ * attribute names, and hand the accumulated records to `onBatch` once per frame. Changes that
+ * `onBatch` (or `quietly`) makes itself are dropped, so writing markers never feeds back.
  */
 export function observeDocument(
   onBatch: (records: MutationRecord[]) => void,
   options: { attributeFilter: string[] },
   signal: AbortSignal,
-): () => void {
+): DocumentWatch {
   let queue: MutationRecord[] = [];
-  const schedule = createFrameBatcher(() => {
-    const records = queue;
-    queue = [];
-    onBatch(records);
-  }, signal);
   const observer = new MutationObserver((records) => {
     queue.push(...records);
     schedule();
   });
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: options.attributeFilter,
-  });
+  const observe = () =>
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: options.attributeFilter,
+    });
+  // Not observing while our own code writes: a record per marker written would cost more than
+  // the writing, and would only be thrown away.
+  const quietly = (work: () => void) => {
+    queue.push(...observer.takeRecords());
+    observer.disconnect();
+    try {
+      work();
+    } finally {
+      if (!signal.aborted) observe();
+    }
+  };
+  const schedule = createFrameBatcher(() => {
+    const records = queue;
+    queue = [];
+    quietly(() => onBatch(records));
+  }, signal);
+  observe();
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  return schedule;
+  return { schedule, quietly };
 }

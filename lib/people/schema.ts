@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
 
 /**
@@ -6,9 +7,10 @@ import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
  * self-hosted instance (`gitlab:gitlab.acme.internal`).
  */
 const HANDLE_KEY = new RegExp(`^(${TOOL_IDS.join('|')})(:[a-z0-9.-]+(:\\d+)?)?$`);
-const Handle = z.string().check(z.trim(), z.minLength(1, 'a handle cannot be empty'), z.maxLength(200));
 
-export const PersonSchema = z.object({
+export const personSchema = lazy(() => {
+  const Handle = z.string().check(z.trim(), z.minLength(1, 'a handle cannot be empty'), z.maxLength(200));
+  return z.object({
   id: z.string().check(z.trim(), z.minLength(1, 'id is required'), z.maxLength(200)),
   name: z.string().check(z.trim(), z.minLength(1, 'name is required'), z.maxLength(10_000)),
   email: z.optional(z.email().check(z.maxLength(320))),
@@ -21,15 +23,18 @@ export const PersonSchema = z.object({
     ),
     {},
   ),
+  });
 });
-export type PersonInput = z.input<typeof PersonSchema>;
-export type Person = z.infer<typeof PersonSchema>;
+export type PersonInput = z.input<ReturnType<typeof personSchema>>;
+export type Person = z.infer<ReturnType<typeof personSchema>>;
 
-export const DirectorySchema = z.object({
-  version: z.literal(1),
-  people: z.array(PersonSchema),
-});
-export type Directory = z.infer<typeof DirectorySchema>;
+export const directorySchema = lazy(() =>
+  z.object({
+    version: z.literal(1),
+    people: z.array(personSchema()),
+  }),
+);
+export type Directory = z.infer<ReturnType<typeof directorySchema>>;
 
 /** Tools whose handles are usernames compared case-insensitively; Slack ids and Asana gids are exact. */
 const CASE_INSENSITIVE: ReadonlySet<ToolId> = new Set(['github', 'gitlab', 'mattermost', 'phabricator']);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { PageKindSchema, PlaceSchema } from '../tools/page';
-import { ToolIdSchema } from '../tools/tool-ids';
+import { lazy } from '../lazy';
+import { pageKindSchema, placeSchema } from '../tools/page';
+import { toolIdSchema } from '../tools/tool-ids';
 
 /** Bounds keep one page from filling the index. */
 export const MAX_PAGE_TEXT = 20_000;
@@ -9,12 +10,12 @@ export const MAX_POST_TEXT = 4_000;
 const Short = (max: number) => z.string().check(z.maxLength(max));
 
 /** A searchable record: a page, or one post on it. Its key is the canonical URL or permalink. */
-export const CaptureRecordSchema = z.object({
+export const captureRecordSchema = lazy(() => z.object({
   key: Short(2048),
   type: z.enum(['page', 'post']),
-  tool: ToolIdSchema,
-  kind: PageKindSchema,
-  place: PlaceSchema,
+  tool: toolIdSchema(),
+  kind: pageKindSchema(),
+  place: placeSchema(),
   container: Short(300),
   title: Short(300),
   text: Short(MAX_PAGE_TEXT),
@@ -26,5 +27,5 @@ export const CaptureRecordSchema = z.object({
   url: Short(2048),
   /** For posts: the key of the page record they belong to. */
   pageKey: z.optional(Short(2048)),
-});
-export type CaptureRecord = z.infer<typeof CaptureRecordSchema>;
+}));
+export type CaptureRecord = z.infer<ReturnType<typeof captureRecordSchema>>;

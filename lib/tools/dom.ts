@@ -8,9 +8,42 @@ export function queryAllWithin(root: ParentNode, selector: string): Element[] {
   return found;
 }
 
-/** True inside code, where tools never link mentions and `@name` is literal text. */
-export function insideCode(el: Element): boolean {
-  return el.closest('pre, code, tt') !== null;
+const CODE_TAGS = new Set(['PRE', 'CODE', 'TT']);
+
+/**
+ * Elements matching `targets` under `root` that sit inside rendered content (`containers`) and
+ * not inside code. Containers are found first and searched one by one, and the code check only
+ * runs in containers that have code: on a page with thousands of mentions this is several times
+ * cheaper than testing each mention's ancestors.
+ */
+export function inContent(root: ParentNode, targets: string, containers: string): Element[] {
+  const found: Element[] = [];
+  // A subtree inside one container (a re-rendered comment body): test its few targets directly.
+  const enclosing = 'closest' in root ? (root as Element).closest(containers) : null;
+  if (enclosing) {
+    const stop = `pre, code, tt, ${containers}`;
+    for (const el of queryAllWithin(root, targets)) {
+      const hit = el.closest(stop);
+      if (hit !== null && !CODE_TAGS.has(hit.tagName)) found.push(el);
+    }
+    return found;
+  }
+  const inCode = `:is(pre, code, tt) :is(${targets})`;
+  for (const body of root.querySelectorAll(containers)) {
+    // Nested containers are searched as part of the outermost one.
+    if (body.parentElement?.closest(containers)) continue;
+    const candidates = body.querySelectorAll(targets);
+    if (candidates.length === 0) continue;
+    // Tools never link inside code, so this is almost always empty and the filter is skipped.
+    const excluded = body.querySelectorAll(inCode);
+    if (excluded.length === 0) {
+      for (const el of candidates) found.push(el);
+      continue;
+    }
+    const skip = new Set(excluded);
+    for (const el of candidates) if (!skip.has(el)) found.push(el);
+  }
+  return found;
 }
 
 /** Collapsed, trimmed text of an element, bounded to `max` characters. */
@@ -20,15 +53,35 @@ export function textOf(el: Element | null | undefined, max = 4000): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** The last non-empty path segment of an href (relative or absolute), or null. */
-export function lastPathSegment(href: string | null, base = 'https://invalid.example/'): string | null {
+/**
+ * The last non-empty path segment of an href (relative or absolute), or null. String work only:
+ * it runs for every mention on a page, where building URL objects would dominate.
+ */
+export function lastPathSegment(href: string | null): string | null {
   if (!href) return null;
-  try {
-    const segments = new URL(href, base).pathname.split('/').filter(Boolean);
-    return segments.at(-1) ?? null;
-  } catch {
-    return null;
+  let end = href.length;
+  for (const mark of ['?', '#']) {
+    const at = href.indexOf(mark);
+    if (at >= 0 && at < end) end = at;
   }
+  while (end > 0 && href[end - 1] === '/') end -= 1;
+  const start = href.lastIndexOf('/', end - 1) + 1;
+  // `https://host` alone has no path segment.
+  if (start <= 0 ? false : href.slice(0, start).endsWith('//')) return null;
+  const segment = href.slice(start, end);
+  if (!segment) return null;
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The page URL without its fragment, for building permalinks as `base#id`. */
+export function pageBase(doc: Document): string | null {
+  const href = doc.location?.href;
+  return href ? href.replace(/#.*$/, '') : null;
 }
 
 /**

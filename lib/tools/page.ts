@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 
 /** Page kinds, exactly as contract.md section 2 lists them. */
 export const PAGE_KINDS = [
@@ -17,10 +18,10 @@ export const PAGE_KINDS = [
   'thread',
   'other',
 ] as const;
-export const PageKindSchema = z.enum(PAGE_KINDS);
-export type PageKind = z.infer<typeof PageKindSchema>;
+export type PageKind = (typeof PAGE_KINDS)[number];
+export const pageKindSchema = lazy(() => z.enum(PAGE_KINDS));
 
 /** Who can see the place: `unknown` whenever the page does not say, never a guess of `public`. */
 export const PLACES = ['public', 'private', 'unknown'] as const;
-export const PlaceSchema = z.enum(PLACES);
-export type Place = z.infer<typeof PlaceSchema>;
+export type Place = (typeof PLACES)[number];
+export const placeSchema = lazy(() => z.enum(PLACES));

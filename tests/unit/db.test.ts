@@ -27,12 +27,12 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
   2: {
     seed: async (name) => {
       const db = openDatabase(name, 2);
-      await db.pageReports.add({ tool: 'gitlab', origin: 'https://gitlab.acme.internal', kind: 'issue', place: 'private', detected: true, counts: { note: 4 }, at: 2 });
+      await db.pageReports.add({ tool: 'gitlab', origin: 'https://gitlab.acme.internal', kind: 'issue', place: 'private', detected: true, matched: { note: true }, at: 2 });
       db.close();
     },
     check: async (name) => {
       const db = openDatabase(name);
-      expect(await db.pageReports.where('[tool+at]').between(['gitlab', 0], ['gitlab', 10]).toArray()).toMatchObject([{ counts: { note: 4 } }]);
+      expect(await db.pageReports.where('[tool+at]').between(['gitlab', 0], ['gitlab', 10]).toArray()).toMatchObject([{ matched: { note: true } }]);
       db.close();
     },
   },

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DaylightDatabase } from '@/lib/db';
 import { replaceDirectory } from '@/lib/people/directory-store';
-import { DirectorySchema, handleKey } from '@/lib/people/schema';
+import { directorySchema, handleKey } from '@/lib/people/schema';
 import demo from '../fixtures/directory/demo-directory.json';
 
 let db: DaylightDatabase;
@@ -14,11 +14,11 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-const directory = (people: unknown[]) => DirectorySchema.parse({ version: 1, people });
+const directory = (people: unknown[]) => directorySchema().parse({ version: 1, people });
 
 describe('directory schema', () => {
   it('accepts the bundled demo directory: 30 people with handles on all six tools', () => {
-    const parsed = DirectorySchema.parse(demo);
+    const parsed = directorySchema().parse(demo);
     expect(parsed.people).toHaveLength(30);
     for (const p of parsed.people) expect(Object.keys(p.handles).sort()).toEqual(['asana', 'github', 'gitlab', 'mattermost', 'phabricator', 'slack']);
   });
@@ -30,7 +30,7 @@ describe('directory schema', () => {
     [{ id: 'x', name: 'X', handles: { jira: 'x' } }, /handle keys/],
     [{ id: 'x', name: 'X', handles: { github: '' } }, /handle/],
   ])('rejects %j', (person, message) => {
-    const result = DirectorySchema.safeParse({ version: 1, people: [person] });
+    const result = directorySchema().safeParse({ version: 1, people: [person] });
     expect(result.success).toBe(false);
     expect(JSON.stringify(result.error?.issues)).toMatch(message);
   });

@@ -25,7 +25,7 @@ describe('page session', () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
     controller = new AbortController();
     startPageSession(github, controller.signal);
-    expect(markers()).toEqual({ tool: 'github', kind: 'issue', place: 'unknown' });
+    await expect.poll(markers).toEqual({ tool: 'github', kind: 'issue', place: 'unknown' });
 
     history.pushState(null, '', '/acme/open-handbook/pull/118');
     window.dispatchEvent(new PopStateEvent('popstate'));

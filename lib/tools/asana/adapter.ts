@@ -1,5 +1,5 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { insideCode, isVisible, queryAllWithin, textOf } from '../dom';
+import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
@@ -55,10 +55,11 @@ function readPlace(url: URL, doc: Document): PlaceReading {
   return { place: 'public', audience: `Everyone who can see ${project}` };
 }
 
+/** Only rich-text bodies hold mentions; story headers link the same profile URLs for authors. */
+const BODY = `${selectors.storyText}, ${selectors.descriptionBody}`;
+
 function mentions(root: ParentNode): MentionReading[] {
-  return queryAllWithin(root, selectors.mention).flatMap((element) => {
-    // Only rich-text bodies hold mentions; story headers link the same profile URLs for authors.
-    if (!element.closest(`${selectors.storyText}, ${selectors.descriptionBody}`) || insideCode(element)) return [];
+  return inContent(root, selectors.mention, BODY).flatMap((element) => {
     if (element.getAttribute('data-asana-type') !== null && element.getAttribute('data-asana-type') !== 'user') return [];
     const handle = gidOf(element);
     return handle ? [{ element, handle }] : [];

@@ -1,5 +1,5 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, insideCode, isVisible, lastPathSegment, queryAllWithin, textOf } from '../dom';
+import { datetimeOf, inContent, isVisible, lastPathSegment, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
@@ -54,99 +54,99 @@ function loginOf(el: Element | null | undefined): string | null {
 }
 
 function mentions(root: ParentNode): MentionReading[] {
-  return queryAllWithin(root, selectors.mention).flatMap((element) => {
-    // Team mentions, commit authors and other `user-mention` links outside comment bodies are not persons.
-    if (element.getAttribute('data-hovercard-type') === 'team' || element.classList.contains('team-mention')) return [];
-    if (!element.closest(selectors.body) || insideCode(element)) return [];
+  // Only rendered comment bodies: commit authors and other `user-mention` links elsewhere are not mentions.
+  return inContent(root, selectors.mention, selectors.body).flatMap((element) => {
     const handle = loginOf(element);
     return handle ? [{ element, handle }] : [];
   });
 }
 
-function permalinkOf(doc: Document, id: string): string | null {
-  const href = doc.location?.href;
-  if (!href) return null;
-  const url = new URL(href);
-  url.hash = id;
-  return url.href;
-}
-
-function reactPosts(root: ParentNode): PostReading[] {
-  const posts: PostReading[] = [];
-  for (const element of queryAllWithin(root, selectors.reactIssueBody)) {
-    const link = element.querySelector(selectors.reactIssueLink) ?? element.ownerDocument.querySelector(selectors.reactIssueLink);
+/** One post, read according to the markup generation its element belongs to. */
+function readPost(element: Element, base: string | null): PostReading | null {
+  const permalink = (id: string) => (base ? `${base}#${id}` : null);
+  if (element.matches(selectors.reactIssueBody)) {
+    const doc = element.ownerDocument;
+    const link = element.querySelector(selectors.reactIssueLink) ?? doc.querySelector(selectors.reactIssueLink);
     const id = /#(issue-\d+)$/.exec(link?.getAttribute('href') ?? '')?.[1];
-    if (!id) continue;
-    const author = element.querySelector(selectors.reactIssueAuthor) ?? element.ownerDocument.querySelector(selectors.reactIssueAuthor);
-    posts.push({
+    if (!id) return null;
+    const author = element.querySelector(selectors.reactIssueAuthor) ?? doc.querySelector(selectors.reactIssueAuthor);
+    return {
       element,
       id,
       author: loginOf(author),
-      time: datetimeOf(link?.querySelector(selectors.time)),
-      permalink: permalinkOf(element.ownerDocument, id),
-      body: element.querySelector('.markdown-body'),
-    });
+      get time() {
+        return datetimeOf(link?.querySelector(selectors.time));
+      },
+      permalink: permalink(id),
+      get body() {
+        return element.querySelector('.markdown-body');
+      },
+    };
   }
-  for (const element of queryAllWithin(root, selectors.reactComment)) {
+  if (element.matches(selectors.reactComment)) {
     const id = element.querySelector(selectors.reactCommentHeader)?.id;
-    if (!id) continue;
-    posts.push({
+    if (!id) return null;
+    return {
       element,
       id,
       author: loginOf(element.querySelector(selectors.reactCommentAuthor)),
-      time: datetimeOf(element.querySelector(selectors.time)),
-      permalink: permalinkOf(element.ownerDocument, id),
-      body: element.querySelector('.markdown-body'),
-    });
+      get time() {
+        return datetimeOf(element.querySelector(selectors.time));
+      },
+      permalink: permalink(id),
+      get body() {
+        return element.querySelector('.markdown-body');
+      },
+    };
   }
-  return posts;
-}
-
-/** The classic pull request's opening post: its element has no id, its permalink names `#issue-{id}`. */
-function classicPullBodies(root: ParentNode): PostReading[] {
-  return queryAllWithin(root, selectors.classicPullBody).flatMap((element) => {
+  if (element.matches(selectors.classicPullBody)) {
+    // The classic pull request's opening post: its element has no id, its permalink names `#issue-{id}`.
     const id = [...element.querySelectorAll('a[href*="#issue-"]')]
       .map((a) => /#(issue-\d+)$/.exec(a.getAttribute('href') ?? '')?.[1])
       .find((found) => found !== undefined);
     const body = element.querySelector('.comment-body, .js-comment-body');
-    if (!id || !body) return [];
-    return [
-      {
-        element,
-        id,
-        author: loginOf(element.querySelector(selectors.classicAuthor)),
-        time: datetimeOf(element.querySelector(selectors.time)),
-        permalink: permalinkOf(element.ownerDocument, id),
-        body,
+    if (!id || !body) return null;
+    return {
+      element,
+      id,
+      author: loginOf(element.querySelector(selectors.classicAuthor)),
+      get time() {
+        return datetimeOf(element.querySelector(selectors.time));
       },
-    ];
-  });
+      permalink: permalink(id),
+      body,
+    };
+  }
+  if (!POST_ID.test(element.id) || element.parentElement?.closest(`${selectors.reactComment}, ${selectors.reactIssueBody}, ${selectors.classicPullBody}`)) return null;
+  const body = element.querySelector('.comment-body, .js-comment-body, .markdown-body');
+  if (!body) return null;
+  // Posts nest (a review holds its inline comments); the author is the nearest one in this post.
+  const author = [...element.querySelectorAll(selectors.classicAuthor)].find((a) => a.closest(CLASSIC_POST) === element);
+  return {
+    element,
+    id: element.id,
+    author: loginOf(author),
+    get time() {
+      return datetimeOf(element.querySelector(selectors.time));
+    },
+    permalink: permalink(element.id),
+    body,
+  };
 }
 
-function classicPosts(root: ParentNode): PostReading[] {
-  return queryAllWithin(root, selectors.classicPost).flatMap((element) => {
-    if (!POST_ID.test(element.id) || element.closest(`.react-issue-comment, [data-testid="issue-body"], ${selectors.classicPullBody}`)) return [];
-    const body = element.querySelector('.comment-body, .js-comment-body, .markdown-body');
-    if (!body) return [];
-    // Posts nest (a review holds its inline comments); the author is the nearest one in this post.
-    const author = [...element.querySelectorAll(selectors.classicAuthor)].find((a) => a.closest(selectors.classicPost) === element);
-    return [
-      {
-        element,
-        id: element.id,
-        author: loginOf(author),
-        time: datetimeOf(element.querySelector(selectors.time)),
-        permalink: permalinkOf(element.ownerDocument, element.id),
-        body,
-      },
-    ];
-  });
-}
+/** The nearest classic post around an element: a targetable element whose id is a permalink. */
+const CLASSIC_POST = selectors.classicPost
+  .split(',')
+  .map((s) => s.trim().replace('[id]', ''))
+  .flatMap((s) => ['issue-', 'discussion-', 'issuecomment-', 'pullrequestreview-', 'discussion_r', 'discussioncomment-', 'commitcomment-'].map((p) => `${s}[id^="${p}"]`))
+  .join(', ');
+
+const POST_SELECTOR = `${selectors.reactIssueBody}, ${selectors.reactComment}, ${selectors.classicPullBody}, ${selectors.classicPost}`;
 
 function posts(root: ParentNode): PostReading[] {
-  const found = [...reactPosts(root), ...classicPullBodies(root), ...classicPosts(root)];
-  // Document order, whatever generation each post came from.
-  return found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+  const base = pageBase('ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document));
+  // One query over every kind of post keeps document order, whatever generation each post is.
+  return queryAllWithin(root, POST_SELECTOR).flatMap((element) => readPost(element, base) ?? []);
 }
 
 function composers(doc: Document): ComposerReading[] {
@@ -187,7 +187,7 @@ export const github: Adapter = {
   name: 'GitHub',
   matches: ['https://github.com/*', 'https://gist.github.com/*'],
   selectors,
-  postSelector: `${selectors.reactIssueBody}, ${selectors.reactComment}, ${selectors.classicPullBody}, ${selectors.classicPost}`,
+  postSelector: POST_SELECTOR,
   detect: (doc) => hasAny(doc, [selectors.page]),
   kind: (url) => readKind(url),
   place: readPlace,

@@ -9,7 +9,8 @@ export const selectors = {
   repositoryLabel: '#repository-container-header strong[itemprop="name"] ~ span.Label',
   viewer: 'meta[name="user-login"]',
   body: '.markdown-body, .comment-body, .js-comment-body',
-  mention: 'a.user-mention[data-hovercard-type="user"], a.user-mention[href]',
+  // Team mentions share the class on some renders; they are never persons.
+  mention: 'a.user-mention[href]:not(.team-mention):not([data-hovercard-type="team"])',
   // React issues
   reactIssueBody: '[data-testid="issue-body"]',
   reactIssueAuthor: 'a[data-testid="issue-body-header-author"]',
@@ -19,7 +20,8 @@ export const selectors = {
   reactCommentAuthor: 'a[data-testid="avatar-link"]',
   // Classic timeline (pull requests, discussions, older issues)
   classicPullBody: '.js-command-palette-pull-body',
-  classicPost: '[id^="issue-"], [id^="discussion-"], [id^="issuecomment-"], [id^="pullrequestreview-"], [id^="discussion_r"], [id^="discussioncomment-"], [id^="commitcomment-"]',
+  // Every classic post is a targetable element with its permalink id (filtered by pattern in code).
+  classicPost: '.js-targetable-element[id], .timeline-comment-group[id], .review-comment[id]',
   classicAuthor: 'a.author',
   time: 'relative-time[datetime]',
   title:

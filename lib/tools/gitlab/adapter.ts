@@ -1,5 +1,5 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, insideCode, isVisible, lastPathSegment, queryAllWithin, textOf } from '../dom';
+import { datetimeOf, inContent, isVisible, lastPathSegment, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { buildRecords } from '../records';
 import { pathSegments } from '../url';
@@ -68,52 +68,51 @@ function usernameFromLink(el: Element | null | undefined): string | null {
 }
 
 function mentions(root: ParentNode): MentionReading[] {
-  return queryAllWithin(root, selectors.mention).flatMap((element) => {
+  // Rendered Markdown only: approval widgets and note headers use the same link classes.
+  return inContent(root, selectors.mention, selectors.body).flatMap((element) => {
     // A person mention has data-user; group mentions and @all carry data-group / data-project instead.
     if (!element.hasAttribute('data-user') || element.hasAttribute('data-group') || element.hasAttribute('data-project')) return [];
-    if (!element.closest(selectors.body) || insideCode(element)) return [];
     const handle = usernameFromLink(element) ?? (element.getAttribute('data-original') ?? element.textContent ?? '').trim().replace(/^@/, '');
     return handle && USERNAME.test(handle) ? [{ element, handle }] : [];
   });
 }
 
-function permalinkOf(doc: Document, fragment: string): string | null {
-  const href = doc.location?.href;
-  if (!href) return null;
-  const url = new URL(href);
-  url.hash = fragment;
-  return url.href;
+const POST_SELECTOR = `${selectors.description}, ${selectors.note}`;
+
+function readDescription(element: Element): PostReading | null {
+  const doc = element.ownerDocument;
+  if (!isGitLab(doc) || element.parentElement?.closest(selectors.description)) return null;
+  const iid = doc.body.getAttribute('data-page-type-id') ?? lastPathSegment(doc.location?.href ?? null) ?? '';
+  // The description has no note id: GitLab's own reference (`#31`, `!77`) names it.
+  const mergeRequest = /\/-\/merge_requests\//.test(doc.location?.pathname ?? '');
+  return {
+    element,
+    id: `${mergeRequest ? '!' : '#'}${iid}`,
+    author: usernameFromLink(doc.querySelector(selectors.descriptionAuthor)),
+    time: datetimeOf(doc.querySelector('[data-testid="work-item-created"] time, .issuable-meta time, .detail-page-header time')),
+    permalink: null,
+    body: element.matches(selectors.descriptionBody) ? element : element.querySelector(selectors.descriptionBody),
+  };
+}
+
+function readNote(element: Element, base: string | null): PostReading | null {
+  // System notes ("added ~bug") are not comments, though they link people.
+  if (element.matches(selectors.systemNote) || !/^note_\d+$/.test(element.id) || !element.querySelector(selectors.noteBody)) return null;
+  return {
+    element,
+    id: element.id,
+    author: usernameFromLink(element.querySelector(selectors.noteAuthor)),
+    time: datetimeOf(element.querySelector(selectors.noteTime)),
+    permalink: base ? `${base}#${element.id}` : null,
+    body: element.querySelector(selectors.noteBody),
+  };
 }
 
 function posts(root: ParentNode): PostReading[] {
-  const found: PostReading[] = [];
-  for (const element of queryAllWithin(root, selectors.description)) {
-    const doc = element.ownerDocument;
-    if (!isGitLab(doc) || element.parentElement?.closest(selectors.description)) continue;
-    const iid = doc.body.getAttribute('data-page-type-id') ?? lastPathSegment(doc.location?.href ?? null) ?? '';
-    // The description has no note id: GitLab's own reference (`#31`, `!77`) names it.
-    const reference = `${readKind(new URL(doc.location?.href ?? 'https://invalid.example/')) === 'merge_request' ? '!' : '#'}${iid}`;
-    found.push({
-      element,
-      id: reference,
-      author: usernameFromLink(doc.querySelector(selectors.descriptionAuthor)),
-      time: datetimeOf(doc.querySelector('[data-testid="work-item-created"] time, .issuable-meta time, .detail-page-header time')),
-      permalink: null,
-      body: element.matches(selectors.descriptionBody) ? element : element.querySelector(selectors.descriptionBody),
-    });
-  }
-  for (const element of queryAllWithin(root, selectors.note)) {
-    if (element.matches(selectors.systemNote) || !/^note_\d+$/.test(element.id) || !element.querySelector(selectors.noteBody)) continue;
-    found.push({
-      element,
-      id: element.id,
-      author: usernameFromLink(element.querySelector(selectors.noteAuthor)),
-      time: datetimeOf(element.querySelector(selectors.noteTime)),
-      permalink: permalinkOf(element.ownerDocument, element.id),
-      body: element.querySelector(selectors.noteBody),
-    });
-  }
-  return found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+  const base = pageBase('ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document));
+  return queryAllWithin(root, POST_SELECTOR).flatMap((element) =>
+    (element.matches(selectors.note) ? readNote(element, base) : readDescription(element)) ?? [],
+  );
 }
 
 function composers(doc: Document): ComposerReading[] {
@@ -138,7 +137,7 @@ export const gitlab: Adapter = {
   name: 'GitLab',
   matches: ['https://gitlab.com/*'],
   selectors,
-  postSelector: `${selectors.description}, ${selectors.note}`,
+  postSelector: POST_SELECTOR,
   // Any origin can run GitLab; its pages carry og:site_name and the controller path on <body>.
   detect: isGitLab,
   kind: (url) => readKind(url),

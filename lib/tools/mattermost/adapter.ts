@@ -1,5 +1,5 @@
 import type { Adapter, ComposerReading, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, insideCode, isVisible, queryAllWithin, textOf } from '../dom';
+import { datetimeOf, inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
@@ -105,10 +105,10 @@ function readPlace(url: URL, doc: Document): PlaceReading {
 }
 
 function mentions(root: ParentNode): MentionReading[] {
-  return queryAllWithin(root, selectors.mention).flatMap((element) => {
+  return inContent(root, selectors.mention, selectors.messageText).flatMap((element) => {
     // A person mention is rendered as AtMention (a `.mention-link` inside); @here, @channel,
     // unknown names and groups are not.
-    if (!element.querySelector(selectors.mentionLink) || !element.closest(selectors.messageText) || insideCode(element)) return [];
+    if (!element.querySelector(selectors.mentionLink)) return [];
     const handle = (element.getAttribute('data-mention') ?? '').replace(/[.,;:!?]+$/, '');
     return handle ? [{ element, handle }] : [];
   });
@@ -146,14 +146,14 @@ function posts(root: ParentNode): PostReading[] {
     const id = POST_ID.exec(element.id)?.[1];
     if (!id) return [];
     const link = element.querySelector(selectors.permalink);
-    const base = element.ownerDocument.location?.href;
+    const base = element.ownerDocument.location?.origin;
     return [
       {
         element,
         id,
         author: usernameOf(element) ?? inheritedAuthor(element),
         time: timeOf(element),
-        permalink: link?.getAttribute('href') && base ? new URL(link.getAttribute('href')!, base).href : null,
+        permalink: link?.getAttribute('href')?.startsWith('/') && base ? `${base}${link.getAttribute('href')}` : (link?.getAttribute('href') ?? null),
         body: element.querySelector(selectors.messageText),
       },
     ];

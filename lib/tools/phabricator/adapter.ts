@@ -1,5 +1,5 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { insideCode, isVisible, queryAllWithin, textOf } from '../dom';
+import { inContent, isVisible, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
@@ -42,8 +42,8 @@ function readPlace(url: URL, doc: Document): PlaceReading {
 }
 
 function mentions(root: ParentNode): MentionReading[] {
-  return queryAllWithin(root, selectors.mention).flatMap((element) => {
-    if (!element.closest(selectors.remarkup) || insideCode(element)) return [];
+  // Remarkup only: timeline author links point at the same `/p/{user}/` URLs.
+  return inContent(root, selectors.mention, selectors.remarkup).flatMap((element) => {
     const handle = usernameOf(element);
     return handle ? [{ element, handle }] : [];
   });
@@ -75,45 +75,36 @@ function container(url: URL, doc: Document): string {
   return tag ? textOf(tag, 200) : (pathSegments(url)[0] ?? '');
 }
 
-function permalinkOf(doc: Document, fragment: string): string | null {
-  const href = doc.location?.href;
-  if (!href) return null;
-  const url = new URL(href);
-  url.hash = fragment;
-  return url.href;
+const POST_SELECTOR = `${selectors.descriptionSection}, ${selectors.timelineShell}`;
+
+function readOpeningPost(element: Element): PostReading | null {
+  const doc = element.ownerDocument;
+  const monogram = pathSegments(new URL(doc.location?.href ?? 'https://invalid.example/'))[0] ?? '';
+  // The first text section is the description (tasks) or summary (revisions); later ones, such as
+  // a revision's test plan, belong to the same opening post.
+  if (!/^[TD]\d+$/.test(monogram) || element !== doc.querySelector(selectors.descriptionSection)) return null;
+  return { element, id: monogram, author: authorOf(doc), time: null, permalink: null, body: element.querySelector(selectors.remarkup) ?? element };
+}
+
+function readComment(element: Element, base: string | null): PostReading | null {
+  const comment = element.querySelector(selectors.comment);
+  const anchor = element.querySelector(selectors.anchor);
+  if (!comment || !anchor || !/^\d+$/.test(anchor.id)) return null;
+  return {
+    element,
+    id: anchor.id,
+    author: usernameOf(element.querySelector(selectors.timelineAuthor)),
+    time: parsePrintTime(textOf(element.querySelector(selectors.printTime), 80)),
+    permalink: base ? `${base}#${anchor.id}` : null,
+    body: comment.querySelector(selectors.remarkup) ?? comment,
+  };
 }
 
 function posts(root: ParentNode): PostReading[] {
-  const found: PostReading[] = [];
-  for (const element of queryAllWithin(root, selectors.descriptionSection)) {
-    const doc = element.ownerDocument;
-    const monogram = pathSegments(new URL(doc.location?.href ?? 'https://invalid.example/'))[0] ?? '';
-    // The first text section is the description (tasks) or summary (revisions); later ones, such as
-    // a revision's test plan, belong to the same opening post.
-    if (!/^[TD]\d+$/.test(monogram) || element !== doc.querySelector(selectors.descriptionSection)) continue;
-    found.push({
-      element,
-      id: monogram,
-      author: authorOf(doc),
-      time: null,
-      permalink: null,
-      body: element.querySelector(selectors.remarkup) ?? element,
-    });
-  }
-  for (const element of queryAllWithin(root, selectors.timelineShell)) {
-    const comment = element.querySelector(selectors.comment);
-    const anchor = element.querySelector(selectors.anchor);
-    if (!comment || !anchor || !/^\d+$/.test(anchor.id)) continue;
-    found.push({
-      element,
-      id: anchor.id,
-      author: usernameOf(element.querySelector(selectors.timelineAuthor)),
-      time: parsePrintTime(textOf(element.querySelector(selectors.printTime), 80)),
-      permalink: permalinkOf(element.ownerDocument, anchor.id),
-      body: comment.querySelector(selectors.remarkup) ?? comment,
-    });
-  }
-  return found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+  const base = pageBase('ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document));
+  return queryAllWithin(root, POST_SELECTOR).flatMap((element) =>
+    (element.matches(selectors.timelineShell) ? readComment(element, base) : readOpeningPost(element)) ?? [],
+  );
 }
 
 function composers(doc: Document): ComposerReading[] {
@@ -146,7 +137,7 @@ export const phabricator: Adapter = {
   // the public Phabricator/Phorge hosts people work in. Company installs are added by policy.
   matches: ['https://we.phorge.it/*', 'https://secure.phabricator.com/*', 'https://phabricator.wikimedia.org/*'],
   selectors,
-  postSelector: `${selectors.descriptionSection}, ${selectors.timelineShell}`,
+  postSelector: POST_SELECTOR,
   detect: (doc) => hasAny(doc, [selectors.page]),
   kind: (url) => readKind(url),
   place: readPlace,

@@ -1,5 +1,5 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { insideCode, isVisible, queryAllWithin, textOf } from '../dom';
+import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
@@ -93,8 +93,8 @@ function handleOf(el: Element): string | null {
 }
 
 function mentions(root: ParentNode): MentionReading[] {
-  return queryAllWithin(root, selectors.mention).flatMap((element) => {
-    if (!element.closest(selectors.messageText) || insideCode(element)) return [];
+  // Message bodies only: avatars and sender buttons link the same profiles.
+  return inContent(root, selectors.mention, selectors.messageText).flatMap((element) => {
     const handle = handleOf(element);
     return handle ? [{ element, handle }] : [];
   });

@@ -1,0 +1,101 @@
+/**
+ * Issue 3 targets, in headless Chromium:
+ * - annotating a page with 500 posts and 2,000 mentions: Daylight's content script at most 30 ms of
+ *   main-thread time in total, no task over 50 ms (median of 5 runs), beside the same page's load
+ *   without the extension;
+ * - 50 chat messages appended to a virtualised list: processed in at most 3 ms.
+ */
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CHROMIUM, launchDaylight } from '../harness/chromium';
+import { fixture } from '../harness/fixture-catalog';
+import { serveFixtures } from '../harness/serve-fixtures';
+import { githubIssue, slackMessages } from './synthetic-pages';
+import { median, ms, scriptTime, traceWhile } from './trace';
+
+const RUNS = 5;
+const URL_ISSUE = 'https://github.com/acme/open-handbook/issues/1';
+const page500 = githubIssue(500, 4);
+
+async function withoutExtension(): Promise<{ mainThread: number; load: number }[]> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'daylight-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+  });
+  await serveFixtures(context, [], { [URL_ISSUE]: page500 });
+  const results = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await context.newPage();
+    let load = 0;
+    const events = await traceWhile(context, page, async () => {
+      await page.goto(URL_ISSUE, { waitUntil: 'load' });
+      load = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.duration);
+      await page.waitForTimeout(500);
+    });
+    const tid = events.find((e) => e.name === 'ParseHTML')?.tid;
+    const mainThread = events.filter((e) => e.name === 'RunTask' && e.tid === tid).reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+    results.push({ mainThread, load });
+    await page.close();
+  }
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+  return results;
+}
+
+async function withDaylight() {
+  const browser = await launchDaylight();
+  await serveFixtures(browser.context, [fixture('slack', 'channel-public.html')], { [URL_ISSUE]: page500 });
+  const annotate = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await browser.context.newPage();
+    let load = 0;
+    const events = await traceWhile(browser.context, page, async () => {
+      await page.goto(URL_ISSUE, { waitUntil: 'load' });
+      load = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.duration);
+      await page.waitForFunction(() => document.querySelectorAll('[data-daylight-handle]').length === 2000, null, { timeout: 20_000 });
+      await page.waitForTimeout(500);
+    });
+    annotate.push({ ...scriptTime(events, '/content-scripts/github.js'), load });
+    await page.close();
+  }
+
+  const append = [];
+  const slack = fixture('slack', 'channel-public.html');
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await browser.context.newPage();
+    await page.goto(slack.url);
+    await page.waitForFunction(() => document.documentElement.dataset.daylightPlace === 'public');
+    await page.waitForTimeout(2000); // past the settle-time diagnostics report
+    const html = slackMessages(50, 1800000000 + run * 100);
+    const events = await traceWhile(browser.context, page, async () => {
+      await page.evaluate((markup) => {
+        const list = document.querySelector('[data-qa="slack_kit_list"][role="list"]')!;
+        list.insertAdjacentHTML('beforeend', markup);
+      }, html);
+      await page.waitForFunction(() => document.querySelectorAll('[data-msg-ts^="18000"][data-daylight-author="U0LENA0003"]').length === 50);
+      await page.waitForTimeout(200);
+    });
+    append.push(scriptTime(events, '/content-scripts/slack.js'));
+    await page.close();
+  }
+  await browser.close();
+  return { annotate, append };
+}
+
+const baseline = await withoutExtension();
+const { annotate, append } = await withDaylight();
+const verdict = (ok: boolean) => (ok ? 'within target' : 'OVER TARGET');
+
+console.log(`Page with 500 posts and 2,000 mentions (GitHub React issue), median of ${RUNS} runs:`);
+console.log(`  without Daylight: page load ${ms(median(baseline.map((b) => b.load)))}, main thread ${ms(median(baseline.map((b) => b.mainThread)))}`);
+console.log(`  with Daylight:    page load ${ms(median(annotate.map((a) => a.load)))}`);
+const total = median(annotate.map((a) => a.total));
+const longest = median(annotate.map((a) => a.longestTask));
+console.log(`  Daylight's content script: ${ms(total)} main-thread total (target ≤ 30 ms: ${verdict(total <= 30)})`);
+console.log(`  longest task running it:   ${ms(longest)} (target ≤ 50 ms: ${verdict(longest <= 50)}); runs: ${annotate.map((a) => ms(a.total)).join(', ')}`);
+const appendTime = median(append.map((a) => a.total));
+console.log(`50 chat messages appended to Slack's list: ${ms(appendTime)} to mark them (target ≤ 3 ms: ${verdict(appendTime <= 3)}); runs: ${append.map((a) => ms(a.total)).join(', ')}`);
