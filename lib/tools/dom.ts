@@ -18,9 +18,8 @@ const CODE_TAGS = new Set(['PRE', 'CODE', 'TT']);
  */
 export function inContent(root: ParentNode, targets: string, containers: string): Element[] {
   const found: Element[] = [];
-  // A subtree inside one container (a re-rendered comment body): test its few targets directly.
-  const enclosing = 'closest' in root ? (root as Element).closest(containers) : null;
-  if (enclosing) {
+  // A subtree that changed (a comment, a chat list): few targets, test each directly.
+  if ('closest' in root) {
     const stop = `pre, code, tt, ${containers}`;
     for (const el of queryAllWithin(root, targets)) {
       const hit = el.closest(stop);
@@ -29,6 +28,7 @@ export function inContent(root: ParentNode, targets: string, containers: string)
     return found;
   }
   const inCode = `:is(pre, code, tt) :is(${targets})`;
+  // The whole document: search container by container.
   for (const body of root.querySelectorAll(containers)) {
     // Nested containers are searched as part of the outermost one.
     if (body.parentElement?.closest(containers)) continue;

@@ -141,23 +141,36 @@ function timeOf(post: Element): string | null {
 }
 
 function posts(root: ParentNode): PostReading[] {
-  return queryAllWithin(root, selectors.post).flatMap((element) => {
-    if (element.matches(selectors.systemPost)) return [];
+  const found: PostReading[] = [];
+  // Authors carry forward through consecutive posts of the same list; only the first post of
+  // `root` may need to look above it.
+  let carried: { list: Element | null; author: string | null } | undefined;
+  for (const element of queryAllWithin(root, selectors.post)) {
+    if (element.classList.contains('post--system')) continue;
     const id = POST_ID.exec(element.id)?.[1];
-    if (!id) return [];
-    const link = element.querySelector(selectors.permalink);
-    const base = element.ownerDocument.location?.origin;
-    return [
-      {
-        element,
-        id,
-        author: usernameOf(element) ?? inheritedAuthor(element),
-        time: timeOf(element),
-        permalink: link?.getAttribute('href')?.startsWith('/') && base ? `${base}${link.getAttribute('href')}` : (link?.getAttribute('href') ?? null),
-        body: element.querySelector(selectors.messageText),
+    if (!id) continue;
+    const list = (element.closest('.item_measurer') ?? element).parentElement;
+    const own = usernameOf(element);
+    const author = own ?? (carried?.list === list ? carried.author : inheritedAuthor(element));
+    carried = { list, author };
+    found.push({
+      element,
+      id,
+      author,
+      get time() {
+        return timeOf(element);
       },
-    ];
-  });
+      get permalink() {
+        const href = element.querySelector(selectors.permalink)?.getAttribute('href') ?? null;
+        const origin = element.ownerDocument.location?.origin;
+        return href?.startsWith('/') && origin ? `${origin}${href}` : href;
+      },
+      get body() {
+        return element.querySelector(selectors.messageText);
+      },
+    });
+  }
+  return found;
 }
 
 function composers(doc: Document): ComposerReading[] {

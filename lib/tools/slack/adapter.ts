@@ -122,25 +122,37 @@ function tsToIso(ts: string | null | undefined): string | null {
 }
 
 function posts(root: ParentNode): PostReading[] {
-  return queryAllWithin(root, selectors.message).flatMap((element) => {
-    const stamp = element.querySelector(selectors.timestamp);
+  const found: PostReading[] = [];
+  // Authors carry forward through a run of messages in the same list; only the first message of
+  // `root` may need to look above it.
+  let carried: { list: Element | null; author: string | null } | undefined;
+  for (const element of queryAllWithin(root, selectors.message)) {
     const id =
       element.getAttribute('data-msg-ts') ??
-      stamp?.getAttribute('data-ts') ??
+      element.querySelector(selectors.timestamp)?.getAttribute('data-ts') ??
       element.closest(selectors.listItem)?.getAttribute('data-item-key') ??
       null;
-    if (!id) return [];
-    return [
-      {
-        element,
-        id,
-        author: senderOf(element) ?? inheritedAuthor(element),
-        time: tsToIso(id) ?? tsToIso(stamp?.getAttribute('data-ts')),
-        permalink: stamp?.getAttribute('href') ?? null,
-        body: element.querySelector(selectors.messageText),
+    if (!id) continue;
+    const list = element.closest(selectors.listItem)?.parentElement ?? null;
+    const sender = senderOf(element);
+    const author = sender ?? (carried?.list === list ? carried.author : inheritedAuthor(element));
+    carried = { list, author };
+    found.push({
+      element,
+      id,
+      author,
+      get time() {
+        return tsToIso(id) ?? tsToIso(element.querySelector(selectors.timestamp)?.getAttribute('data-ts'));
       },
-    ];
-  });
+      get permalink() {
+        return element.querySelector(selectors.timestamp)?.getAttribute('href') ?? null;
+      },
+      get body() {
+        return element.querySelector(selectors.messageText);
+      },
+    });
+  }
+  return found;
 }
 
 function composers(doc: Document): ComposerReading[] {
