@@ -1,6 +1,6 @@
 import { openDatabase } from '@/lib/db';
 import { FeatureErrors } from './FeatureErrors';
-import { PeopleTable } from './PeopleTable';
+import { PeopleSection } from './PeopleSection';
 import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
 import { useAsync } from './useAsync';
@@ -10,12 +10,11 @@ import './options.css';
 async function readDatabase() {
   const db = openDatabase();
   try {
-    const [people, errors, reports] = await Promise.all([
-      db.people.orderBy('name').filter((p) => p.archivedAt === undefined).toArray(),
+    const [errors, reports] = await Promise.all([
       db.featureErrors.orderBy('seq').reverse().limit(100).toArray(),
       db.pageReports.toArray(),
     ]);
-    return { people, errors, reports };
+    return { errors, reports };
   } finally {
     db.close();
   }
@@ -44,15 +43,7 @@ export function OptionsApp() {
       <main>
         <section id="people" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>
-          {data.status === 'ready' && (
-            <>
-              <p className="muted" data-testid="people-count">
-                {data.value.people.length} people in the directory.
-              </p>
-              <PeopleTable people={data.value.people} />
-            </>
-          )}
-          {data.status === 'failed' && <p role="alert" className="error">Could not read the directory: {data.error}</p>}
+          <PeopleSection settings={settings} />
         </section>
         <section id="settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '@/lib/db';
+import { loadPeople } from '@/lib/people/directory-store';
 import { PageStatus } from './PageStatus';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
@@ -8,7 +9,7 @@ import './popup.css';
 async function countPeople(): Promise<number> {
   const db = openDatabase();
   try {
-    return await db.people.filter((p) => p.archivedAt === undefined).count();
+    return (await loadPeople(db)).filter((p) => p.archivedAt === undefined).length;
   } finally {
     db.close();
   }

@@ -35,18 +35,47 @@ export interface PageReportRecord {
   kind: PageKind;
   place: Place;
   detected: boolean;
+  /** The page's path (no query): where the tool's workspace lives (Mattermost team, Asana workspace). */
+  path: string;
   /** For each named selector, whether it found anything on that page. */
   matched: Record<string, boolean>;
   at: number;
 }
 
+/** One directory import, kept so that it can be undone (by archiving and restoring, never deleting). */
+export interface ImportRecord {
+  id: string;
+  at: number;
+  /** Where it came from: a file name, "pasted text", a URL, "SCIM …", "policy …". */
+  source: string;
+  addedIds: string[];
+  /** The stored state, before the import, of every person it changed, archived or restored. */
+  before: StoredPerson[];
+  undoneAt?: number;
+}
+
+/**
+ * The directory, stored as a few large chunks rather than one row per person: IndexedDB writes
+ * rows slowly (about 30 s for 100k indexed rows on this project's machines), and the handle index
+ * is built in memory anyway. Chunk order is directory order.
+ */
+export interface DirectoryChunk {
+  chunk: number;
+  people: StoredPerson[];
+}
+
 export type DaylightDatabase = Dexie & {
+  /** Version 1 to 3 only: read by the version 4 migration. */
   people: EntityTable<StoredPerson, 'id'>;
+  directory: EntityTable<DirectoryChunk, 'chunk'>;
   featureErrors: EntityTable<FeatureErrorRecord, 'seq'>;
   pageReports: EntityTable<PageReportRecord, 'seq'>;
+  imports: EntityTable<ImportRecord, 'id'>;
 };
 
 export const DATABASE_NAME = 'daylight';
+/** People per directory chunk. */
+export const DIRECTORY_CHUNK = 5_000;
 
 interface SchemaVersion {
   version: number;
@@ -67,6 +96,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 2,
     // Diagnostics: selector counts per settled page, per tool and origin.
     stores: { pageReports: '++seq, tool, origin, at, [tool+at]' },
+  },
+  {
+    version: 3,
+    // Directory imports, for undo.
+    stores: { imports: '&id, at' },
+  },
+  {
+    version: 4,
+    // The directory moves from one row per person to chunks (see DirectoryChunk).
+    stores: { directory: '&chunk', people: null },
+    upgrade: async (tx) => {
+      const people = (await tx.table('people').toArray()) as StoredPerson[];
+      const chunks: DirectoryChunk[] = [];
+      for (let i = 0; i < people.length; i += DIRECTORY_CHUNK) chunks.push({ chunk: chunks.length, people: people.slice(i, i + DIRECTORY_CHUNK) });
+      await tx.table('directory').bulkPut(chunks);
+    },
   },
 ];
 

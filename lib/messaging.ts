@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { lazy } from './lazy';
-import { directorySchema } from './people/schema';
+import { directorySchema, personSchema } from './people/schema';
 import { settingsSchema } from './settings';
 import { pageKindSchema, placeSchema } from './tools/page';
 import { toolIdSchema } from './tools/tool-ids';
@@ -28,6 +28,29 @@ export type PageState = z.infer<ReturnType<typeof pageStateSchema>>;
 
 const Ok = lazy(() => z.object({ ok: z.literal(true) }));
 
+const personCardSchema = lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.optional(z.string()),
+    team: z.optional(z.string()),
+    title: z.optional(z.string()),
+    profiles: z.array(z.object({ tool: toolIdSchema(), key: z.string(), handle: z.string(), url: z.nullable(z.string()) })),
+  }),
+);
+
+/** The outcome of the last fetch of the organisation's directory. */
+export const directorySyncSchema = lazy(() =>
+  z.object({
+    at: z.number(),
+    ok: z.boolean(),
+    source: z.string(),
+    count: z.optional(z.number()),
+    error: z.optional(z.string()),
+  }),
+);
+export type DirectorySync = z.infer<ReturnType<typeof directorySyncSchema>>;
+
 /** Each message's request and response schemas, built when the message is first used. */
 export const messages = {
   /** content script → background: a feature failed on a page. */
@@ -49,6 +72,7 @@ export const messages = {
       place: placeSchema(),
       /** False when a self-hosted origin's page did not look like the configured tool. */
       detected: z.boolean(),
+      path: z.string().check(z.maxLength(2048)),
       /** For each of the adapter's named selectors, whether it found anything. */
       matched: z.record(z.string().check(z.maxLength(100)), z.boolean()),
     }),
@@ -57,7 +81,36 @@ export const messages = {
   /** options page or demo → background: replace the directory (all-or-nothing). */
   'directory-replace': lazy(() => ({
     request: z.object({ directory: directorySchema(), source: z.string().check(z.maxLength(2048)) }),
-    response: z.object({ added: z.number(), changed: z.number(), archived: z.number() }),
+    response: z.object({ importId: z.string(), added: z.number(), changed: z.number(), archived: z.number() }),
+  })),
+  /** options page → background: undo an import (archive what it added, restore what it changed). */
+  'directory-undo': lazy(() => ({
+    request: z.object({ importId: z.string().check(z.maxLength(100)) }),
+    response: z.object({ restored: z.number(), archived: z.number() }),
+  })),
+  /** options page → background: add or edit one person. */
+  'person-save': lazy(() => ({
+    request: z.object({ person: personSchema() }),
+    response: Ok(),
+  })),
+  /** options page → background: archive or restore one person. */
+  'person-archive': lazy(() => ({
+    request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)), archived: z.boolean() }),
+    response: Ok(),
+  })),
+  /** options page → background: fetch the organisation's directory (policy or settings URL) now. */
+  'directory-sync': lazy(() => ({
+    request: z.object({}),
+    response: directorySyncSchema(),
+  })),
+  /** content script → background: who are these handles (mentions and authors on one page)? */
+  'resolve-people': lazy(() => ({
+    request: z.object({
+      tool: toolIdSchema(),
+      origin: z.string().check(z.maxLength(300)),
+      handles: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(20_000)),
+    }),
+    response: z.object({ people: z.record(z.string(), personCardSchema()) }),
   })),
   /** content script → background: the effective settings (defaults, user, policy), validated there. */
   'settings-get': lazy(() => ({
@@ -66,6 +119,24 @@ export const messages = {
   })),
   /** background → content scripts in every tab: settings or policy changed; ask again. */
   'settings-changed': lazy(() => ({
+    request: z.object({}),
+    response: Ok(),
+  })),
+  /** content script → background: people matching what follows `@` in a composer. */
+  'suggest-people': lazy(() => ({
+    request: z.object({
+      tool: toolIdSchema(),
+      origin: z.string().check(z.maxLength(300)),
+      query: z.string().check(z.minLength(1), z.maxLength(100)),
+    }),
+    response: z.object({
+      suggestions: z.array(
+        z.object({ id: z.string(), name: z.string(), team: z.optional(z.string()), insert: z.string(), handle: z.string() }),
+      ),
+    }),
+  })),
+  /** background → content scripts in every tab: the directory changed; resolve handles again. */
+  'directory-changed': lazy(() => ({
     request: z.object({}),
     response: Ok(),
   })),

@@ -88,13 +88,28 @@ export function parseSettings(raw: unknown, source: string): { values: Partial<S
   return { values, problems };
 }
 
-/** Managed storage, or nothing where the browser has no policy (Firefox without a manifest of policies). */
+/** The last managed policy read, so that settings are at hand while the browser's policy service starts. */
+const managedCacheItem = lazy(() => storage.defineItem<Record<string, unknown>>('local:managedPolicyCache', { fallback: {} }));
+/** How long to wait for managed storage before answering from the cached policy. */
+const MANAGED_WAIT_MS = 250;
+
+/**
+ * Managed storage, or nothing where the browser has no policy (Firefox without a policies.json).
+ * Chromium answers `storage.managed.get()` only once its policy service has loaded, which takes
+ * seconds after the browser starts; until then the last policy read stands in, and when the fresh
+ * one differs it is cached, which notifies every settings watcher.
+ */
 async function readManagedRaw(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get();
-  } catch {
-    return {};
-  }
+  const fresh = browser.storage.managed.get().then(
+    async (policy: Record<string, unknown>) => {
+      const cached = await managedCacheItem().getValue();
+      if (JSON.stringify(cached) !== JSON.stringify(policy)) await managedCacheItem().setValue(policy);
+      return policy;
+    },
+    () => ({}),
+  );
+  const stale = new Promise<unknown>((resolve) => setTimeout(() => resolve(managedCacheItem().getValue()), MANAGED_WAIT_MS));
+  return Promise.race([fresh, stale]);
 }
 
 export function combineSettings(user: Partial<Settings>, managed: Partial<Settings>): Settings {

@@ -1,16 +1,15 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db';
 import { handleMessages, sendToTab } from '../messaging';
-import { replaceDirectory } from '../people/directory-store';
+import { replaceDirectory, savePerson, setArchived, undoImport } from '../people/directory-store';
 import { loadSettings, watchSettings, type Settings } from '../settings';
+import { createDirectoryService, SYNC_ALARM } from './directory-service';
 import { syncSelfHostedScripts } from './self-hosted';
 
-/** Every tab's content script fetches settings again (tabs without one just do not answer). */
-async function tellTabsSettingsChanged(): Promise<void> {
+/** Tell every tab's content script (tabs without one just do not answer). */
+async function tellTabs(type: 'settings-changed' | 'directory-changed'): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id, 'settings-changed', {}).catch(() => undefined))),
-  );
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id, type, {}).catch(() => undefined))));
 }
 
 /** Keep the diagnostics table bounded: the newest errors are the useful ones. */
@@ -24,6 +23,7 @@ export const MAX_REPORTS_PER_TOOL = 20;
  */
 export function startBackground(): void {
   const db = openDatabase();
+  const directory = createDirectoryService(db, () => void tellTabs('directory-changed'));
 
   handleMessages({
     'feature-error': async (error) => {
@@ -47,9 +47,32 @@ export function startBackground(): void {
         const excess = stale.slice(MAX_REPORTS_PER_TOOL).map((r) => r.seq!);
         if (excess.length > 0) await db.pageReports.bulkDelete(excess);
       });
+      directory.reportsChanged();
       return { ok: true as const };
     },
-    'directory-replace': ({ directory }) => replaceDirectory(db, directory),
+    'directory-replace': async ({ directory: people, source }) => {
+      const change = await replaceDirectory(db, people, source);
+      directory.directoryChanged();
+      return change;
+    },
+    'directory-undo': async ({ importId }) => {
+      const result = await undoImport(db, importId);
+      directory.directoryChanged();
+      return result;
+    },
+    'person-save': async ({ person }) => {
+      await savePerson(db, person);
+      directory.directoryChanged();
+      return { ok: true as const };
+    },
+    'person-archive': async ({ id, archived }) => {
+      await setArchived(db, id, archived);
+      directory.directoryChanged();
+      return { ok: true as const };
+    },
+    'directory-sync': async () => directory.sync((await loadSettings()).effective),
+    'resolve-people': async ({ tool, origin, handles }) => ({ people: await directory.resolve(tool, origin, handles) }),
+    'suggest-people': async ({ tool, origin, query }) => ({ suggestions: await directory.suggest(tool, origin, query) }),
     'settings-get': async () => (await loadSettings()).effective,
   });
 
@@ -64,13 +87,30 @@ export function startBackground(): void {
         (error: unknown) => console.error('Daylight: could not register self-hosted origins', error),
       );
   };
-  void loadSettings().then((snapshot) => sync(snapshot.effective));
+  let directorySource = '';
+  const followDirectory = (settings: Settings, fetchNow: boolean) => {
+    // A new URL, token or period: fetch again now; otherwise just keep the schedule.
+    const source = JSON.stringify([settings.directoryUrl, settings.directoryToken, settings.directoryRefreshMinutes]);
+    const changed = source !== directorySource;
+    directorySource = source;
+    if (changed || fetchNow) void directory.schedule(settings, changed || fetchNow).catch((error: unknown) => console.error('Daylight: directory sync', error));
+  };
+  void loadSettings().then((snapshot) => {
+    sync(snapshot.effective);
+    followDirectory(snapshot.effective, false);
+  });
   watchSettings((snapshot) => {
     sync(snapshot.effective);
-    void tellTabsSettingsChanged();
+    followDirectory(snapshot.effective, false);
+    void tellTabs('settings-changed');
   }, new AbortController().signal);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void loadSettings().then((snapshot) => directory.sync(snapshot.effective));
+  });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    // On install (and update) the organisation's directory is fetched at once.
+    void loadSettings().then((snapshot) => followDirectory(snapshot.effective, true));
   });
 }

@@ -11,6 +11,7 @@ import type { PageKind } from '../tools/page';
 import { onPatternHost } from '../tools/url';
 import { annotate, CONTENT_MARKER_NAMES } from './annotate';
 import { answer, post } from './messages';
+import { PeopleCache } from './people-cache';
 import { changedRoots } from './mutation-roots';
 import { ApiCache, resolvePlace, type ResolvedPlace } from './place-resolver';
 import { matchSelectors } from './selector-report';
@@ -53,6 +54,12 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
   let lastUrl: string | undefined;
   let resolved: ResolvedPlace = { place: 'unknown' };
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const people = new PeopleCache(adapter.id, location.origin);
+  const contentListeners = new Set<(roots: readonly ParentNode[]) => void>();
+  const onContent = (listener: (roots: readonly ParentNode[]) => void, scope: AbortSignal) => {
+    contentListeners.add(listener);
+    scope.addEventListener('abort', () => contentListeners.delete(listener), { once: true });
+  };
 
   const report = (detected: boolean) => {
     clearTimeout(reportTimer);
@@ -62,6 +69,7 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
       post('page-report', {
         tool: adapter.id,
         origin: url.origin,
+        path: url.pathname,
         kind: detected ? adapter.kind(url, document) : 'other',
         place: resolved.place,
         detected,
@@ -74,8 +82,11 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
   const startFeatures = (url: URL, kind: PageKind, force: boolean) => {
     if (!settingsLoaded) return;
     if (!force && current?.url.href === url.href && current.kind === kind && current.place === resolved.place) return;
-    current = { adapter, url, doc: document, kind, place: resolved.place, settings };
-    void runner.run(current, signal);
+    current = { adapter, url, doc: document, kind, place: resolved.place, settings, people, onContent };
+    void runner.run(current, signal).then(() => {
+      // Features that started late still see what is already on the page.
+      for (const listener of contentListeners) listener([document]);
+    });
   };
 
   const refresh = (records: readonly MutationRecord[] | null) => {
@@ -96,6 +107,9 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     const roots = navigated || records === null ? 'document' : changedRoots(records, adapter.postSelector, CONTENT_MARKER_NAMES);
     if (roots === 'document') annotate(adapter, document, { unmarked: firstPass });
     else for (const subtree of roots) annotate(adapter, subtree);
+    // After a navigation the features restart and are handed the whole document then.
+    const annotated = roots === 'document' ? [document] : roots;
+    if (!navigated && annotated.length > 0) for (const listener of contentListeners) listener(annotated);
     if (navigated) {
       api.forgetFailures();
       report(true);
@@ -129,6 +143,12 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
       // The background says when settings or policy changed (live, in every open tab).
       'settings-changed': () => {
         fetchSettings();
+        return { ok: true as const };
+      },
+      // The directory changed: ask again about every handle on the page.
+      'directory-changed': () => {
+        people.clear();
+        for (const listener of contentListeners) listener([document]);
         return { ok: true as const };
       },
       'page-state': (): PageState => {

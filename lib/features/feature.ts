@@ -1,6 +1,7 @@
 import type { Adapter } from '../tools/adapter';
 import type { PageKind, Place } from '../tools/page';
 import type { ToolId } from '../tools/tool-ids';
+import type { PeopleCache } from '../content/people-cache';
 import type { Settings } from '../settings';
 
 /** What a feature knows about the page it runs on, for one navigation. */
@@ -11,6 +12,13 @@ export interface PageContext {
   kind: PageKind;
   place: Place;
   settings: Settings;
+  /** Directory answers for this tab. */
+  people: PeopleCache;
+  /**
+   * Call `listener` with the subtrees Daylight has just annotated (the whole document after a
+   * navigation, then what changed), until `signal` aborts.
+   */
+  onContent(listener: (roots: readonly ParentNode[]) => void, signal: AbortSignal): void;
 }
 
 /**

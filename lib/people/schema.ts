@@ -11,7 +11,7 @@ const HANDLE_KEY = new RegExp(`^(${TOOL_IDS.join('|')})(:[a-z0-9.-]+(:\\d+)?)?$`
 export const personSchema = lazy(() => {
   const Handle = z.string().check(z.trim(), z.minLength(1, 'a handle cannot be empty'), z.maxLength(200));
   return z.object({
-  id: z.string().check(z.trim(), z.minLength(1, 'id is required'), z.maxLength(200)),
+    id: z.string().check(z.trim(), z.minLength(1, 'id is required'), z.maxLength(200)),
   name: z.string().check(z.trim(), z.minLength(1, 'name is required'), z.maxLength(10_000)),
   email: z.optional(z.email().check(z.maxLength(320))),
   team: z.optional(z.string().check(z.trim(), z.maxLength(200))),
@@ -39,11 +39,18 @@ export type Directory = z.infer<ReturnType<typeof directorySchema>>;
 /** Tools whose handles are usernames compared case-insensitively; Slack ids and Asana gids are exact. */
 const CASE_INSENSITIVE: ReadonlySet<ToolId> = new Set(['github', 'gitlab', 'mattermost', 'phabricator']);
 
+/** A handle as the tool matches it: no surrounding space or leading @, lower case for usernames. */
+export function normalHandle(tool: ToolId, handle: string): string {
+  // Runs once per mention on every page: plain string work, no regular expressions.
+  let value = handle.charCodeAt(0) <= 32 || handle.charCodeAt(handle.length - 1) <= 32 ? handle.trim() : handle;
+  if (value.charCodeAt(0) === 64) value = value.slice(1); // a leading @
+  return CASE_INSENSITIVE.has(tool) ? value.toLowerCase() : value;
+}
+
 /** The lookup key of a handle on a tool (or `tool:host`), normalised by the tool's matching rule. */
 export function handleKey(toolKey: string, handle: string): string {
-  const tool = toolKey.split(':')[0] as ToolId;
-  const value = handle.trim().replace(/^@/, '');
-  return `${toolKey}:${CASE_INSENSITIVE.has(tool) ? value.toLowerCase() : value}`;
+  const colon = toolKey.indexOf(':');
+  return `${toolKey}:${normalHandle((colon < 0 ? toolKey : toolKey.slice(0, colon)) as ToolId, handle)}`;
 }
 
 /** Every lookup key of a person, for the directory's multi-entry index. */

@@ -56,6 +56,24 @@ async function captionMarkers(page: Page): Promise<void> {
   });
 }
 
+/** Hover the first resolved mention that nothing covers, so the screenshot shows its person card. */
+async function showOnePersonCard(page: Page): Promise<void> {
+  await page.waitForSelector('[data-daylight-person]', { timeout: 5_000 }).catch(() => undefined);
+  const point = await page.evaluate(() => {
+    for (const mention of document.querySelectorAll('[data-daylight-person]')) {
+      mention.scrollIntoView({ block: 'center' });
+      const r = mention.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (mention.contains(document.elementFromPoint(x, y))) return { x, y };
+    }
+    return null;
+  });
+  if (!point) return;
+  await page.mouse.move(point.x, point.y);
+  await page.waitForSelector('[data-daylight="person-card"]', { timeout: 2_000 }).catch(() => undefined);
+}
+
 async function screenshots(browser: DaylightBrowser, entries: readonly FixtureEntry[], dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const page = await browser.context.newPage();
@@ -69,6 +87,7 @@ async function screenshots(browser: DaylightBrowser, entries: readonly FixtureEn
   for (const entry of entries) {
     await page.goto(entry.url);
     await captionMarkers(page);
+    await showOnePersonCard(page);
     await shot(`${entry.tool}-${entry.file.replace(/\.html$/, '')}`);
   }
   for (const name of ['popup', 'options', 'welcome']) {

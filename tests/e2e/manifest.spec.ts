@@ -42,7 +42,7 @@ test.describe('built Chrome manifest', () => {
 
   test('requests only the permissions it uses (each is documented in the README)', () => {
     const m = manifest();
-    expect(m.permissions ?? []).toEqual(['storage', 'scripting']);
+    expect(m.permissions ?? []).toEqual(['storage', 'scripting', 'alarms']);
     // Broad host access for self-hosted origins named by policy (see README, "Permissions").
     expect(m.host_permissions ?? []).toEqual(['https://*/*', 'http://*/*']);
     expect(m.optional_permissions ?? []).toEqual([]);

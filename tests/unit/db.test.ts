@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, openDatabase, SCHEMA_VERSIONS } from '@/lib/db';
+import { loadPeople } from '@/lib/people/directory-store';
 
 /**
  * Migration pattern: for each schema version, open the database as of that version, store data
@@ -17,22 +18,50 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
     },
     check: async (name) => {
       const db = openDatabase(name);
-      expect(await db.people.get('priya')).toMatchObject({ name: 'Priya Raman' });
-      expect(await db.people.where('handleKeys').equals('github:priya-r').count()).toBe(1);
+      // Version 4 moved people from rows into directory chunks.
+      expect(await loadPeople(db)).toMatchObject([{ id: 'priya', name: 'Priya Raman', handleKeys: ['github:priya-r'] }]);
       expect(await db.featureErrors.count()).toBe(1);
       expect(await db.pageReports.count()).toBe(0);
+      expect(await db.imports.count()).toBe(0);
       db.close();
     },
   },
   2: {
     seed: async (name) => {
       const db = openDatabase(name, 2);
-      await db.pageReports.add({ tool: 'gitlab', origin: 'https://gitlab.acme.internal', kind: 'issue', place: 'private', detected: true, matched: { note: true }, at: 2 });
+      await db.pageReports.add({ tool: 'gitlab', origin: 'https://gitlab.acme.internal', kind: 'issue', place: 'private', detected: true, path: '/acme/x/-/issues/1', matched: { note: true }, at: 2 });
       db.close();
     },
     check: async (name) => {
       const db = openDatabase(name);
       expect(await db.pageReports.where('[tool+at]').between(['gitlab', 0], ['gitlab', 10]).toArray()).toMatchObject([{ matched: { note: true } }]);
+      db.close();
+    },
+  },
+  3: {
+    seed: async (name) => {
+      const db = openDatabase(name, 3);
+      await db.imports.put({ id: 'i1', at: 3, source: 'demo.json', addedIds: ['priya'], before: [] });
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect(await db.imports.get('i1')).toMatchObject({ source: 'demo.json', addedIds: ['priya'] });
+      db.close();
+    },
+  },
+  4: {
+    seed: async (name) => {
+      const db = openDatabase(name, 4);
+      await db.directory.bulkPut([
+        { chunk: 0, people: [{ id: 'a', name: 'A', handles: {}, handleKeys: [], updatedAt: 4 }] },
+        { chunk: 1, people: [{ id: 'b', name: 'B', handles: {}, handleKeys: [], updatedAt: 4 }] },
+      ]);
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect((await loadPeople(db)).map((p) => p.id)).toEqual(['a', 'b']);
       db.close();
     },
   },

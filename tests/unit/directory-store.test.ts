@@ -1,11 +1,13 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DaylightDatabase } from '@/lib/db';
-import { replaceDirectory } from '@/lib/people/directory-store';
+import { loadPeople, replaceDirectory, savePerson, setArchived, undoImport } from '@/lib/people/directory-store';
+import { DirectoryIndex } from '@/lib/people/resolver';
 import { directorySchema, handleKey } from '@/lib/people/schema';
 import demo from '../fixtures/directory/demo-directory.json';
 
 let db: DaylightDatabase;
+const person = async (id: string) => (await loadPeople(db)).find((p) => p.id === id);
 beforeEach(() => {
   db = openDatabase(`daylight-test-${Math.random()}`);
 });
@@ -45,23 +47,48 @@ describe('directory schema', () => {
 
 describe('replaceDirectory', () => {
   it('adds, changes and archives people (never deletes), and restores returning people', async () => {
-    expect(await replaceDirectory(db, directory([{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }]))).toEqual({ added: 2, changed: 0, archived: 0 });
-    expect(await replaceDirectory(db, directory([{ id: 'a', name: 'A2' }]))).toEqual({ added: 0, changed: 1, archived: 1 });
-    expect((await db.people.get('b'))?.archivedAt).toBeTypeOf('number');
-    expect(await db.people.count()).toBe(2);
-    expect(await replaceDirectory(db, directory([{ id: 'a', name: 'A2' }, { id: 'b', name: 'B' }]))).toEqual({ added: 0, changed: 1, archived: 0 });
-    expect((await db.people.get('b'))?.archivedAt).toBeUndefined();
+    expect(await replaceDirectory(db, directory([{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }]), 'test.json')).toMatchObject({ added: 2, changed: 0, archived: 0 });
+    expect(await replaceDirectory(db, directory([{ id: 'a', name: 'A2' }]), 'test.json')).toMatchObject({ added: 0, changed: 1, archived: 1 });
+    expect((await person('b'))?.archivedAt).toBeTypeOf('number');
+    expect(await loadPeople(db)).toHaveLength(2);
+    expect(await replaceDirectory(db, directory([{ id: 'a', name: 'A2' }, { id: 'b', name: 'B' }]), 'test.json')).toMatchObject({ added: 0, changed: 1, archived: 0 });
+    expect((await person('b'))?.archivedAt).toBeUndefined();
   });
 
-  it('indexes every handle for lookup', async () => {
-    await replaceDirectory(db, directory([{ id: 'priya', name: 'Priya', handles: { github: 'Priya-R', gitlab: ['praman', 'priya.raman'] } }]));
-    expect((await db.people.where('handleKeys').equals('github:priya-r').first())?.id).toBe('priya');
-    expect((await db.people.where('handleKeys').equals('gitlab:priya.raman').first())?.id).toBe('priya');
+  it('resolves every handle, case-insensitively for usernames, plain handles also on self-hosted instances', async () => {
+    await replaceDirectory(db, directory([{ id: 'priya', name: 'Priya', handles: { github: 'Priya-R', gitlab: ['praman', 'priya.raman'] } }]), 'test.json');
+    const index = new DirectoryIndex(await loadPeople(db));
+    expect(index.lookup('github', null, 'PRIYA-R')?.id).toBe('priya');
+    expect(index.lookup('gitlab', null, 'priya.raman')?.id).toBe('priya');
+    expect(index.lookup('gitlab', 'gitlab.acme.internal', 'praman')?.id).toBe('priya');
   });
 
   it('rejects duplicate ids and changes nothing', async () => {
-    await replaceDirectory(db, directory([{ id: 'a', name: 'A' }]));
-    await expect(replaceDirectory(db, directory([{ id: 'b', name: 'B' }, { id: 'b', name: 'B again' }]))).rejects.toThrow(/Duplicate ids: b/);
-    expect((await db.people.toArray()).map((p) => [p.id, p.archivedAt])).toEqual([['a', undefined]]);
+    await replaceDirectory(db, directory([{ id: 'a', name: 'A' }]), 'test.json');
+    await expect(replaceDirectory(db, directory([{ id: 'b', name: 'B' }, { id: 'b', name: 'B again' }]), 'test.json')).rejects.toThrow(/Duplicate ids: b/);
+    expect((await loadPeople(db)).map((p) => [p.id, p.archivedAt])).toEqual([['a', undefined]]);
+  });
+
+  it('undoes an import: what it added is archived, what it changed or archived is as before', async () => {
+    await replaceDirectory(db, directory([{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }]), 'first.json');
+    const change = await replaceDirectory(db, directory([{ id: 'a', name: 'A renamed' }, { id: 'c', name: 'C' }]), 'second.json');
+    expect(await undoImport(db, change.importId)).toEqual({ restored: 2, archived: 1 });
+    const people = Object.fromEntries((await loadPeople(db)).map((p) => [p.id, [p.name, p.archivedAt !== undefined]]));
+    expect(people).toEqual({ a: ['A', false], b: ['B', false], c: ['C', true] });
+    expect(await undoImport(db, change.importId)).toEqual({ restored: 0, archived: 0 });
+    await expect(undoImport(db, 'nope')).rejects.toThrow(/no longer in the history/);
+  });
+
+  it('saves one person and archives or restores them, never deleting', async () => {
+    await savePerson(db, { id: 'z', name: 'Zed', handles: { github: 'Zed-1' } });
+    expect((await person('z'))?.handleKeys).toEqual(['github:zed-1']);
+    await setArchived(db, 'z', true);
+    expect((await person('z'))?.archivedAt).toBeTypeOf('number');
+    await savePerson(db, { id: 'z', name: 'Zed Edited', handles: {} });
+    expect((await person('z'))?.archivedAt).toBeTypeOf('number');
+    await setArchived(db, 'z', false);
+    expect(await person('z')).toMatchObject({ name: 'Zed Edited', handleKeys: [] });
+    expect((await person('z'))?.archivedAt).toBeUndefined();
+    await expect(setArchived(db, 'missing', true)).rejects.toThrow(/No one with id/);
   });
 });

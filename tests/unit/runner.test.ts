@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { PeopleCache } from '@/lib/content/people-cache';
 import type { Feature, PageContext } from '@/lib/features/feature';
 import { FeatureRunner } from '@/lib/features/runner';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -12,6 +13,8 @@ const pageFor = (adapter = github, disabled: string[] = []): PageContext => ({
   kind: 'issue',
   place: 'public',
   settings: { ...DEFAULT_SETTINGS, disabledFeatures: disabled },
+  people: new PeopleCache(adapter.id, 'https://github.com'),
+  onContent: () => undefined,
 });
 
 function recording(id: string, extra: Partial<Feature> = {}) {

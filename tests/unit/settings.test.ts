@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, loadSettings, saveUserSettings, resetUserSettings, watchSettings, type SettingsSnapshot } from '@/lib/settings';
 
@@ -57,5 +57,22 @@ describe('settings', () => {
     await fakeBrowser.storage.managed.set({ helpdeskUrl: 'https://other.example/' });
     await new Promise((r) => setTimeout(r, 20));
     expect(seen.length).toBe(count);
+  });
+
+  it('answer from the last policy read while the browser is still loading policy, then follow the fresh one', async () => {
+    await fakeBrowser.storage.managed.set({ helpdeskUrl: 'https://help.acme.example/' });
+    await loadSettings(); // caches the policy
+    let release: (value: Record<string, unknown>) => void = () => undefined;
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => new Promise((resolve) => (release = resolve)) as never);
+    const started = Date.now();
+    expect((await loadSettings()).effective.helpdeskUrl).toBe('https://help.acme.example/');
+    expect(Date.now() - started).toBeLessThan(1000);
+    const controller = new AbortController();
+    const seen: SettingsSnapshot[] = [];
+    watchSettings((snapshot) => seen.push(snapshot), controller.signal);
+    vi.mocked(fakeBrowser.storage.managed.get).mockResolvedValue({ helpdeskUrl: 'https://new.acme.example/' } as never);
+    release({ helpdeskUrl: 'https://new.acme.example/' });
+    await expect.poll(() => seen.at(-1)?.effective.helpdeskUrl).toBe('https://new.acme.example/');
+    controller.abort();
   });
 });

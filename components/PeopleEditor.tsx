@@ -1,0 +1,197 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { describeIssue } from '@/lib/people/plain-issues';
+import { personSchema, type Person } from '@/lib/people/schema';
+import { TOOL_IDS } from '@/lib/tools/tool-ids';
+import { handleKeyLabel, handleList, handleValue, shortText, splitHandles } from './PeopleModel';
+
+export interface PeopleEditorProps {
+  /** The person to edit, or null to add someone. */
+  person: Person | null;
+  /** Ids already in the directory (a new person needs a new id). */
+  takenIds: ReadonlySet<string>;
+  onSave: (person: Person) => Promise<void>;
+  onClose: () => void;
+}
+
+type Draft = Record<string, string>;
+
+const TEXT_FIELDS = [
+  { name: 'id', label: 'Id' },
+  { name: 'name', label: 'Name' },
+  { name: 'email', label: 'E-mail' },
+  { name: 'team', label: 'Team' },
+  { name: 'title', label: 'Title' },
+] as const;
+
+function draftOf(person: Person | null, keys: readonly string[]): Draft {
+  const draft: Draft = {
+    id: person?.id ?? '',
+    name: person?.name ?? '',
+    email: person?.email ?? '',
+    team: person?.team ?? '',
+    title: person?.title ?? '',
+  };
+  for (const key of keys) draft[`handles.${key}`] = handleList(person?.handles[key]).join(', ');
+  return draft;
+}
+
+/**
+ * Add or edit one person in a modal dialog. Handles are typed per tool as comma- or `|`-separated
+ * lists; the result is checked with the directory's own person schema before it is sent, and each
+ * problem is shown by its field (and the first bad field gets focus).
+ */
+export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditorProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const headingId = useId();
+  const idPrefix = useId();
+  // Self-hosted keys (tool:host) the person already has are edited alongside the six tools.
+  const [handleKeys] = useState(() => [...TOOL_IDS, ...Object.keys(person?.handles ?? {}).filter((k) => !(TOOL_IDS as readonly string[]).includes(k)).sort()]);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(person, handleKeys));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    const element = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement && !element?.contains(document.activeElement) ? document.activeElement : null;
+    if (element && typeof element.showModal === 'function' && !element.open) element.showModal();
+    // Start where the typing is: the name when editing (the id cannot change), the id when adding.
+    element?.querySelector<HTMLInputElement>(`#${CSS.escape(`${idPrefix}-${person ? 'name' : 'id'}`)}`)?.focus();
+    // Focus goes back to the button that opened the form (the Save button may have been disabled
+    // meanwhile, which leaves focus nowhere, so the dialog's own restoring is not enough).
+    return () => {
+      if (element?.open) element.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [idPrefix, person]);
+
+  // A close event can arrive after the dialog was shown again (React's development double effects).
+  const closed = () => {
+    if (!dialog.current?.open) onClose();
+  };
+
+  const fieldId = (name: string) => `${idPrefix}-${name.replace(/[^a-z0-9]/gi, '-')}`;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const handles: Record<string, string | string[]> = {};
+    for (const key of handleKeys) {
+      const value = handleValue(splitHandles(draft[`handles.${key}`] ?? ''));
+      if (value !== undefined) handles[key] = value;
+    }
+    const optional = (name: string) => {
+      const text = (draft[name] ?? '').trim();
+      return text === '' ? {} : { [name]: text };
+    };
+    const input = { id: (draft.id ?? '').trim(), name: draft.name ?? '', ...optional('email'), ...optional('team'), ...optional('title'), handles };
+    const found: Record<string, string> = {};
+    const parsed = personSchema().safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const { field, message } = describeIssue(issue, input);
+        found[field || 'name'] ??= message;
+      }
+    }
+    if (person === null && input.id !== '' && takenIds.has(input.id)) found.id ??= `id "${shortText(input.id, 60)}" is already used by someone in the directory`;
+    setErrors(found);
+    setFailure(undefined);
+    if (!parsed.success || Object.keys(found).length > 0) {
+      const firstBad = [...TEXT_FIELDS.map((f) => f.name as string), ...handleKeys.map((k) => `handles.${k}`)].find((name) => found[name]);
+      if (firstBad) form.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(firstBad))}`)?.focus();
+      return;
+    }
+    setSaving(true);
+    onSave(parsed.data).then(
+      () => {
+        setSaving(false);
+        onClose();
+      },
+      (error: unknown) => {
+        setSaving(false);
+        setFailure(error instanceof Error ? error.message : String(error));
+      },
+    );
+  };
+
+  const field = (name: string, label: string, options: { type?: string; readOnly?: boolean; help?: string } = {}) => {
+    const id = fieldId(name);
+    const error = errors[name];
+    const describedBy = [options.help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return (
+      <div className="field" key={name}>
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          name={name}
+          type={options.type ?? 'text'}
+          value={draft[name] ?? ''}
+          readOnly={options.readOnly}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          dir="auto"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setDraft((d) => ({ ...d, [name]: e.target.value }))}
+        />
+        {options.help && (
+          <p className="muted small" id={`${id}-help`}>
+            {options.help}
+          </p>
+        )}
+        {error && (
+          <p className="error small" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <dialog ref={dialog} className="person-dialog" aria-labelledby={headingId} onClose={closed}>
+      <form ref={form} onSubmit={submit} noValidate>
+        <h3 id={headingId} className="clip">
+          {person ? (
+            <>
+              Edit <bdi>{shortText(person.name, 120)}</bdi>
+            </>
+          ) : (
+            'Add a person'
+          )}
+        </h3>
+        <div className="person-form">
+          {TEXT_FIELDS.map((f) =>
+            field(f.name, f.label, {
+              type: f.name === 'email' ? 'email' : 'text',
+              readOnly: f.name === 'id' && person !== null,
+              ...(f.name === 'id' ? { help: person ? 'The id cannot change.' : 'A unique id, such as the person’s login.' } : {}),
+            }),
+          )}
+          <fieldset className="handles">
+            <legend>Handles (separate several with commas or |)</legend>
+            {handleKeys.map((key) => field(`handles.${key}`, `${handleKeyLabel(key)} handles`))}
+          </fieldset>
+        </div>
+        {Object.keys(errors).length > 0 && (
+          <p role="alert" className="error">
+            {Object.keys(errors).length === 1 ? 'One field needs' : `${Object.keys(errors).length} fields need`} fixing before saving.
+          </p>
+        )}
+        {failure && (
+          <p role="alert" className="error">
+            Could not save: {failure}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" onClick={onClose} disabled={saving}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

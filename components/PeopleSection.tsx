@@ -1,0 +1,126 @@
+import { useCallback, useMemo, useState } from 'react';
+import { openDatabase, type StoredPerson } from '@/lib/db';
+import { sendToBackground } from '@/lib/messaging';
+import { findConflicts } from '@/lib/people/conflicts';
+import { loadPeople, publicPerson } from '@/lib/people/directory-store';
+import type { Person } from '@/lib/people/schema';
+import type { SettingsSnapshot } from '@/lib/settings';
+import { DirectorySyncPanel } from './DirectorySyncPanel';
+import { ImportHistory, summariseImport } from './ImportHistory';
+import { ImportPanel } from './ImportPanel';
+import { PeopleEditor } from './PeopleEditor';
+import { PeopleExport } from './PeopleExport';
+import { plural, shortText } from './PeopleModel';
+import { PeopleTable } from './PeopleTable';
+import { useAsync } from './useAsync';
+import './people.css';
+
+/** How many past imports the history shows. */
+const HISTORY_LIMIT = 20;
+
+/** The page reads the database directly (read only); every write goes through the background. */
+async function readPeople() {
+  const db = openDatabase();
+  try {
+    const [people, imports] = await Promise.all([loadPeople(db), db.imports.orderBy('at').reverse().limit(HISTORY_LIMIT).toArray()]);
+    return { people, imports: imports.map(summariseImport) };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The options page's People section: import (with preview and undo), the organisation's directory
+ * sync, the people table with edit, archive and restore, and export.
+ */
+export function PeopleSection({ settings }: { settings: SettingsSnapshot | undefined }) {
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const data = useAsync(readPeople, [version]);
+  const [editing, setEditing] = useState<{ person: Person | null } | null>(null);
+  const [writing, setWriting] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; error: boolean }>();
+
+  const people = useMemo<StoredPerson[]>(() => (data.status === 'ready' ? data.value.people : []), [data]);
+  const active = useMemo(() => people.filter((p) => p.archivedAt === undefined), [people]);
+  const conflicts = useMemo(() => findConflicts(active), [active]);
+  const takenIds = useMemo(() => new Set(people.map((p) => p.id)), [people]);
+
+  const archive = async (person: StoredPerson, archived: boolean) => {
+    setWriting(true);
+    setNotice(undefined);
+    try {
+      await sendToBackground('person-archive', { id: person.id, archived });
+      setNotice({ text: `${archived ? 'Archived' : 'Restored'} ${shortText(person.name)}.`, error: false });
+      reload();
+    } catch (error) {
+      setNotice({ text: `Could not ${archived ? 'archive' : 'restore'} ${shortText(person.name)}: ${error instanceof Error ? error.message : String(error)}`, error: true });
+    } finally {
+      setWriting(false);
+    }
+  };
+
+  const save = async (person: Person) => {
+    await sendToBackground('person-save', { person });
+    setNotice({ text: `Saved ${shortText(person.name)}.`, error: false });
+    reload();
+  };
+
+  if (data.status === 'failed') {
+    return (
+      <p role="alert" className="error">
+        Could not read the directory: {data.error}
+      </p>
+    );
+  }
+  if (data.status === 'loading') return <p className="muted">Loading the directory…</p>;
+
+  return (
+    <div className="people">
+      <p className="muted" data-testid="people-count">
+        {active.length} people in the directory.
+      </p>
+      <ImportPanel current={people} onChanged={reload} />
+      <ImportHistory imports={data.value.imports} onChanged={reload} />
+      <DirectorySyncPanel settings={settings} onSynced={reload} />
+
+      <h3>Directory</h3>
+      {conflicts.length > 0 && (
+        <details className="conflicts" data-testid="directory-conflicts">
+          <summary>{plural(conflicts.length, 'conflict')} in the directory</summary>
+          <ul>
+            {conflicts.slice(0, 200).map((conflict, i) => (
+              <li key={i} data-kind={conflict.kind}>
+                <bdi>{conflict.message}</bdi>
+                <br />
+                <span className="muted">
+                  Fix: <bdi>{conflict.fix}</bdi>
+                </span>
+              </li>
+            ))}
+            {conflicts.length > 200 && <li className="muted">…and {(conflicts.length - 200).toLocaleString('en')} more</li>}
+          </ul>
+        </details>
+      )}
+      <div className="people-actions">
+        <button type="button" onClick={() => setEditing({ person: null })}>
+          Add person
+        </button>
+        <PeopleExport people={people} />
+      </div>
+      {notice && (
+        <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'error' : 'ok'}>
+          <bdi>{notice.text}</bdi>
+        </p>
+      )}
+      <PeopleTable
+        people={people}
+        conflicts={conflicts}
+        busy={writing}
+        onEdit={(person) => setEditing({ person: publicPerson(person) })}
+        onArchive={(person, archived) => void archive(person, archived)}
+      />
+      {editing && <PeopleEditor person={editing.person} takenIds={takenIds} onSave={save} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}

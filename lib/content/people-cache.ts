@@ -1,0 +1,48 @@
+import type { PersonCard } from '../people/resolver';
+import type { ToolId } from '../tools/tool-ids';
+import { post } from './messages';
+
+/**
+ * Directory answers for this tab: handle → person card (or null: not in the directory). Handles
+ * asked for in one frame go to the background in one message.
+ */
+export class PeopleCache {
+  private readonly known = new Map<string, PersonCard | null>();
+  private readonly waiting = new Set<string>();
+  private flush: Promise<void> | undefined;
+
+  constructor(
+    private readonly tool: ToolId,
+    private readonly origin: string,
+  ) {}
+
+  /** The card for a handle: a card, null when not in the directory, undefined when not asked yet. */
+  get(handle: string): PersonCard | null | undefined {
+    return this.known.get(handle);
+  }
+
+  /** Ask for every handle not known yet; resolves once they are. */
+  resolve(handles: Iterable<string>): Promise<void> {
+    for (const handle of handles) if (!this.known.has(handle)) this.waiting.add(handle);
+    if (this.waiting.size === 0) return Promise.resolve();
+    this.flush ??= new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(() => this.send());
+    return this.flush;
+  }
+
+  /** Forget everything (the directory changed). */
+  clear(): void {
+    this.known.clear();
+  }
+
+  private async send(): Promise<void> {
+    const handles = [...this.waiting];
+    this.waiting.clear();
+    this.flush = undefined;
+    try {
+      const { people } = await post('resolve-people', { tool: this.tool, origin: this.origin, handles });
+      for (const handle of handles) this.known.set(handle, people[handle] ?? null);
+    } catch {
+      // The background is restarting: these handles are asked again on the next change.
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { caretText, mentionQuery } from '../content/caret';
+import { post } from '../content/messages';
+import { MentionSuggestions } from '../ui/mention-suggestions';
+import type { Feature } from './feature';
+
+/** Wait this long after the last keystroke before asking the directory. */
+const TYPING_PAUSE_MS = 80;
+
+/**
+ * mention-translation: typing `@` and part of a person's name, e-mail or another tool's handle in
+ * any composer offers that person, beside the host's own suggestions; choosing one types this
+ * tool's handle (on Slack and Asana, the name, for their own picker). The draft is changed only
+ * through the editor's own text input, so undo and the host's autocomplete keep working.
+ */
+export const mentionTranslation: Feature = {
+  id: 'mention-translation',
+  description: 'Suggests people from the directory while you type @ in a composer, and inserts their handle on this tool.',
+  init(page, signal) {
+    const panel = new MentionSuggestions();
+    signal.addEventListener('abort', () => panel.hide(), { once: true });
+    let editor: HTMLElement | undefined;
+    let query = '';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let asked = 0;
+
+    const composerOf = (target: EventTarget | null): HTMLElement | undefined => {
+      if (!(target instanceof HTMLElement)) return undefined;
+      return page.adapter.composers(document).find((c) => c.editor === target || c.editor.contains(target))?.editor;
+    };
+
+    panel.onChoose = (suggestion) => {
+      const target = editor;
+      panel.hide();
+      if (!target) return;
+      const caret = caretText(target);
+      if (caret && mentionQuery(caret.before) === query) caret.replace(query.length, `${suggestion.insert} `);
+    };
+    panel.onLeave = () => {
+      panel.hide();
+      editor?.focus();
+    };
+
+    const update = (target: HTMLElement) => {
+      const caret = caretText(target);
+      const typed = caret ? mentionQuery(caret.before) : null;
+      if (!caret || !typed) return panel.hide();
+      editor = target;
+      query = typed;
+      const ticket = ++asked;
+      void post('suggest-people', { tool: page.adapter.id, origin: location.origin, query: typed }).then(
+        ({ suggestions }) => {
+          if (signal.aborted || ticket !== asked) return;
+          if (suggestions.length === 0) panel.hide();
+          else panel.show(suggestions, caret.rect, target);
+        },
+        () => panel.hide(),
+      );
+    };
+
+    document.addEventListener(
+      'input',
+      (event) => {
+        // Mid-composition text (IME) is not final: wait for compositionend.
+        if ((event as InputEvent).isComposing) return;
+        const target = composerOf(event.target);
+        if (!target) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => update(target), TYPING_PAUSE_MS);
+      },
+      { signal, capture: true },
+    );
+    document.addEventListener(
+      'compositionend',
+      (event) => {
+        const target = composerOf(event.target);
+        if (target) update(target);
+      },
+      { signal, capture: true },
+    );
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (!panel.open || !composerOf(event.target)) return;
+        if (event.altKey && event.key === 'ArrowDown') {
+          event.preventDefault();
+          event.stopPropagation();
+          panel.focus();
+        } else if (event.key === 'Escape') panel.hide();
+      },
+      { signal, capture: true },
+    );
+    document.addEventListener(
+      'focusout',
+      (event) => {
+        if (event.target === editor && !(event.relatedTarget instanceof Node && document.querySelector('[data-daylight="mention-suggestions"]')?.contains(event.relatedTarget))) {
+          setTimeout(() => {
+            if (!document.querySelector('[data-daylight="mention-suggestions"]')?.matches(':focus-within')) panel.hide();
+          }, 0);
+        }
+      },
+      { signal },
+    );
+  },
+};

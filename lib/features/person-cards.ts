@@ -1,0 +1,126 @@
+import { queryAllWithin } from '../tools/dom';
+import { PersonCardView } from '../ui/person-card';
+import type { Feature } from './feature';
+
+const HANDLE = 'data-daylight-handle';
+const PERSON = 'data-daylight-person';
+const AUTHOR = 'data-daylight-author';
+/** The pointer must rest this long on a mention before its card shows (no card on a mere pass). */
+export const HOVER_INTENT_MS = 100;
+/** Leaving the mention for the card, or back, within this time keeps the card open. */
+const LEAVE_GRACE_MS = 250;
+
+/**
+ * person-cards: every mention the directory knows gets `data-daylight-person`, and hovering it
+ * (with intent) or focusing it shows the person's card: name, title, team, e-mail, and their
+ * handles on every tool with links and copy buttons. Esc closes it. Post authors are resolved too,
+ * for the features that thank people.
+ */
+export const personCards: Feature = {
+  id: 'person-cards',
+  description: 'Shows who a mention is (name, team, handles on every tool) on hover or focus, from the directory.',
+  init(page, signal) {
+    const view = new PersonCardView(page.adapter.id);
+    signal.addEventListener('abort', () => view.hide(), { once: true });
+
+    const mark = (mentions: readonly Element[]) => {
+      for (const mention of mentions) {
+        const person = page.people.get(mention.getAttribute(HANDLE) ?? '');
+        if (person && mention.getAttribute(PERSON) !== person.id) mention.setAttribute(PERSON, person.id);
+        else if (person === null && mention.hasAttribute(PERSON)) mention.removeAttribute(PERSON);
+      }
+    };
+
+    page.onContent((roots) => {
+      const mentions = roots.flatMap((root) => queryAllWithin(root, `[${HANDLE}]`));
+      const handles = new Set(mentions.map((m) => m.getAttribute(HANDLE)!));
+      for (const root of roots) for (const post of queryAllWithin(root, `[${AUTHOR}]`)) handles.add(post.getAttribute(AUTHOR)!);
+      mark(mentions);
+      void page.people.resolve(handles).then(() => signal.aborted || mark(mentions.filter((m) => m.isConnected)));
+    }, signal);
+
+    let showTimer: ReturnType<typeof setTimeout> | undefined;
+    // Focus Daylight itself puts back on a mention (after Esc) must not reopen its card.
+    let quietFocus: Element | undefined;
+    let hideTimer: ReturnType<typeof setTimeout> | undefined;
+    const mentionOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`[${PERSON}]`) : null);
+    const open = (mention: Element) => {
+      clearTimeout(hideTimer);
+      const person = page.people.get(mention.getAttribute(HANDLE) ?? '');
+      if (person) view.show(person, mention);
+    };
+    const close = () => {
+      clearTimeout(showTimer);
+      view.hide();
+    };
+    const inCard = (target: EventTarget | null) => target instanceof Node && view.element?.contains(target) === true;
+    /** Focus a mention, or the control inside it (Mattermost wraps a button in a span), quietly. */
+    const focusMention = (mention: Element | undefined) => {
+      const target = mention?.matches('a[href], button, [tabindex]') ? mention : mention?.querySelector('a[href], button');
+      if (!(target instanceof HTMLElement)) return;
+      quietFocus = mention;
+      target.focus();
+    };
+
+    document.addEventListener(
+      'pointerover',
+      (event) => {
+        if (inCard(event.target)) return clearTimeout(hideTimer);
+        const mention = mentionOf(event.target);
+        clearTimeout(showTimer);
+        if (mention) showTimer = setTimeout(() => open(mention), HOVER_INTENT_MS);
+      },
+      { signal },
+    );
+    document.addEventListener(
+      'pointerout',
+      (event) => {
+        const from = mentionOf(event.target) ?? (inCard(event.target) ? view.anchor : null);
+        if (!from) return;
+        const to = event.relatedTarget;
+        if (to instanceof Node && (from.contains(to) || inCard(to))) return;
+        clearTimeout(showTimer);
+        clearTimeout(hideTimer);
+        hideTimer = setTimeout(() => view.hide(), LEAVE_GRACE_MS);
+      },
+      { signal },
+    );
+    document.addEventListener(
+      'focusin',
+      (event) => {
+        const mention = mentionOf(event.target);
+        const quiet = quietFocus;
+        quietFocus = undefined;
+        if (mention && mention !== quiet) open(mention);
+        else if (!mention && !inCard(event.target)) close();
+      },
+      { signal },
+    );
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (!view.element) return;
+        if (event.key === 'Escape') {
+          const anchor = view.anchor;
+          close();
+          focusMention(anchor);
+          return;
+        }
+        // Tab from the focused mention moves into its card; past the card's last control, back out.
+        if (event.key !== 'Tab' || event.shiftKey) return;
+        const controls = view.focusable();
+        const active = view.element.shadowRoot?.activeElement ?? null;
+        if (mentionOf(document.activeElement) === view.anchor && !inCard(document.activeElement) && controls[0]) {
+          event.preventDefault();
+          controls[0].focus();
+        } else if (active && active === controls.at(-1)) {
+          event.preventDefault();
+          const anchor = view.anchor;
+          close();
+          focusMention(anchor);
+        }
+      },
+      { signal, capture: true },
+    );
+  },
+};

@@ -1,0 +1,141 @@
+import type { PageReportRecord, StoredPerson } from '../db';
+import type { ToolId } from '../tools/tool-ids';
+import { TOOL_IDS } from '../tools/tool-ids';
+import { normalHandle } from './schema';
+
+/** A link to the person's profile on one tool (null where Daylight cannot know the address). */
+export interface ProfileLink {
+  tool: ToolId;
+  /** The handle key: a tool id, or `tool:host` for a self-hosted instance. */
+  key: string;
+  handle: string;
+  url: string | null;
+}
+
+/** What a person card shows. */
+export interface PersonCard {
+  id: string;
+  name: string;
+  email?: string;
+  team?: string;
+  title?: string;
+  profiles: ProfileLink[];
+}
+
+/** Where each tool lives for this user: its last visited origin, and the workspace in its path. */
+export type ToolHomes = Partial<Record<ToolId, { origin: string; path: string }>>;
+
+/** The newest page report of each tool says where that tool lives for this user. */
+export function homesFrom(reports: readonly PageReportRecord[]): ToolHomes {
+  const homes: ToolHomes = {};
+  const newestFirst = [...reports].sort((a, b) => b.at - a.at);
+  for (const report of newestFirst) if (report.detected && !homes[report.tool]) homes[report.tool] = { origin: report.origin, path: report.path };
+  return homes;
+}
+
+function segments(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+/** Profile address of a handle on a tool, following each tool's URL scheme (see README). */
+export function profileUrl(key: string, handle: string, homes: ToolHomes): string | null {
+  const [tool, host] = key.split(/:(.*)/s) as [ToolId, string | undefined];
+  const h = encodeURIComponent(handle);
+  const home = homes[tool];
+  const origin = host ? `https://${host}` : undefined;
+  switch (tool) {
+    case 'github':
+      return `${origin ?? 'https://github.com'}/${h}`;
+    case 'gitlab':
+      return `${origin ?? 'https://gitlab.com'}/${h}`;
+    case 'slack':
+      return `https://app.slack.com/team/${h}`;
+    case 'asana': {
+      const path = segments(home?.path ?? '');
+      return path[0] === '1' && path[1] ? `https://app.asana.com/1/${path[1]}/profile/${h}` : `https://app.asana.com/0/${h}/list`;
+    }
+    case 'mattermost': {
+      // A direct-message link needs the team, which only a visited Mattermost page tells.
+      const base = origin ?? home?.origin;
+      const path = segments(home && (!origin || home.origin === origin) ? home.path : '');
+      const at = path.findIndex((s) => s === 'channels' || s === 'messages' || s === 'threads');
+      return base && at >= 1 ? `${base}/${path.slice(0, at).join('/')}/messages/@${h}` : null;
+    }
+    case 'phabricator': {
+      const base = origin ?? home?.origin;
+      return base ? `${base}/p/${h}/` : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Every handle of a person as profile links, in contract tool order. */
+export function cardOf(person: StoredPerson, homes: ToolHomes): PersonCard {
+  const order = (key: string) => TOOL_IDS.indexOf(key.split(':')[0] as ToolId);
+  const profiles = Object.entries(person.handles)
+    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+    .flatMap(([key, value]) =>
+      (Array.isArray(value) ? value : [value]).map((handle) => ({
+        tool: key.split(':')[0] as ToolId,
+        key,
+        handle,
+        url: profileUrl(key, handle, homes),
+      })),
+    );
+  const { id, name, email, team, title } = person;
+  return { id, name, ...(email ? { email } : {}), ...(team ? { team } : {}), ...(title ? { title } : {}), profiles };
+}
+
+/**
+ * The directory as a handle index, for resolving mentions. A self-hosted instance's own handles
+ * (`gitlab:gitlab.acme.internal`) win there; otherwise the tool's plain handle applies, because
+ * most organisations use one username everywhere.
+ */
+export class DirectoryIndex {
+  /** Tool key (`gitlab`, `gitlab:gitlab.acme.internal`) → normalised handle → person. */
+  private readonly byTool = new Map<string, Map<string, StoredPerson>>();
+
+  constructor(people: readonly StoredPerson[]) {
+    for (const person of people) {
+      if (person.archivedAt !== undefined) continue;
+      for (const [key, value] of Object.entries(person.handles)) {
+        let handles = this.byTool.get(key);
+        if (!handles) this.byTool.set(key, (handles = new Map()));
+        const tool = key.split(':')[0] as ToolId;
+        // On a duplicate handle the first person keeps it; the options page shows the conflict.
+        for (const handle of Array.isArray(value) ? value : [value]) {
+          const normal = normalHandle(tool, handle);
+          if (!handles.has(normal)) handles.set(normal, person);
+        }
+      }
+    }
+  }
+
+  lookup(tool: ToolId, host: string | null, handle: string): StoredPerson | undefined {
+    // Thousands of lookups per page: nested maps, no key strings built.
+    const normal = normalHandle(tool, handle);
+    if (host) {
+      const hosted = this.byTool.get(`${tool}:${host}`)?.get(normal);
+      if (hosted) return hosted;
+    }
+    return this.byTool.get(tool)?.get(normal);
+  }
+}
+
+/**
+ * The cards for the handles found on a page. Pages repeat handles (a busy thread names the same
+ * few people hundreds of times), so each distinct handle is looked up once.
+ */
+export function resolveHandles(index: DirectoryIndex, tool: ToolId, host: string | null, handles: readonly string[], homes: ToolHomes): Record<string, PersonCard> {
+  const people: Record<string, PersonCard> = {};
+  const cards = new Map<StoredPerson, PersonCard>();
+  for (const handle of new Set(handles)) {
+    const person = index.lookup(tool, host, handle);
+    if (!person) continue;
+    let card = cards.get(person);
+    if (!card) cards.set(person, (card = cardOf(person, homes)));
+    people[handle] = card;
+  }
+  return people;
+}

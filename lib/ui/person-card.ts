@@ -1,0 +1,102 @@
+import type { PersonCard } from '../people/resolver';
+import { TOOL_NAMES } from '../tools/tool-ids';
+import { createShadowHost, el, isDarkAround } from './shadow-host';
+
+const CSS = `
+:host { all: initial; position: fixed; z-index: 2147483646; }
+.card { box-sizing: border-box; width: 320px; max-width: calc(100vw - 16px); padding: 12px 14px; border-radius: 10px;
+  font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; background: #fff; color: #1f2430;
+  border: 1px solid #d0d7de; box-shadow: 0 8px 24px rgba(0,0,0,.18); }
+.card.dark { background: #1f232b; color: #e6e8ee; border-color: #3d4450; box-shadow: 0 8px 24px rgba(0,0,0,.5); }
+.name { font-weight: 650; font-size: 15px; margin: 0; overflow-wrap: anywhere; unicode-bidi: isolate; }
+.meta { margin: 2px 0 8px; color: #59636e; overflow-wrap: anywhere; }
+.dark .meta { color: #a2aab8; }
+ul { list-style: none; margin: 0; padding: 8px 0 0; border-top: 1px solid #d0d7de; display: grid; gap: 4px; }
+.dark ul { border-color: #3d4450; }
+li { display: flex; align-items: center; gap: 8px; min-width: 0; }
+.tool { flex: 0 0 84px; color: #59636e; font-size: 12px; }
+.dark .tool { color: #a2aab8; }
+.handle { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }
+a { color: #0969da; } .dark a { color: #7aa2ff; }
+button { font: inherit; font-size: 12px; padding: 1px 8px; border-radius: 6px; border: 1px solid #d0d7de; background: transparent; color: inherit; cursor: pointer; }
+.dark button { border-color: #3d4450; }
+:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+`;
+
+/** Build the card for a person: text nodes only, so hostile names stay inert. */
+function renderCard(person: PersonCard, dark: boolean, currentTool: string): HTMLElement {
+  const heading = el('p', { class: 'name', id: 'daylight-card-name' }, person.name);
+  const meta = [person.title, person.team].filter(Boolean).join(' · ');
+  const card = el('div', { class: dark ? 'card dark' : 'card', role: 'dialog', 'aria-labelledby': 'daylight-card-name' }, heading);
+  if (meta) card.append(el('p', { class: 'meta' }, meta));
+  if (person.email) card.append(el('p', { class: 'meta' }, el('a', { href: `mailto:${person.email}` }, person.email)));
+  const list = el('ul', { 'aria-label': 'Handles on other tools' });
+  for (const profile of person.profiles) {
+    const label = `${TOOL_NAMES[profile.tool]}${profile.key.includes(':') ? ` (${profile.key.split(':').slice(1).join(':')})` : ''}`;
+    const handle = profile.url
+      ? el('a', { class: 'handle', href: profile.url, target: '_blank', rel: 'noopener noreferrer' }, profile.handle)
+      : el('span', { class: 'handle' }, profile.handle);
+    const copy = el('button', { type: 'button', 'aria-label': `Copy ${label} handle ${profile.handle}` }, 'Copy');
+    copy.addEventListener('click', () => {
+      void navigator.clipboard.writeText(profile.handle).then(
+        () => (copy.textContent = 'Copied'),
+        () => (copy.textContent = 'Copy failed'),
+      );
+    });
+    list.append(el('li', { 'data-tool': profile.tool, ...(profile.key === currentTool ? { 'data-current': 'true' } : {}) }, el('span', { class: 'tool' }, label), handle, copy));
+  }
+  if (person.profiles.length > 0) card.append(list);
+  return card;
+}
+
+/**
+ * One floating person card per page, placed next to the mention it belongs to (below it, or above
+ * when there is no room) and never over it.
+ */
+export class PersonCardView {
+  private host: HTMLElement | undefined;
+  private root: ShadowRoot | undefined;
+  anchor: Element | undefined;
+
+  constructor(private readonly currentTool: string) {}
+
+  show(person: PersonCard, anchor: Element): void {
+    if (!this.host || !this.root) {
+      ({ host: this.host, root: this.root } = createShadowHost('person-card', CSS));
+    }
+    this.anchor = anchor;
+    this.host.setAttribute('data-daylight-person', person.id);
+    this.root.querySelector('.card')?.remove();
+    this.root.append(renderCard(person, isDarkAround(anchor), this.currentTool));
+    if (!this.host.isConnected) document.body.append(this.host);
+    this.place(anchor);
+  }
+
+  hide(): void {
+    this.host?.remove();
+    this.anchor = undefined;
+  }
+
+  get element(): HTMLElement | undefined {
+    return this.host?.isConnected ? this.host : undefined;
+  }
+
+  /** The card's first and last focusable controls, for moving into and out of it by keyboard. */
+  focusable(): HTMLElement[] {
+    return [...(this.root?.querySelectorAll<HTMLElement>('a[href], button') ?? [])];
+  }
+
+  private place(anchor: Element): void {
+    const host = this.host!;
+    const target = anchor.getBoundingClientRect();
+    host.style.left = '0px';
+    host.style.top = '0px';
+    const card = host.getBoundingClientRect();
+    const gap = 6;
+    const below = target.bottom + gap;
+    const top = below + card.height <= window.innerHeight || target.top - gap - card.height < 0 ? below : target.top - gap - card.height;
+    const left = Math.max(8, Math.min(target.left, window.innerWidth - card.width - 8));
+    host.style.top = `${Math.round(top)}px`;
+    host.style.left = `${Math.round(left)}px`;
+  }
+}

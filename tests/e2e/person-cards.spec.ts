@@ -1,0 +1,95 @@
+import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
+import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
+import { loadFixtureCatalog } from '../harness/fixture-catalog';
+import { serveFixtures } from '../harness/serve-fixtures';
+import { expect, test } from './test';
+
+const CASE_INSENSITIVE = new Set<ToolId>(['github', 'gitlab', 'mattermost', 'phabricator']);
+
+/** The directory id a tool handle belongs to in the demo directory, or undefined. */
+function personOf(tool: ToolId, handle: string): string | undefined {
+  const same = (a: string) => (CASE_INSENSITIVE.has(tool) ? a.toLowerCase() === handle.toLowerCase() : a === handle);
+  return demoDirectory.people.find((p) => {
+    const value = (p.handles as Record<string, string | string[]>)[tool];
+    return value !== undefined && (Array.isArray(value) ? value : [value]).some(same);
+  })?.id;
+}
+
+test.beforeEach(async ({ extensionPage }) => {
+  const options = await extensionPage('options');
+  const answer = await options.evaluate(
+    (directory) => chrome.runtime.sendMessage({ daylight: 1, type: 'directory-replace', payload: { directory, source: 'e2e' } }),
+    demoDirectory,
+  );
+  expect(answer).toMatchObject({ ok: true });
+});
+
+for (const tool of TOOL_IDS) {
+  const page = loadFixtureCatalog([tool]).find((p) => p.place === 'public')!;
+
+  test(`${tool}: every known mention is resolved, and hovering one shows the person's card`, async ({ daylight, page: tab, host }) => {
+    await serveFixtures(daylight.context, [page]);
+    await tab.goto(page.url);
+    const expected = page.mentions.map((handle) => personOf(tool, handle) ?? null);
+    expect(expected.filter((id) => id === null)).toHaveLength(1); // each page mentions one outsider
+    await expect.poll(() => host.deepAttributes('[data-daylight-handle]', 'data-daylight-person')).toEqual(expected);
+
+    // Some saved pages keep a menu open, whose overlay covers the page as on the real tools: close it
+    // (the saved pages have no script to do it on Escape).
+    await tab.evaluate(() => document.querySelectorAll('.ReactModal__Overlay, .MuiPopover-root').forEach((menu) => menu.remove()));
+    // Hover the first resolved mention that nothing covers.
+    const mentions = tab.locator('[data-daylight-person]');
+    let pick = -1;
+    for (let i = 0; i < (await mentions.count()) && pick < 0; i += 1) {
+      await mentions.nth(i).scrollIntoViewIfNeeded();
+      const uncovered = await mentions.nth(i).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+      });
+      if (uncovered) pick = i;
+    }
+    const mention = mentions.nth(pick);
+    const person = demoDirectory.people.find((p) => p.id === expected.filter((id) => id !== null)[pick])!;
+    await expect(mention).toHaveAttribute('data-daylight-person', person.id);
+    const box = (await mention.boundingBox())!;
+    await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const card = tab.locator('[data-daylight="person-card"]');
+    await expect(card).toBeVisible();
+    await expect(card.getByRole('dialog', { name: person.name })).toBeVisible();
+    for (const other of TOOL_IDS) {
+      const value = (person.handles as Record<string, string | string[]>)[other]!;
+      await expect(card.locator(`li[data-tool="${other}"]`).first()).toContainText(Array.isArray(value) ? value[0]! : value);
+    }
+    // The card never covers its mention.
+    const cardBox = (await card.boundingBox())!;
+    const overlaps = cardBox.y < box.y + box.height && cardBox.y + cardBox.height > box.y && cardBox.x < box.x + box.width && cardBox.x + cardBox.width > box.x;
+    expect(overlaps).toBe(false);
+    await tab.keyboard.press('Escape');
+    await expect(card).toHaveCount(0);
+  });
+}
+
+test('a mere pass of the mouse shows no card; keyboard focus does, and Esc closes it', async ({ daylight, page: tab }) => {
+  const entry = loadFixtureCatalog(['github']).find((p) => p.file === 'issue-react-public.html')!;
+  await serveFixtures(daylight.context, [entry]);
+  await tab.goto(entry.url);
+  const mention = tab.locator('a[data-daylight-person]').first();
+  await expect(mention).toBeAttached();
+  await mention.scrollIntoViewIfNeeded();
+  const box = (await mention.boundingBox())!;
+  // Sweep across the whole line from the left margin to the right one, resting on no mention.
+  const width = tab.viewportSize()!.width;
+  await tab.mouse.move(2, box.y + box.height / 2);
+  await tab.mouse.move(width - 2, box.y + box.height / 2, { steps: 6 });
+  await tab.waitForTimeout(300);
+  await expect(tab.locator('[data-daylight="person-card"]')).toHaveCount(0);
+
+  await mention.focus();
+  const card = tab.locator('[data-daylight="person-card"]');
+  await expect(card).toBeVisible();
+  await tab.keyboard.press('Tab');
+  await expect(card.locator('a, button').first()).toBeFocused();
+  await tab.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  await expect(mention).toBeFocused();
+});
