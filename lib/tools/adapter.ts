@@ -1,4 +1,3 @@
-import type { CaptureRecord } from '../search/record';
 import type { PageKind, Place } from './page';
 import type { ToolId } from './tool-ids';
 
@@ -87,6 +86,8 @@ export interface Adapter {
   composers(doc: Document): ComposerReading[];
   /** The delete action a click on `target` activates, if any. */
   deleteAction(target: Element): DeleteAction | null;
-  /** Searchable records: one for the page, one per post. */
-  records(url: URL, doc: Document): CaptureRecord[];
+  /** The page's title, as a search result shows it. */
+  title(url: URL, doc: Document): string;
+  /** Where the page lives: repository, project, channel. */
+  container(url: URL, doc: Document): string;
 }

@@ -1,5 +1,5 @@
 import { MAX_PAGE_TEXT, MAX_POST_TEXT, type CaptureRecord } from '../search/record';
-import type { MentionReading, PostReading } from './adapter';
+import type { Adapter, MentionReading, PostReading } from './adapter';
 import { textOf } from './dom';
 import type { PageKind, Place } from './page';
 import type { ToolId } from './tool-ids';
@@ -70,4 +70,18 @@ export function buildRecords(facts: PageFacts): CaptureRecord[] {
     };
   });
   return [page, ...posts];
+}
+
+/** Searchable records of a page as an adapter reads it: one for the page, one per post. */
+export function pageRecords(adapter: Adapter, url: URL, doc: Document, place: Place = adapter.place(url, doc).place): CaptureRecord[] {
+  return buildRecords({
+    url,
+    tool: adapter.id,
+    kind: adapter.kind(url, doc),
+    place,
+    title: adapter.title(url, doc),
+    container: adapter.container(url, doc),
+    posts: adapter.posts(doc),
+    mentions: adapter.mentions,
+  });
 }

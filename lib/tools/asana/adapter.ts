@@ -1,7 +1,6 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
 import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
-import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
 
@@ -144,17 +143,6 @@ export const asana: Adapter = {
   posts,
   composers,
   deleteAction,
-  records: (url, doc) => {
-    const found = posts(doc);
-    return buildRecords({
-      url,
-      tool: 'asana',
-      kind: readKind(url),
-      place: readPlace(url, doc).place,
-      title: doc.querySelector<HTMLTextAreaElement>(`${selectors.taskPane} ${selectors.taskTitle}`)?.value.trim() ?? '',
-      container: projectName(doc) ?? 'My Tasks',
-      posts: found,
-      mentions,
-    });
-  },
+  title: (_url, doc) => doc.querySelector<HTMLTextAreaElement>(`${selectors.taskPane} ${selectors.taskTitle}`)?.value.trim() ?? '',
+  container: (_url, doc) => projectName(doc) ?? 'My Tasks',
 };

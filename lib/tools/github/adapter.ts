@@ -1,7 +1,6 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
 import { datetimeOf, inContent, isVisible, lastPathSegment, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
-import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
 
@@ -196,15 +195,6 @@ export const github: Adapter = {
   posts,
   composers,
   deleteAction,
-  records: (url, doc) =>
-    buildRecords({
-      url,
-      tool: 'github',
-      kind: readKind(url),
-      place: readPlace(url, doc).place,
-      title: title(doc),
-      container: repository(url, doc),
-      posts: posts(doc),
-      mentions,
-    }),
+  title: (_url, doc) => title(doc),
+  container: repository,
 };

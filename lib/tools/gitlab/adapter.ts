@@ -1,7 +1,6 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
 import { datetimeOf, inContent, isVisible, lastPathSegment, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
-import { buildRecords } from '../records';
 import { pathSegments } from '../url';
 import { selectors } from './selectors';
 
@@ -148,15 +147,6 @@ export const gitlab: Adapter = {
   posts,
   composers,
   deleteAction,
-  records: (url, doc) =>
-    buildRecords({
-      url,
-      tool: 'gitlab',
-      kind: readKind(url),
-      place: readPlace(url, doc).place,
-      title: textOf(doc.querySelector(selectors.title), 300),
-      container: doc.body?.getAttribute('data-project-full-path') ?? '',
-      posts: posts(doc),
-      mentions,
-    }),
+  title: (_url, doc) => textOf(doc.querySelector(selectors.title), 300),
+  container: (_url, doc) => doc.body?.getAttribute('data-project-full-path') ?? '',
 };

@@ -1,7 +1,6 @@
 import type { Adapter, ComposerReading, MentionReading, PlaceReading, PostReading } from '../adapter';
 import { datetimeOf, inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
-import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
 
@@ -210,15 +209,6 @@ export const mattermost: Adapter = {
     const item = target.closest(selectors.deletePost);
     return item ? { target: 'message', element: item } : null;
   },
-  records: (url, doc) =>
-    buildRecords({
-      url,
-      tool: 'mattermost',
-      kind: readKind(url, doc),
-      place: readPlace(url, doc).place,
-      title: routeOf(url)?.section === 'threads' ? `Thread in ${textOf(doc.querySelector(selectors.threadChannel), 200)}` : title(doc),
-      container: container(url, doc),
-      posts: posts(doc),
-      mentions,
-    }),
+  title: (url, doc) => (routeOf(url)?.section === 'threads' ? `Thread in ${textOf(doc.querySelector(selectors.threadChannel), 200)}` : title(doc)),
+  container: container,
 };

@@ -1,7 +1,6 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
 import { inContent, isVisible, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
-import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
 
@@ -146,15 +145,6 @@ export const phabricator: Adapter = {
   posts,
   composers,
   deleteAction,
-  records: (url, doc) =>
-    buildRecords({
-      url,
-      tool: 'phabricator',
-      kind: readKind(url),
-      place: readPlace(url, doc).place,
-      title: title(doc),
-      container: container(url, doc),
-      posts: posts(doc),
-      mentions,
-    }),
+  title: (_url, doc) => title(doc),
+  container: container,
 };

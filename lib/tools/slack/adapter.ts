@@ -1,7 +1,6 @@
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
 import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
-import { buildRecords } from '../records';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
 
@@ -188,17 +187,6 @@ export const slack: Adapter = {
   posts,
   composers,
   deleteAction,
-  records: (url, doc) => {
-    const name = title(doc);
-    return buildRecords({
-      url,
-      tool: 'slack',
-      kind: readKind(url, doc),
-      place: readPlace(url, doc).place,
-      title: name,
-      container: name,
-      posts: posts(doc),
-      mentions,
-    });
-  },
+  title: (_url, doc) => title(doc),
+  container: (_url, doc) => title(doc),
 };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { annotate } from '@/lib/content/annotate';
 import type { PlaceReading } from '@/lib/tools/adapter';
 import type { Place } from '@/lib/tools/page';
+import { pageRecords } from '@/lib/tools/records';
 import { adapters } from '@/lib/tools/registry';
 import { fixtureHtml, loadFixtureCatalog, type FixtureEntry } from '../../harness/fixture-catalog';
 
@@ -84,7 +85,7 @@ describe.each(adapters)('$name adapter', (adapter) => {
     });
 
     it('extracts bounded search records for the page and each post', () => {
-      const records = adapter.records(url, doc);
+      const records = pageRecords(adapter, url, doc);
       const [page, ...posts] = records;
       expect(page).toMatchObject({ type: 'page', tool: adapter.id, kind: entry.kind, title: entry.title });
       if (entry.container !== undefined) expect(page?.container).toBe(entry.container);
@@ -111,7 +112,7 @@ describe.each(adapters)('$name adapter', (adapter) => {
     expect(adapter.mentions(doc)).toEqual([]);
     expect(adapter.posts(doc)).toEqual([]);
     expect(adapter.composers(doc)).toEqual([]);
-    expect(() => adapter.records(url, doc)).not.toThrow();
+    expect(() => pageRecords(adapter, url, doc)).not.toThrow();
   });
 
   it.each(own.map((e) => [e.file, e] as const))('survives %s cut off half-way', (_file, entry) => {
@@ -124,7 +125,7 @@ describe.each(adapters)('$name adapter', (adapter) => {
       adapter.viewer(doc);
       annotate(adapter, doc);
       adapter.composers(doc);
-      adapter.records(url, doc);
+      pageRecords(adapter, url, doc);
     }).not.toThrow();
   });
 });
