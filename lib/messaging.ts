@@ -110,7 +110,12 @@ export const messages = {
       origin: z.string().check(z.maxLength(300)),
       handles: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(20_000)),
     }),
-    response: z.object({ people: z.record(z.string(), personCardSchema()) }),
+    response: z.object({ people: z.record(z.string(), z.object({ id: z.string(), name: z.string() })) }),
+  })),
+  /** content script → background: the card of one person (hover or focus on their mention). */
+  'person-card': lazy(() => ({
+    request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)) }),
+    response: z.object({ card: z.nullable(personCardSchema()) }),
   })),
   /** content script → background: the effective settings (defaults, user, policy), validated there. */
   'settings-get': lazy(() => ({

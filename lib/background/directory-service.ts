@@ -4,7 +4,7 @@ import type { DirectorySync } from '../messaging';
 import { loadPeople, replaceDirectory } from '../people/directory-store';
 import { fetchDirectory } from '../people/fetch-directory';
 import { directorySyncItem } from '../people/sync-status';
-import { DirectoryIndex, homesFrom, resolveHandles, type PersonCard, type ToolHomes } from '../people/resolver';
+import { cardOf, DirectoryIndex, homesFrom, resolveHandles, type PersonBrief, type PersonCard, type ToolHomes } from '../people/resolver';
 import { PeopleSuggester, type Suggestion } from '../people/suggest';
 import type { Settings } from '../settings';
 import { adapterFor } from '../tools/registry';
@@ -38,9 +38,14 @@ export function createDirectoryService(db: DaylightDatabase, onChange: () => voi
     return people.suggest(query, tool, instanceHost(tool, origin));
   }
 
-  async function resolve(tool: ToolId, origin: string, handles: readonly string[]): Promise<Record<string, PersonCard>> {
+  async function resolve(tool: ToolId, origin: string, handles: readonly string[]): Promise<Record<string, PersonBrief>> {
+    return resolveHandles(await currentIndex(), tool, instanceHost(tool, origin), handles);
+  }
+
+  async function card(id: string): Promise<PersonCard | null> {
     const [directory, where] = await Promise.all([currentIndex(), currentHomes()]);
-    return resolveHandles(directory, tool, instanceHost(tool, origin), handles, where);
+    const person = directory.person(id);
+    return person ? cardOf(person, where) : null;
   }
 
   async function sync(settings: Settings): Promise<DirectorySync> {
@@ -84,5 +89,5 @@ export function createDirectoryService(db: DaylightDatabase, onChange: () => voi
     homes = undefined;
   }
 
-  return { resolve, suggest, sync, schedule, directoryChanged, reportsChanged };
+  return { resolve, card, suggest, sync, schedule, directoryChanged, reportsChanged };
 }

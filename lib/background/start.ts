@@ -72,6 +72,7 @@ export function startBackground(): void {
     },
     'directory-sync': async () => directory.sync((await loadSettings()).effective),
     'resolve-people': async ({ tool, origin, handles }) => ({ people: await directory.resolve(tool, origin, handles) }),
+    'person-card': async ({ id }) => ({ card: await directory.card(id) }),
     'suggest-people': async ({ tool, origin, query }) => ({ suggestions: await directory.suggest(tool, origin, query) }),
     'settings-get': async () => (await loadSettings()).effective,
   });

@@ -1,13 +1,15 @@
-import type { PersonCard } from '../people/resolver';
+import type { PersonBrief, PersonCard } from '../people/resolver';
 import type { ToolId } from '../tools/tool-ids';
 import { post } from './messages';
 
 /**
- * Directory answers for this tab: handle → person card (or null: not in the directory). Handles
- * asked for in one frame go to the background in one message.
+ * Directory answers for this tab: handle → who it is (or null: not in the directory), and person
+ * cards by id, fetched when first shown. Handles asked for in one frame go to the background in
+ * one message.
  */
 export class PeopleCache {
-  private readonly known = new Map<string, PersonCard | null>();
+  private readonly known = new Map<string, PersonBrief | null>();
+  private readonly cards = new Map<string, Promise<PersonCard | null>>();
   private readonly waiting = new Set<string>();
   private flush: Promise<void> | undefined;
 
@@ -16,9 +18,25 @@ export class PeopleCache {
     private readonly origin: string,
   ) {}
 
-  /** The card for a handle: a card, null when not in the directory, undefined when not asked yet. */
-  get(handle: string): PersonCard | null | undefined {
+  /** Who a handle is: a person, null when not in the directory, undefined when not asked yet. */
+  get(handle: string): PersonBrief | null | undefined {
     return this.known.get(handle);
+  }
+
+  /** A person's card, fetched once (start it on hover, so it is there when the card opens). */
+  card(id: string): Promise<PersonCard | null> {
+    let card = this.cards.get(id);
+    if (!card) {
+      card = post('person-card', { id }).then(
+        (answer) => answer.card,
+        () => {
+          this.cards.delete(id);
+          return null;
+        },
+      );
+      this.cards.set(id, card);
+    }
+    return card;
   }
 
   /** Ask for every handle not known yet; resolves once they are. */
@@ -32,6 +50,7 @@ export class PeopleCache {
   /** Forget everything (the directory changed). */
   clear(): void {
     this.known.clear();
+    this.cards.clear();
   }
 
   private async send(): Promise<void> {

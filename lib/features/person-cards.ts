@@ -44,10 +44,15 @@ export const personCards: Feature = {
     let quietFocus: Element | undefined;
     let hideTimer: ReturnType<typeof setTimeout> | undefined;
     const mentionOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`[${PERSON}]`) : null);
+    const cardOf = (mention: Element) => {
+      const id = mention.getAttribute(PERSON);
+      return id ? page.people.card(id) : Promise.resolve(null);
+    };
     const open = (mention: Element) => {
       clearTimeout(hideTimer);
-      const person = page.people.get(mention.getAttribute(HANDLE) ?? '');
-      if (person) view.show(person, mention);
+      void cardOf(mention).then((card) => {
+        if (card && !signal.aborted && mention.isConnected) view.show(card, mention);
+      });
     };
     const close = () => {
       clearTimeout(showTimer);
@@ -68,7 +73,9 @@ export const personCards: Feature = {
         if (inCard(event.target)) return clearTimeout(hideTimer);
         const mention = mentionOf(event.target);
         clearTimeout(showTimer);
-        if (mention) showTimer = setTimeout(() => open(mention), HOVER_INTENT_MS);
+        if (!mention) return;
+        void cardOf(mention); // fetched during the intent delay, ready when it ends
+        showTimer = setTimeout(() => open(mention), HOVER_INTENT_MS);
       },
       { signal },
     );

@@ -93,12 +93,14 @@ export function cardOf(person: StoredPerson, homes: ToolHomes): PersonCard {
  * most organisations use one username everywhere.
  */
 export class DirectoryIndex {
+  private readonly byId = new Map<string, StoredPerson>();
   /** Tool key (`gitlab`, `gitlab:gitlab.acme.internal`) → normalised handle → person. */
   private readonly byTool = new Map<string, Map<string, StoredPerson>>();
 
   constructor(people: readonly StoredPerson[]) {
     for (const person of people) {
       if (person.archivedAt !== undefined) continue;
+      this.byId.set(person.id, person);
       for (const [key, value] of Object.entries(person.handles)) {
         let handles = this.byTool.get(key);
         if (!handles) this.byTool.set(key, (handles = new Map()));
@@ -112,6 +114,10 @@ export class DirectoryIndex {
     }
   }
 
+  person(id: string): StoredPerson | undefined {
+    return this.byId.get(id);
+  }
+
   lookup(tool: ToolId, host: string | null, handle: string): StoredPerson | undefined {
     // Thousands of lookups per page: nested maps, no key strings built.
     const normal = normalHandle(tool, handle);
@@ -123,19 +129,21 @@ export class DirectoryIndex {
   }
 }
 
+/** Who a handle is, as a page needs it to mark mentions and name authors; the card comes on demand. */
+export interface PersonBrief {
+  id: string;
+  name: string;
+}
+
 /**
- * The cards for the handles found on a page. Pages repeat handles (a busy thread names the same
- * few people hundreds of times), so each distinct handle is looked up once.
+ * Who the handles found on a page are. Pages repeat handles (a busy thread names the same few
+ * people hundreds of times), so each distinct handle is looked up once.
  */
-export function resolveHandles(index: DirectoryIndex, tool: ToolId, host: string | null, handles: readonly string[], homes: ToolHomes): Record<string, PersonCard> {
-  const people: Record<string, PersonCard> = {};
-  const cards = new Map<StoredPerson, PersonCard>();
+export function resolveHandles(index: DirectoryIndex, tool: ToolId, host: string | null, handles: readonly string[]): Record<string, PersonBrief> {
+  const people: Record<string, PersonBrief> = {};
   for (const handle of new Set(handles)) {
     const person = index.lookup(tool, host, handle);
-    if (!person) continue;
-    let card = cards.get(person);
-    if (!card) cards.set(person, (card = cardOf(person, homes)));
-    people[handle] = card;
+    if (person) people[handle] = { id: person.id, name: person.name };
   }
   return people;
 }

@@ -65,7 +65,6 @@ export class PersonCardView {
       ({ host: this.host, root: this.root } = createShadowHost('person-card', CSS));
     }
     this.anchor = anchor;
-    this.host.setAttribute('data-daylight-person', person.id);
     this.root.querySelector('.card')?.remove();
     this.root.append(renderCard(person, isDarkAround(anchor), this.currentTool));
     if (!this.host.isConnected) document.body.append(this.host);

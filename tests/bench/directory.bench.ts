@@ -76,7 +76,7 @@ try {
         // 10,000 mentions of 1,000 different people (busy pages repeat the same names).
         const handles = Array.from({ length: 10_000 }, (_, i) => `GH-${String(((i % 1000) * 47) % 50_000).padStart(6, '0')}`);
         const t = performance.now();
-        const people = w.resolveHandles!(index, 'github', null, handles, {}) as Record<string, unknown>;
+        const people = w.resolveHandles!(index, 'github', null, handles) as Record<string, unknown>;
         const resolved = performance.now() - t;
         const found = handles.filter((h) => people[h] !== undefined).length;
         db.close();
