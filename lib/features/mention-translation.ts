@@ -22,6 +22,8 @@ export const mentionTranslation: Feature = {
     let query = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
     let asked = 0;
+    // While an input method composes, the text before the caret is not final.
+    let composing = false;
 
     const composerOf = (target: EventTarget | null): HTMLElement | undefined => {
       if (!(target instanceof HTMLElement)) return undefined;
@@ -41,6 +43,7 @@ export const mentionTranslation: Feature = {
     };
 
     const update = (target: HTMLElement) => {
+      if (composing) return;
       const caret = caretText(target);
       const typed = caret ? mentionQuery(caret.before) : null;
       if (!caret || !typed) return panel.hide();
@@ -70,8 +73,18 @@ export const mentionTranslation: Feature = {
       { signal, capture: true },
     );
     document.addEventListener(
+      'compositionstart',
+      () => {
+        composing = true;
+        clearTimeout(timer);
+        panel.hide();
+      },
+      { signal, capture: true },
+    );
+    document.addEventListener(
       'compositionend',
       (event) => {
+        composing = false;
         const target = composerOf(event.target);
         if (target) update(target);
       },

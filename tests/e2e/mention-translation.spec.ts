@@ -68,3 +68,23 @@ for (const [tool, file, typed, expected] of [
     else await expect(editor).toContainText(expected.trim());
   });
 }
+
+test('IME composition is left alone until it ends', async ({ daylight, page }) => {
+  const entry = fixture('github', 'issue-react-public.html');
+  await serveFixtures(daylight.context, [entry]);
+  await page.goto(entry.url);
+  await expect(page.locator('[data-daylight-person]').first()).toBeAttached();
+  const composer = page.locator('[data-testid="comment-composer"] textarea');
+  await composer.click();
+  await composer.pressSequentially('cc @', { delay: 20 });
+  const cdp = await daylight.context.newCDPSession(page);
+  // An input method composing "priya" (e.g. via a phonetic keyboard): nothing is offered mid-composition.
+  for (const step of ['p', 'pr', 'pri', 'priy', 'priya']) {
+    await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+  }
+  await page.waitForTimeout(400);
+  await expect(suggestions(page)).toHaveCount(0);
+  await cdp.send('Input.insertText', { text: 'priya' });
+  await expect(suggestions(page).getByRole('option').first()).toContainText('Priya Raman');
+  await expect(composer).toHaveValue('cc @priya');
+});
