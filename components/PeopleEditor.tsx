@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { describeIssue } from '@/lib/people/plain-issues';
 import { personSchema, type Person } from '@/lib/people/schema';
+import { isHandleKey } from '@/lib/people/handle-key';
 import { TOOL_IDS } from '@/lib/tools/tool-ids';
 import { handleKeyLabel, handleList, handleValue, shortText, splitHandles } from './PeopleModel';
 
@@ -46,11 +47,22 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
   const headingId = useId();
   const idPrefix = useId();
   // Self-hosted keys (tool:host) the person already has are edited alongside the six tools.
-  const [handleKeys] = useState(() => [...TOOL_IDS, ...Object.keys(person?.handles ?? {}).filter((k) => !(TOOL_IDS as readonly string[]).includes(k)).sort()]);
+  const [handleKeys, setHandleKeys] = useState(() => [...TOOL_IDS, ...Object.keys(person?.handles ?? {}).filter((k) => !(TOOL_IDS as readonly string[]).includes(k)).sort()]);
   const [draft, setDraft] = useState<Draft>(() => draftOf(person, handleKeys));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const [newKey, setNewKey] = useState('');
+  const [newKeyProblem, setNewKeyProblem] = useState<string>();
+  /** Handles on a self-hosted instance are keyed `tool:host` (`gitlab:gitlab.acme.internal`). */
+  const addInstance = () => {
+    const key = newKey.trim().toLowerCase();
+    if (!key.includes(':') || !isHandleKey(key)) return setNewKeyProblem('Write the tool and the instance’s host, such as gitlab:gitlab.acme.internal.');
+    if (handleKeys.includes(key)) return setNewKeyProblem('That instance is already in the list.');
+    setHandleKeys([...handleKeys, key]);
+    setNewKey('');
+    setNewKeyProblem(undefined);
+  };
 
   useEffect(() => {
     const element = dialog.current;
@@ -171,6 +183,30 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
           <fieldset className="handles">
             <legend>Handles (separate several with commas or |)</legend>
             {handleKeys.map((key) => field(`handles.${key}`, `${handleKeyLabel(key)} handles`))}
+            <div className="add-instance">
+              <label htmlFor={`${idPrefix}-instance`}>Self-hosted instance (tool:host)</label>
+              <input
+                id={`${idPrefix}-instance`}
+                value={newKey}
+                placeholder="gitlab:gitlab.acme.internal"
+                aria-describedby={newKeyProblem ? `${idPrefix}-instance-problem` : undefined}
+                onChange={(e) => setNewKey(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    addInstance();
+                  }
+                }}
+              />
+              <button type="button" onClick={addInstance}>
+                Add instance
+              </button>
+              {newKeyProblem && (
+                <p id={`${idPrefix}-instance-problem`} role="alert" className="error">
+                  {newKeyProblem}
+                </p>
+              )}
+            </div>
           </fieldset>
         </div>
         {Object.keys(errors).length > 0 && (

@@ -252,6 +252,25 @@ test('editing a person’s team validates the form, saves through the background
   await expect(people.getByTestId('people-count')).toHaveText('30 people in the directory.');
 });
 
+test('a handle on a self-hosted instance (tool:host) can be added to a person', async ({ options, people }) => {
+  await importDemo(people);
+  await people.getByRole('searchbox', { name: 'Search people' }).fill('lena');
+  await row(people, /Lena Kowalski/).getByRole('button', { name: 'Edit Lena Kowalski' }).click();
+  const dialog = options.getByRole('dialog', { name: 'Edit Lena Kowalski' });
+  const instance = dialog.getByLabel('Self-hosted instance (tool:host)');
+  await instance.fill('jira:jira.acme.internal');
+  await dialog.getByRole('button', { name: 'Add instance' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('such as gitlab:gitlab.acme.internal');
+  await instance.fill('gitlab:gitlab.acme.internal');
+  await instance.press('Enter');
+  const field = dialog.getByRole('textbox', { name: /gitlab\.acme\.internal/ });
+  await field.fill('lkowalski');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await people.getByRole('searchbox', { name: 'Search people' }).fill('lkowalski');
+  await expect(row(people, /Lena Kowalski/)).toBeVisible();
+});
+
 test('a person can be archived and restored', async ({ people }) => {
   await importDemo(people);
   await row(people, /Lena Kowalski/).getByRole('button', { name: 'Archive Lena Kowalski' }).click();
