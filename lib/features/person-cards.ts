@@ -1,10 +1,11 @@
+import { CONTENT_MARKERS } from '../content/annotate';
 import { queryAllWithin } from '../tools/dom';
 import { PersonCardView } from '../ui/person-card';
 import type { Feature } from './feature';
 
-const HANDLE = 'data-daylight-handle';
+const { handle: HANDLE, author: AUTHOR } = CONTENT_MARKERS;
+/** Set on a mention the directory resolves (contract.md section 2). */
 const PERSON = 'data-daylight-person';
-const AUTHOR = 'data-daylight-author';
 /** The pointer must rest this long on a mention before its card shows (no card on a mere pass). */
 export const HOVER_INTENT_MS = 100;
 /** Leaving the mention for the card, or back, within this time keeps the card open. */
