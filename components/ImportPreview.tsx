@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Conflict } from '@/lib/people/conflicts';
 import type { DirectoryDiff } from '@/lib/people/diff';
 import type { Person } from '@/lib/people/schema';
+import { ConflictList } from './ConflictList';
 import { handleKeyLabel, plural } from './PeopleModel';
 
 /** Long lists are cut in the preview (the counts stay exact) so a 50,000-person import previews quickly. */
@@ -100,18 +101,7 @@ export function ImportPreview({ source, count, diff, conflicts, warnings, applyi
         <div className="conflicts" data-testid="import-conflicts">
           <h5>{plural(conflicts.length, 'conflict')} in the resulting directory</h5>
           <p className="muted small">They can be imported, but mentions of these handles may resolve to the wrong person. Fix them in the source.</p>
-          <ul>
-            {conflicts.slice(0, LIST_LIMIT).map((conflict, i) => (
-              <li key={i} data-kind={conflict.kind}>
-                <bdi>{conflict.message}</bdi>
-                <br />
-                <span className="muted">
-                  Fix: <bdi>{conflict.fix}</bdi>
-                </span>
-              </li>
-            ))}
-            <More total={conflicts.length} />
-          </ul>
+          <ConflictList conflicts={conflicts} limit={LIST_LIMIT} />
         </div>
       ) : (
         <p className="ok small">No conflicts in the resulting directory.</p>

@@ -5,6 +5,7 @@ import { findConflicts } from '@/lib/people/conflicts';
 import { loadPeople, publicPerson } from '@/lib/people/directory-store';
 import type { Person } from '@/lib/people/schema';
 import type { SettingsSnapshot } from '@/lib/settings';
+import { ConflictList } from './ConflictList';
 import { DirectorySyncPanel } from './DirectorySyncPanel';
 import { ImportHistory, summariseImport } from './ImportHistory';
 import { ImportPanel } from './ImportPanel';
@@ -88,18 +89,7 @@ export function PeopleSection({ settings }: { settings: SettingsSnapshot | undef
       {conflicts.length > 0 && (
         <details className="conflicts" data-testid="directory-conflicts">
           <summary>{plural(conflicts.length, 'conflict')} in the directory</summary>
-          <ul>
-            {conflicts.slice(0, 200).map((conflict, i) => (
-              <li key={i} data-kind={conflict.kind}>
-                <bdi>{conflict.message}</bdi>
-                <br />
-                <span className="muted">
-                  Fix: <bdi>{conflict.fix}</bdi>
-                </span>
-              </li>
-            ))}
-            {conflicts.length > 200 && <li className="muted">…and {(conflicts.length - 200).toLocaleString('en')} more</li>}
-          </ul>
+          <ConflictList conflicts={conflicts} limit={200} />
         </details>
       )}
       <div className="people-actions">

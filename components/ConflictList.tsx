@@ -1,0 +1,18 @@
+import type { Conflict } from '@/lib/people/conflicts';
+
+/** Conflicts with their fixes, as text (names and handles are data, never markup). */
+export function ConflictList({ conflicts, limit }: { conflicts: readonly Conflict[]; limit: number }) {
+  return (
+    <ul>
+      {conflicts.slice(0, limit).map((conflict, i) => (
+        <li key={i} data-kind={conflict.kind}>
+          <bdi>{conflict.message}</bdi>
+          <br />
+          <span className="muted">
+            Fix: <bdi>{conflict.fix}</bdi>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
