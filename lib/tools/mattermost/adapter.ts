@@ -1,3 +1,4 @@
+import { AuthorRuns, type ChatMarkup } from '../chat-runs';
 import type { Adapter, ComposerReading, MentionReading, PlaceReading, PostReading } from '../adapter';
 import { datetimeOf, inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
@@ -5,7 +6,6 @@ import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
 
 const POST_ID = /^(?:post_|rhsPost_|searchResult_)?([a-z0-9]{26})(?::\d+)?$/;
-const MAX_RUN = 100;
 
 interface Route {
   /** The site's sub-path (Mattermost may live under one), then the team. */
@@ -119,19 +119,15 @@ function usernameOf(post: Element): string | null {
   return username && username !== 'user' ? username : null;
 }
 
-/** Consecutive posts have no avatar: the author is the one of the nearest post above. */
-function inheritedAuthor(post: Element): string | null {
-  let row: Element | null = post.closest('.item_measurer') ?? post;
-  for (let steps = 0; row && steps < MAX_RUN; steps += 1) {
-    row = row.previousElementSibling;
-    const previous = row?.matches(selectors.post) ? row : row?.querySelector(selectors.post);
-    if (previous && !previous.matches(selectors.systemPost)) {
-      const author = usernameOf(previous);
-      if (author) return author;
-    }
-  }
-  return null;
-}
+const CHAT: ChatMarkup = {
+  row: (post) => post.closest('.item_measurer') ?? post,
+  // System posts ("joined the channel") never start a run.
+  message: (row) => {
+    const post = row.matches(selectors.post) ? row : row.querySelector(selectors.post);
+    return post && !post.matches(selectors.systemPost) ? post : null;
+  },
+  own: usernameOf,
+};
 
 function timeOf(post: Element): string | null {
   const epoch = Number(post.querySelector(selectors.permalink)?.getAttribute('aria-labelledby'));
@@ -141,17 +137,12 @@ function timeOf(post: Element): string | null {
 
 function posts(root: ParentNode): PostReading[] {
   const found: PostReading[] = [];
-  // Authors carry forward through consecutive posts of the same list; only the first post of
-  // `root` may need to look above it.
-  let carried: { list: Element | null; author: string | null } | undefined;
+  const authors = new AuthorRuns(CHAT);
   for (const element of queryAllWithin(root, selectors.post)) {
     if (element.classList.contains('post--system')) continue;
     const id = POST_ID.exec(element.id)?.[1];
     if (!id) continue;
-    const list = (element.closest('.item_measurer') ?? element).parentElement;
-    const own = usernameOf(element);
-    const author = own ?? (carried?.list === list ? carried.author : inheritedAuthor(element));
-    carried = { list, author };
+    const author = authors.next(element);
     found.push({
       element,
       id,

@@ -1,3 +1,4 @@
+import { AuthorRuns, type ChatMarkup } from '../chat-runs';
 import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
 import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
@@ -5,8 +6,6 @@ import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
 
 const MEMBER_ID = /^[UW][A-Z0-9]{2,}$/;
-/** Follow-on messages carry no sender; look this far back for the run's first message. */
-const MAX_RUN = 100;
 
 /** `/client/{team}/{conversation}[/thread/{id}]` → conversation id and whether it is a thread view. */
 function conversationOf(url: URL): { id: string; thread: boolean } | null {
@@ -103,17 +102,11 @@ function senderOf(message: Element): string | null {
   return message.querySelector(selectors.sender)?.getAttribute('data-message-sender') ?? null;
 }
 
-/** The author of a follow-on message: the sender of the nearest message above it in the list. */
-function inheritedAuthor(message: Element): string | null {
-  let item = message.closest(selectors.listItem);
-  for (let steps = 0; item && steps < MAX_RUN; steps += 1) {
-    item = item.previousElementSibling;
-    const previous = item?.querySelector(selectors.message) ?? (item?.matches(selectors.message) ? item : null);
-    const sender = previous ? senderOf(previous) : null;
-    if (sender) return sender;
-  }
-  return null;
-}
+const CHAT: ChatMarkup = {
+  row: (message) => message.closest(selectors.listItem) ?? message,
+  message: (row) => (row.matches(selectors.message) ? row : row.querySelector(selectors.message)),
+  own: senderOf,
+};
 
 function tsToIso(ts: string | null | undefined): string | null {
   const seconds = Number(ts);
@@ -122,9 +115,7 @@ function tsToIso(ts: string | null | undefined): string | null {
 
 function posts(root: ParentNode): PostReading[] {
   const found: PostReading[] = [];
-  // Authors carry forward through a run of messages in the same list; only the first message of
-  // `root` may need to look above it.
-  let carried: { list: Element | null; author: string | null } | undefined;
+  const authors = new AuthorRuns(CHAT);
   for (const element of queryAllWithin(root, selectors.message)) {
     const id =
       element.getAttribute('data-msg-ts') ??
@@ -132,10 +123,7 @@ function posts(root: ParentNode): PostReading[] {
       element.closest(selectors.listItem)?.getAttribute('data-item-key') ??
       null;
     if (!id) continue;
-    const list = element.closest(selectors.listItem)?.parentElement ?? null;
-    const sender = senderOf(element);
-    const author = sender ?? (carried?.list === list ? carried.author : inheritedAuthor(element));
-    carried = { list, author };
+    const author = authors.next(element);
     found.push({
       element,
       id,
