@@ -90,6 +90,8 @@ export function parseSettings(raw: unknown, source: string): { values: Partial<S
 
 /** The last managed policy read, so that settings are at hand while the browser's policy service starts. */
 const managedCacheItem = lazy(() => storage.defineItem<Record<string, unknown>>('local:managedPolicyCache', { fallback: {} }));
+/** Keys in `storage.local` that settings are read from (WXT stores `local:x` under `x`). */
+const SETTINGS_STORAGE_KEYS: ReadonlySet<string> = new Set(['settings', 'managedPolicyCache']);
 /** How long to wait for managed storage before answering from the cached policy. */
 const MANAGED_WAIT_MS = 250;
 
@@ -148,8 +150,12 @@ export async function resetUserSettings(keys: readonly SettingKey[]): Promise<vo
  * (policy pushed by an admin applies live, in every open tab).
  */
 export function watchSettings(onChange: (snapshot: SettingsSnapshot) => void, signal: AbortSignal): void {
-  const listener = (_changes: unknown, area: string) => {
-    if (area === 'managed' || area === 'local') void loadSettings().then((s) => signal.aborted || onChange(s));
+  // Only the keys settings are made of: other local data (sync status, caches) changes often, and
+  // each change here restarts features in every open tab.
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' || (area === 'local' && Object.keys(changes).some((key) => SETTINGS_STORAGE_KEYS.has(key)))) {
+      void loadSettings().then((s) => signal.aborted || onChange(s));
+    }
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });

@@ -52,6 +52,13 @@ describe('settings', () => {
     watchSettings((s) => seen.push(s), controller.signal);
     await fakeBrowser.storage.managed.set({ helpdeskUrl: 'https://help.acme.example/' });
     await expect.poll(() => seen.at(-1)?.effective.helpdeskUrl).toBe('https://help.acme.example/');
+    // Other local data (the directory's sync status) is not a settings change.
+    const before = seen.length;
+    await fakeBrowser.storage.local.set({ directorySync: { at: 1, ok: true, source: 'x' } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen.length).toBe(before);
+    await saveUserSettings({ archiveNudge: false });
+    await expect.poll(() => seen.at(-1)?.effective.archiveNudge).toBe(false);
     controller.abort();
     const count = seen.length;
     await fakeBrowser.storage.managed.set({ helpdeskUrl: 'https://other.example/' });
