@@ -11,6 +11,7 @@ export class PeopleCache {
   private readonly known = new Map<string, PersonBrief | null>();
   private readonly cards = new Map<string, Promise<PersonCard | null>>();
   private readonly waiting = new Set<string>();
+  private readonly asking = new Map<string, Promise<void>>();
   private flush: Promise<void> | undefined;
 
   constructor(
@@ -39,17 +40,28 @@ export class PeopleCache {
     return card;
   }
 
-  /** Ask for every handle not known yet; resolves once they are. */
+  /** Ask for every handle not known yet; resolves once they are (handles already asked for are not asked twice). */
   resolve(handles: Iterable<string>): Promise<void> {
-    for (const handle of handles) if (!this.known.has(handle)) this.waiting.add(handle);
-    if (this.waiting.size === 0) return Promise.resolve();
-    this.flush ??= new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(() => this.send());
-    return this.flush;
+    const answers: Array<Promise<void>> = [];
+    for (const handle of handles) {
+      if (this.known.has(handle)) continue;
+      const asked = this.asking.get(handle);
+      if (asked) answers.push(asked);
+      else this.waiting.add(handle);
+    }
+    if (this.waiting.size > 0) {
+      // Everything asked for in this turn goes in one message (a microtask, not a frame: hidden tabs get no frames).
+      this.flush ??= Promise.resolve().then(() => this.send());
+      for (const handle of this.waiting) this.asking.set(handle, this.flush);
+      answers.push(this.flush);
+    }
+    return Promise.all(answers).then(() => undefined);
   }
 
   /** Forget everything (the directory changed). */
   clear(): void {
     this.known.clear();
+    this.asking.clear();
     this.cards.clear();
   }
 
@@ -62,6 +74,8 @@ export class PeopleCache {
       for (const handle of handles) this.known.set(handle, people[handle] ?? null);
     } catch {
       // The background is restarting: these handles are asked again on the next change.
+    } finally {
+      for (const handle of handles) this.asking.delete(handle);
     }
   }
 }
