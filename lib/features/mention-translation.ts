@@ -25,9 +25,25 @@ export const mentionTranslation: Feature = {
     // While an input method composes, the text before the caret is not final.
     let composing = false;
 
+    // The composers are found once and again only after the page changed, not on every keystroke
+    // (finding them checks each editor's visibility).
+    let composers: HTMLElement[] | undefined;
+    let notComposers = new WeakSet<HTMLElement>();
+    page.onContent(() => {
+      composers = undefined;
+      notComposers = new WeakSet();
+    }, signal);
     const composerOf = (target: EventTarget | null): HTMLElement | undefined => {
-      if (!(target instanceof HTMLElement)) return undefined;
-      return page.adapter.composers(document).find((c) => c.editor === target || c.editor.contains(target))?.editor;
+      if (!(target instanceof HTMLElement) || notComposers.has(target)) return undefined;
+      const find = () => (composers ??= page.adapter.composers(document).map((c) => c.editor)).find((editor) => editor.contains(target));
+      // A miss may be a composer that appeared within this frame (a reply box just opened): look once more.
+      let found = find();
+      if (!found) {
+        composers = undefined;
+        found = find();
+      }
+      if (!found) notComposers.add(target);
+      return found;
     };
 
     panel.onChoose = (suggestion) => {
