@@ -25,7 +25,6 @@ export const personSchema = lazy(() => {
   ),
   });
 });
-export type PersonInput = z.input<ReturnType<typeof personSchema>>;
 export type Person = z.infer<ReturnType<typeof personSchema>>;
 
 export const directorySchema = lazy(() =>

@@ -1,30 +1,17 @@
 /**
  * @vitest-environment-options { "url": "https://github.com/" }
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startPageSession } from '@/lib/content/page-session';
+import { markers, sessionScope } from './page-session-helpers';
 import { github } from '@/lib/tools/github/adapter';
 
-const markers = () => ({
-  tool: document.documentElement.getAttribute('data-daylight-tool'),
-  kind: document.documentElement.getAttribute('data-daylight-kind'),
-  place: document.documentElement.getAttribute('data-daylight-place'),
-});
-
-let controller: AbortController;
-afterEach(() => {
-  controller.abort();
-  for (const name of ['data-daylight-tool', 'data-daylight-kind', 'data-daylight-place']) document.documentElement.removeAttribute(name);
-  document.body.innerHTML = '';
-  document.head.innerHTML = '';
-  history.replaceState(null, '', '/');
-});
+const session = sessionScope();
 
 describe('page session', () => {
   it('marks the page and follows in-app navigation', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    controller = new AbortController();
-    startPageSession(github, controller.signal);
+    startPageSession(github, session.signal());
     await expect.poll(markers).toEqual({ tool: 'github', kind: 'issue', place: 'unknown' });
 
     history.pushState(null, '', '/acme/open-handbook/pull/118');
@@ -34,8 +21,7 @@ describe('page session', () => {
 
   it('notices a URL change made without any event, through the DOM update that follows it', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    controller = new AbortController();
-    startPageSession(github, controller.signal);
+    startPageSession(github, session.signal());
     history.pushState(null, '', '/acme/open-handbook/discussions/57');
     document.body.append(document.createElement('main'));
     await expect.poll(() => markers().kind).toBe('discussion');
@@ -43,16 +29,14 @@ describe('page session', () => {
 
   it('puts the markers back when the host re-render drops them', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    controller = new AbortController();
-    startPageSession(github, controller.signal);
+    startPageSession(github, session.signal());
     document.documentElement.removeAttribute('data-daylight-kind');
     await expect.poll(() => markers().kind).toBe('issue');
   });
 
   it('marks comments and mentions that render after the page loaded, and re-marks a re-render', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    controller = new AbortController();
-    startPageSession(github, controller.signal);
+    startPageSession(github, session.signal());
     const comment = document.createElement('div');
     comment.className = 'react-issue-comment';
     comment.innerHTML = `<div data-testid="comment-header" id="issuecomment-42"><a data-testid="avatar-link" href="/lena-k">lena-k</a></div>
@@ -71,9 +55,8 @@ describe('page session', () => {
 
   it('stops touching the page once invalidated', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    controller = new AbortController();
-    startPageSession(github, controller.signal);
-    controller.abort();
+    startPageSession(github, session.signal());
+    session.stop();
     document.documentElement.removeAttribute('data-daylight-kind');
     document.body.append(document.createElement('div'));
     await new Promise((r) => setTimeout(r, 300));
