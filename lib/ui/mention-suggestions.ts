@@ -43,6 +43,8 @@ export class MentionSuggestions {
   show(items: Suggestion[], near: DOMRect, anchor: Element): void {
     this.items = items;
     this.active = 0;
+    // Fresh suggestions can arrive while the user is already in the list: keep them there.
+    const choosing = this.root.activeElement !== null;
     this.root.querySelector('.panel')?.remove();
     const list = el('ul', { role: 'listbox', 'aria-label': 'People from your directory', tabindex: '-1' });
     items.forEach((item, index) => {
@@ -63,6 +65,7 @@ export class MentionSuggestions {
     const top = near.bottom + 4 + 220 > window.innerHeight ? Math.max(8, near.top - 4 - panel.getBoundingClientRect().height) : near.bottom + 4;
     this.host.style.top = `${Math.round(top)}px`;
     this.host.style.left = `${Math.round(Math.max(8, Math.min(near.left, window.innerWidth - 370)))}px`;
+    if (choosing) this.focus();
   }
 
   /** Move the keyboard into the list (Alt+ArrowDown from the composer). */
