@@ -64,6 +64,44 @@ export interface DirectoryChunk {
   people: StoredPerson[];
 }
 
+/**
+ * One thanks in the kudos ledger (append-only: "undo" archives). `given` thanks are the viewer's
+ * own; `received` ones were seen on a captured page that mentions the viewer and thanks them.
+ */
+export interface ThanksEntry {
+  id: string;
+  direction: 'given' | 'received';
+  at: number;
+  tool: ToolId;
+  /** The other person: who was thanked (given) or who thanked (received). */
+  handle: string | null;
+  personId: string | null;
+  name: string;
+  /** The thanked post (given) or the thanking post (received). */
+  permalink: string;
+  excerpt: string;
+  note: string;
+  /** How it was given: in the tool's composer, a native reaction, the ledger only; `seen` for received. */
+  via: 'public' | 'reaction' | 'record' | 'seen';
+  /** Given or seen in a private place: never announced with content or link. */
+  private: boolean;
+  archivedAt?: number;
+}
+
+/**
+ * Something that happened on this device, for the "week in the open" dashboard. Local only:
+ * nothing here is ever sent anywhere.
+ */
+export interface ActivityEvent {
+  seq?: number;
+  type: string;
+  at: number;
+  tool: ToolId;
+  place?: Place;
+  /** A reason given for posting privately, or what the user chose. */
+  detail?: string;
+}
+
 export type DaylightDatabase = Dexie & {
   /** Version 1 to 3 only: read by the version 4 migration. */
   people: EntityTable<StoredPerson, 'id'>;
@@ -71,6 +109,8 @@ export type DaylightDatabase = Dexie & {
   featureErrors: EntityTable<FeatureErrorRecord, 'seq'>;
   pageReports: EntityTable<PageReportRecord, 'seq'>;
   imports: EntityTable<ImportRecord, 'id'>;
+  thanks: EntityTable<ThanksEntry, 'id'>;
+  activity: EntityTable<ActivityEvent, 'seq'>;
 };
 
 export const DATABASE_NAME = 'daylight';
@@ -111,6 +151,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       const chunks: DirectoryChunk[] = [];
       for (let i = 0; i < people.length; i += DIRECTORY_CHUNK) chunks.push({ chunk: chunks.length, people: people.slice(i, i + DIRECTORY_CHUNK) });
       await tx.table('directory').bulkPut(chunks);
+    },
+  },
+  {
+    version: 5,
+    // The kudos ledger and the local activity log (the "week in the open" dashboard).
+    stores: {
+      thanks: '&id, at, direction, tool, personId, permalink, archivedAt, [direction+at]',
+      activity: '++seq, type, at, [type+at]',
     },
   },
 ];

@@ -65,6 +65,20 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
       db.close();
     },
   },
+  5: {
+    seed: async (name) => {
+      const db = openDatabase(name, 5);
+      await db.thanks.put({ id: 't1', direction: 'given', at: 5, tool: 'slack', handle: 'U0LENA0001', personId: 'lena', name: 'Lena K', permalink: 'https://acme.slack.com/archives/C1/p1', excerpt: 'x', note: '', via: 'record', private: false });
+      await db.activity.add({ type: 'private-post', at: 5, tool: 'slack', place: 'private', detail: 'Security' });
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect(await db.thanks.where('[direction+at]').between(['given', 0], ['given', 10]).toArray()).toMatchObject([{ id: 't1', personId: 'lena' }]);
+      expect(await db.activity.where('[type+at]').between(['private-post', 0], ['private-post', 10]).count()).toBe(1);
+      db.close();
+    },
+  },
 };
 
 const names: string[] = [];
