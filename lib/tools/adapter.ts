@@ -41,6 +41,19 @@ export interface DeleteAction {
 }
 
 /**
+ * What the tool offers instead of deleting (close, archive, hide, complete, edit), for the
+ * archive nudge. Words are the tool's own, so people recognise them.
+ */
+export interface ArchiveAlternative {
+  /** The tool's name for the action ("Hide", "Close issue", "Archive channel"). */
+  label: string;
+  /** Why it beats deleting, and where to find it when `control` is null. */
+  hint: string;
+  /** The tool's own control that starts the action, when it is on the page. */
+  control: HTMLElement | null;
+}
+
+/**
  * What the page says about who can see it. When the page alone cannot tell, `lookup` names a
  * same-origin API path whose JSON answer decides (GitLab project visibility, Mattermost channel
  * type); its reading may itself need one more lookup.
@@ -86,6 +99,10 @@ export interface Adapter {
   composers(doc: Document): ComposerReading[];
   /** The delete action a click on `target` activates, if any. */
   deleteAction(target: Element): DeleteAction | null;
+  /** What the tool offers instead of `action` (from `deleteAction`), or null when it offers nothing. */
+  archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlternative | null;
+  /** Enter alone sends in this tool's composers (chat); elsewhere only Ctrl/Cmd+Enter does. */
+  readonly enterSends: boolean;
   /** The page's title, as a search result shows it. */
   title(url: URL, doc: Document): string;
   /** Where the page lives: repository, project, channel. */

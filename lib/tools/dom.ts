@@ -106,3 +106,18 @@ export function datetimeOf(el: Element | null | undefined): string | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/**
+ * A control next to `from` (in the same menu, post or page area, the nearest `scope` around it)
+ * whose selector matches, or whose trimmed text is `text`: where tools keep the gentler
+ * alternative beside Delete (Hide, Edit, Close).
+ */
+export function nearbyControl(from: Element, scope: string, selector: string, text?: string): HTMLElement | null {
+  const area = from.closest(scope);
+  if (!area) return null;
+  for (const candidate of area.querySelectorAll<HTMLElement>(selector)) {
+    if (candidate === from || candidate.contains(from)) continue;
+    if (text === undefined || textOf(candidate, 80) === text) return candidate;
+  }
+  return null;
+}

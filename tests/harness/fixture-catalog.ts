@@ -19,6 +19,11 @@ export interface FixtureEntry {
   posts: Array<{ id: string; author: string | null }>;
   composers: number;
   deleteActions: string[];
+  /**
+   * For each delete action, what the tool offers instead: its label, and a selector (or
+   * `selector = "text"`) for the control that starts it (or an element inside that control), or null.
+   */
+  alternatives: Record<string, { label: string; control: string | null }>;
   api?: Record<string, unknown>;
 }
 

@@ -1,5 +1,5 @@
-import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { inContent, isVisible, nearbyControl, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -129,6 +129,25 @@ function deleteAction(target: Element): DeleteAction | null {
   return item && kind ? { target: kind, element: item } : null;
 }
 
+function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlternative | null {
+  const menuItem = (label: string) =>
+    [...(action.element.closest('[role="menu"]')?.querySelectorAll<HTMLElement>(selectors.menuItem) ?? [])].find((item) => textOf(item, 60) === label) ?? null;
+  switch (action.target) {
+    case 'task':
+      return {
+        label: 'Mark complete',
+        hint: 'Completing keeps the task, its comments and its history, and takes it off everyone’s lists.',
+        control: doc.querySelector<HTMLElement>(`${selectors.taskPane} ${selectors.markComplete}`),
+      };
+    case 'comment':
+      return { label: 'Edit comment', hint: 'Edit the comment to correct or withdraw it: the replies still make sense.', control: menuItem('Edit comment') };
+    case 'project':
+      return { label: 'Archive project', hint: 'Archiving keeps the project, its tasks and comments, out of the way.', control: menuItem('Archive project') };
+    default:
+      return null;
+  }
+}
+
 export const asana: Adapter = {
   id: 'asana',
   name: 'Asana',
@@ -143,6 +162,8 @@ export const asana: Adapter = {
   posts,
   composers,
   deleteAction,
+  archiveAlternative,
+  enterSends: false,
   title: (_url, doc) => doc.querySelector<HTMLTextAreaElement>(`${selectors.taskPane} ${selectors.taskTitle}`)?.value.trim() ?? '',
   container: (_url, doc) => projectName(doc) ?? 'My Tasks',
 };

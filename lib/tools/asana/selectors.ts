@@ -6,6 +6,7 @@
 export const selectors = {
   app: '#asana_main_page, #asana_full_page, .TaskPane, .TaskStoryFeed',
   taskPane: '.TaskPane',
+  markComplete: '[role="button"][aria-label="Mark complete"], .MarkCompleteButton',
   taskTitle: 'textarea[aria-label="Task Name"], textarea.TaskName-input',
   description: '#TaskDescription',
   descriptionBody: '#TaskDescription .ProseMirror',

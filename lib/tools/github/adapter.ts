@@ -1,5 +1,5 @@
-import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, inContent, isVisible, lastPathSegment, pageBase, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { datetimeOf, inContent, isVisible, lastPathSegment, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -174,6 +174,36 @@ function deleteAction(target: Element): DeleteAction | null {
   return null;
 }
 
+/** A button anywhere on the page whose text is `text` (GitHub's own wording). */
+function buttonNamed(doc: Document, text: string): HTMLElement | null {
+  return [...doc.querySelectorAll<HTMLElement>('button')].find((b) => textOf(b, 60) === text) ?? null;
+}
+
+function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlternative | null {
+  switch (action.target) {
+    case 'comment':
+      return {
+        label: 'Hide',
+        hint: 'Hiding folds the comment away with a reason (outdated, resolved, off-topic): it stays in the record and anyone can show it again.',
+        control: nearbyControl(action.element, '[role="menu"], details-menu', '[role="menuitem"], .js-comment-hide-button', 'Hide'),
+      };
+    case 'issue':
+      return {
+        label: 'Close issue',
+        hint: 'Closing keeps the issue, its discussion and every link to it; lock the conversation too if it should stop.',
+        control: buttonNamed(doc, 'Close issue'),
+      };
+    case 'repository':
+      return {
+        label: 'Archive this repository',
+        hint: 'Archiving makes the repository read-only and keeps its code, issues and links (Settings › Danger Zone).',
+        control: buttonNamed(doc, 'Archive this repository'),
+      };
+    default:
+      return null;
+  }
+}
+
 function title(doc: Document): string {
   const heading = textOf(doc.querySelector(selectors.title), 300);
   if (heading) return heading;
@@ -195,6 +225,8 @@ export const github: Adapter = {
   posts,
   composers,
   deleteAction,
+  archiveAlternative,
+  enterSends: false,
   title: (_url, doc) => title(doc),
   container: repository,
 };

@@ -1,5 +1,5 @@
-import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, inContent, isVisible, lastPathSegment, pageBase, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { datetimeOf, inContent, isVisible, lastPathSegment, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -131,6 +131,32 @@ function deleteAction(target: Element): DeleteAction | null {
   return project ? { target: 'project', element: project } : null;
 }
 
+function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlternative | null {
+  switch (action.target) {
+    case 'comment':
+      return {
+        label: 'Edit comment',
+        hint: 'Edit the comment to correct or withdraw it: GitLab keeps its history, and the replies still make sense.',
+        control: nearbyControl(action.element, 'li[id^="note_"]', '.js-note-edit, button[aria-label="Edit comment"]'),
+      };
+    case 'issue':
+    case 'task':
+      return {
+        label: `Close ${action.target}`,
+        hint: `Closing keeps the ${action.target}, its discussion and every link to it; it can be reopened.`,
+        control: doc.querySelector<HTMLElement>(selectors.closeIssue),
+      };
+    case 'project':
+      return {
+        label: 'Archive project',
+        hint: 'Archiving makes the project read-only and keeps its code, issues and history (Settings › General › Advanced).',
+        control: [...doc.querySelectorAll<HTMLElement>('button, a')].find((b) => textOf(b, 40) === 'Archive project') ?? null,
+      };
+    default:
+      return null;
+  }
+}
+
 export const gitlab: Adapter = {
   id: 'gitlab',
   name: 'GitLab',
@@ -147,6 +173,8 @@ export const gitlab: Adapter = {
   posts,
   composers,
   deleteAction,
+  archiveAlternative,
+  enterSends: false,
   title: (_url, doc) => textOf(doc.querySelector(selectors.title), 300),
   container: (_url, doc) => doc.body?.getAttribute('data-project-full-path') ?? '',
 };

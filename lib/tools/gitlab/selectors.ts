@@ -27,4 +27,5 @@ export const selectors = {
   deleteNote: '.js-note-delete, [data-testid="delete-note-action"]',
   deleteIssue: '[data-testid="delete-issue-button"], [data-testid="delete-action"]',
   deleteProject: '#js-project-delete-button',
+  closeIssue: '[data-testid="close-reopen-button"], [data-testid="work-item-close"]',
 } as const;

@@ -1,6 +1,6 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
-import type { Adapter, ComposerReading, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, inContent, isVisible, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { datetimeOf, inContent, isVisible, nearbyControl, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -178,6 +178,20 @@ function container(url: URL, doc: Document): string {
   return `${route.team}/${route.name}`;
 }
 
+function archiveAlternative(action: DeleteAction): ArchiveAlternative | null {
+  if (action.target !== 'message') return null;
+  const menu = action.element.closest('[role="menu"]');
+  // The menu item's label sits beside its shortcut key ("Edit" and "E"): compare the label only.
+  const edit = [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])].find(
+    (item) => item.matches(selectors.editPost) || textOf(item.querySelector('.label-elements') ?? item, 40) === 'Edit',
+  );
+  return {
+    label: 'Edit',
+    hint: 'Edit the message to correct or withdraw it: the replies around it still make sense.',
+    control: edit ?? null,
+  };
+}
+
 export const mattermost: Adapter = {
   id: 'mattermost',
   name: 'Mattermost',
@@ -200,6 +214,8 @@ export const mattermost: Adapter = {
     const item = target.closest(selectors.deletePost);
     return item ? { target: 'message', element: item } : null;
   },
+  archiveAlternative,
+  enterSends: true,
   title: (url, doc) => (routeOf(url)?.section === 'threads' ? `Thread in ${textOf(doc.querySelector(selectors.threadChannel), 200)}` : title(doc)),
   container: container,
 };

@@ -24,4 +24,5 @@ export const selectors = {
   composerForm: 'form#create_post, form#create_comment, form',
   sendButton: 'button[data-testid="SendMessageButton"], button.SendMessageButton',
   deletePost: '[data-testid^="delete_post_"], [id^="delete_post_"]',
+  editPost: '[data-testid^="edit_post_"], [id^="edit_post_"]',
 } as const;

@@ -1,5 +1,5 @@
-import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { inContent, isVisible, pageBase, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { inContent, isVisible, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -121,6 +121,24 @@ function deleteAction(target: Element): DeleteAction | null {
   return { target: href.startsWith('/transactions/remove/') ? 'comment' : 'document', element: link };
 }
 
+function archiveAlternative(action: DeleteAction): ArchiveAlternative | null {
+  if (action.target === 'comment') {
+    return {
+      label: 'Edit Comment',
+      hint: 'Edit the comment to correct or withdraw it: Phabricator keeps every version, and the replies still make sense.',
+      control: nearbyControl(action.element, '.phuix-dropdown-menu, .phabricator-action-list-view', 'a[data-sigil~="transaction-edit"]'),
+    };
+  }
+  if (action.target === 'document') {
+    return {
+      label: 'Edit Document',
+      hint: 'Say at the top that the page is outdated and link to what replaced it: Phriction keeps every version.',
+      control: null,
+    };
+  }
+  return null;
+}
+
 function title(doc: Document): string {
   const header = doc.querySelector(selectors.headerTitle);
   if (!header) return doc.title.replace(/^\S*\s*[TD]\d+\s+/, '');
@@ -145,6 +163,8 @@ export const phabricator: Adapter = {
   posts,
   composers,
   deleteAction,
+  archiveAlternative,
+  enterSends: false,
   title: (_url, doc) => title(doc),
   container: container,
 };

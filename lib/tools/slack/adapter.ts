@@ -1,6 +1,6 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
-import type { Adapter, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { inContent, isVisible, nearbyControl, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -161,6 +161,25 @@ function deleteAction(target: Element): DeleteAction | null {
   return null;
 }
 
+function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlternative | null {
+  if (action.target === 'message') {
+    return {
+      label: 'Edit message',
+      hint: 'Edit the message to correct or withdraw it: the thread around it still makes sense.',
+      control: nearbyControl(action.element, '[data-qa="menu"], [role="menu"]', selectors.editMessage),
+    };
+  }
+  if (action.target === 'channel') {
+    return {
+      label: 'Archive channel for everyone',
+      hint: 'Archiving keeps every message searchable and linkable; nobody can post any more.',
+      control:
+        [...doc.querySelectorAll<HTMLElement>(`${selectors.channelDetails} button`)].find((b) => /^archive (this )?channel/i.test(textOf(b, 100))) ?? null,
+    };
+  }
+  return null;
+}
+
 export const slack: Adapter = {
   id: 'slack',
   name: 'Slack',
@@ -175,6 +194,8 @@ export const slack: Adapter = {
   posts,
   composers,
   deleteAction,
+  archiveAlternative,
+  enterSends: true,
   title: (_url, doc) => title(doc),
   container: (_url, doc) => title(doc),
 };

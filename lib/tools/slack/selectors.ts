@@ -29,5 +29,6 @@ export const selectors = {
   composerContainer: '[data-qa="message_input_container"], .p-message_pane_input, [data-qa="threads_flexpane"]',
   sendButton: 'button[data-qa="texty_send_button"]',
   deleteMessage: 'button[data-qa="delete_message"]',
+  editMessage: 'button[data-qa="edit_message"]',
   channelDetails: '[data-qa="channel_details_modal"]',
 } as const;

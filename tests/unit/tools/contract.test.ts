@@ -77,6 +77,22 @@ describe.each(adapters)('$name adapter', (adapter) => {
       for (const control of controls) expect(adapter.deleteAction(control)).not.toBeNull();
     });
 
+    it.each(entry.deleteActions.map((a) => [a]))('offers the tool’s alternative to the delete action %s', (action) => {
+      const expected = entry.alternatives[action];
+      expect(expected, `fixtures.json: alternatives for ${action}`).toBeDefined();
+      for (const control of deleteControls(doc, action)) {
+        const alternative = adapter.archiveAlternative(adapter.deleteAction(control)!, doc);
+        expect(alternative?.label).toBe(expected!.label);
+        expect(alternative?.hint.length).toBeGreaterThan(20);
+        if (expected!.control === null) expect(alternative?.control).toBeNull();
+        else {
+          const targets = deleteControls(doc, expected!.control);
+          expect(targets.length).toBeGreaterThan(0);
+          expect(targets.some((t) => alternative?.control === t || alternative?.control?.contains(t))).toBe(true);
+        }
+      }
+    });
+
     it('does not take ordinary links and buttons for delete actions', () => {
       for (const el of doc.querySelectorAll('a[href], button')) {
         const action = adapter.deleteAction(el);
