@@ -97,6 +97,11 @@ export function SettingsPanel({ snapshot }: { snapshot: SettingsSnapshot }) {
           </select>
         )}
       </Field>
+      <Field snapshot={snapshot} name="privateWarningUnknown" label="Warn where the page does not say who can see it" help="Off by default: such pages are often open.">
+        {({ id, value, disabled, save }) => (
+          <input id={id} type="checkbox" checked={value} disabled={disabled} onChange={(e) => save(e.target.checked)} />
+        )}
+      </Field>
       <Field snapshot={snapshot} name="privateReasons" label="Reasons for posting privately" help="One per line.">
         {(p) => <LinesSetting key={p.value.join('\n')} {...p} />}
       </Field>

@@ -100,6 +100,28 @@ export interface ActivityEvent {
   place?: Place;
   /** A reason given for posting privately, or what the user chose. */
   detail?: string;
+  /** How many, for an event recorded once for several things (mentions resolved on one page). */
+  count?: number;
+}
+
+/**
+ * A place where the user made a choice about posting privately: a reason to keep it private
+ * (the warning folds there) or "Don't warn here again". Exceptions removed in options are
+ * archived, never deleted.
+ */
+export interface PlaceChoice {
+  /** `tool|origin|container`: see lib/openness/place-key.ts. */
+  key: string;
+  tool: ToolId;
+  /** The place in the page's words: repository, project, channel. */
+  label: string;
+  /** The page the choice was made on: origin and path only. */
+  url: string;
+  reason?: string;
+  reasonAt?: number;
+  exceptionAt?: number;
+  /** When the exception was removed (it is kept, archived). */
+  exceptionArchivedAt?: number;
 }
 
 export type DaylightDatabase = Dexie & {
@@ -111,6 +133,7 @@ export type DaylightDatabase = Dexie & {
   imports: EntityTable<ImportRecord, 'id'>;
   thanks: EntityTable<ThanksEntry, 'id'>;
   activity: EntityTable<ActivityEvent, 'seq'>;
+  places: EntityTable<PlaceChoice, 'key'>;
 };
 
 export const DATABASE_NAME = 'daylight';
@@ -160,6 +183,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       thanks: '&id, at, direction, tool, personId, permalink, archivedAt, [direction+at]',
       activity: '++seq, type, at, [type+at]',
     },
+  },
+  {
+    version: 8,
+    // Openness: reasons and "don't warn here again" exceptions per place.
+    stores: { places: '&key, tool, exceptionAt' },
   },
 ];
 

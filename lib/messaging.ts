@@ -145,6 +145,36 @@ export const messages = {
     request: z.object({}),
     response: Ok(),
   })),
+  /** content script → background: what the user chose for this private place, if anything. */
+  'openness-place': lazy(() => ({
+    request: z.object({ key: z.string().check(z.minLength(1), z.maxLength(600)) }),
+    response: z.object({ reason: z.nullable(z.string()), exception: z.boolean() }),
+  })),
+  /**
+   * content script or options page → background: a reason to keep posting privately in a place,
+   * and/or "Don't warn here again" (`exception: false` removes it, archived).
+   */
+  'openness-choose': lazy(() => ({
+    request: z.object({
+      tool: toolIdSchema(),
+      key: z.string().check(z.minLength(1), z.maxLength(600)),
+      label: z.string().check(z.maxLength(300)),
+      url: z.string().check(z.maxLength(2048)),
+      reason: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+      exception: z.optional(z.boolean()),
+    }),
+    response: Ok(),
+  })),
+  /** content script → background: something for the "week in the open" (kept on the device). */
+  'openness-event': lazy(() => ({
+    request: z.object({
+      tool: toolIdSchema(),
+      place: placeSchema(),
+      event: z.enum(['private-post', 'public-post', 'warned', 'warning-cancelled', 'deletion-avoided', 'deleted-anyway']),
+      detail: z.optional(z.string().check(z.maxLength(80))),
+    }),
+    response: Ok(),
+  })),
   /** popup → content script in the active tab: what Daylight sees on this page. */
   'page-state': lazy(() => ({
     request: z.object({}),

@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: Settings = {
   directoryRefreshMinutes: 360,
   selfHosted: {},
   privateWarning: 'warn',
+  /** Where the page does not say who can see it, warn too (off: such pages are often public). */
+  privateWarningUnknown: false,
   privateReasons: DEFAULT_PRIVATE_REASONS,
   archiveNudge: true,
   kudosWebhookUrl: '',

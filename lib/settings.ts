@@ -38,6 +38,7 @@ const fieldSchemas = lazy(() => {
     directoryRefreshMinutes: z.int().check(z.minimum(5), z.maximum(7 * 24 * 60)),
     selfHosted: z.partialRecord(toolIdSchema(), z.array(Origin).check(z.maxLength(50))),
     privateWarning: z.enum(['off', 'warn', 'confirm']),
+    privateWarningUnknown: z.boolean(),
     privateReasons: Lines(20, 80).check(z.minLength(1)),
     archiveNudge: z.boolean(),
     kudosWebhookUrl: OrEmpty(HttpUrl),

@@ -4,6 +4,7 @@ import { handleMessages, sendToTab } from '../messaging';
 import { replaceDirectory, savePerson, setArchived, undoImport } from '../people/directory-store';
 import { loadSettings, watchSettings, type Settings } from '../settings';
 import { createDirectoryService, SYNC_ALARM } from './directory-service';
+import { opennessHandlers, recordMentionsResolved } from './openness-service';
 import { syncSelfHostedScripts } from './self-hosted';
 
 /** Tell every tab's content script (tabs without one just do not answer). */
@@ -71,10 +72,15 @@ export function startBackground(): void {
       return { ok: true as const };
     },
     'directory-sync': async () => directory.sync((await loadSettings()).effective),
-    'resolve-people': async ({ tool, origin, handles }) => ({ people: await directory.resolve(tool, origin, handles) }),
+    'resolve-people': async ({ tool, origin, handles }) => {
+      const people = await directory.resolve(tool, origin, handles);
+      void recordMentionsResolved(db, tool, Object.keys(people).length).catch(() => undefined); // a full disk loses a count, never the answer
+      return { people };
+    },
     'person-card': async ({ id }) => ({ card: await directory.card(id) }),
     'suggest-people': async ({ tool, origin, query }) => ({ suggestions: await directory.suggest(tool, origin, query) }),
     'settings-get': async () => (await loadSettings()).effective,
+    ...opennessHandlers(db),
   });
 
   // Self-hosted origins follow policy and settings live; registrations persist across restarts,

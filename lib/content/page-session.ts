@@ -81,8 +81,8 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
   /** Features restart when the page they run on changed (URL, kind or place), or on demand. */
   const startFeatures = (url: URL, kind: PageKind, force: boolean) => {
     if (!settingsLoaded) return;
-    if (!force && current?.url.href === url.href && current.kind === kind && current.place === resolved.place) return;
-    current = { adapter, url, doc: document, kind, place: resolved.place, settings, people, onContent };
+    if (!force && current?.url.href === url.href && current.kind === kind && current.place === resolved.place && current.audience === resolved.audience) return;
+    current = { adapter, url, doc: document, kind, place: resolved.place, audience: resolved.audience, settings, people, onContent };
     void runner.run(current, signal).then(() => {
       // Features that started late still see what is already on the page.
       for (const listener of contentListeners) listener([document]);

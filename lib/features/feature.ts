@@ -11,6 +11,8 @@ export interface PageContext {
   doc: Document;
   kind: PageKind;
   place: Place;
+  /** Who can see the place, in the page's words, when it says ("Only members of #payments-core"). */
+  audience?: string;
   settings: Settings;
   /** Directory answers for this tab. */
   people: PeopleCache;

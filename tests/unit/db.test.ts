@@ -79,6 +79,18 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
       db.close();
     },
   },
+  8: {
+    seed: async (name) => {
+      const db = openDatabase(name, 8);
+      await db.places.put({ key: 'slack|https://app.slack.com|C0PAYCORE01', tool: 'slack', label: '#payments-core', url: 'https://app.slack.com/client/T1/C0PAYCORE01', reason: 'Security', reasonAt: 8, exceptionAt: 8 });
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect(await db.places.where('exceptionAt').above(0).toArray()).toMatchObject([{ label: '#payments-core', reason: 'Security' }]);
+      db.close();
+    },
+  },
 };
 
 const names: string[] = [];

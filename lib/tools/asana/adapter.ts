@@ -1,5 +1,5 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { inContent, isVisible, nearbyControl, queryAllWithin, textOf } from '../dom';
+import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';

@@ -1,6 +1,6 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, inContent, isVisible, nearbyControl, queryAllWithin, textOf } from '../dom';
+import { datetimeOf, inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
