@@ -1,10 +1,12 @@
 import { openDatabase } from '@/lib/db';
 import { FeatureErrors } from './FeatureErrors';
 import { PeopleSection } from './PeopleSection';
+import { PrivatePlaces } from './PrivatePlaces';
 import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
+import { WeekInTheOpen } from './WeekInTheOpen';
 import './options.css';
 
 async function readDatabase() {
@@ -37,6 +39,7 @@ export function OptionsApp() {
       </header>
       <nav aria-label="Sections">
         <a href="#people">People</a>
+        <a href="#openness">Your week in the open</a>
         <a href="#settings">Settings</a>
         <a href="#diagnostics">Diagnostics</a>
       </nav>
@@ -44,6 +47,11 @@ export function OptionsApp() {
         <section id="people" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>
           <PeopleSection settings={settings} />
+        </section>
+        <section id="openness" aria-labelledby="openness-heading">
+          <h2 id="openness-heading">Your week in the open</h2>
+          <WeekInTheOpen />
+          <PrivatePlaces />
         </section>
         <section id="settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>

@@ -4,6 +4,7 @@ import { loadPeople } from '@/lib/people/directory-store';
 import { PageStatus } from './PageStatus';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
+import { WeekSummary } from './WeekSummary';
 import './popup.css';
 
 async function countPeople(): Promise<number> {
@@ -30,6 +31,7 @@ export function PopupApp() {
         {people.status === 'ready' &&
           (people.value === 0 ? 'No directory yet: add one in Settings.' : `${people.value} people in your directory.`)}
       </p>
+      <WeekSummary />
       <footer>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings

@@ -77,8 +77,7 @@ export class PrivateWarningBanner {
     const reasons = this.reasonButtons((chosen) => this.actions.onReason(chosen));
     const never = el('button', { type: 'button', class: 'quiet' }, 'Don’t warn here again');
     never.addEventListener('click', () => this.actions.onException());
-    reasons.append(never);
-    this.box.append(reasons);
+    this.box.append(el('div', { class: 'row' }, reasons, never));
   }
 
   /** Hold a send: ask why it should be private, or whether to post anyway. Resolves once the user decides. */
