@@ -3,6 +3,7 @@ import { FeatureErrors } from './FeatureErrors';
 import { PeopleSection } from './PeopleSection';
 import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
+import { ToolsSection } from './ToolsSection';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
 import './options.css';
@@ -38,6 +39,7 @@ export function OptionsApp() {
       <nav aria-label="Sections">
         <a href="#people">People</a>
         <a href="#settings">Settings</a>
+        <a href="#tools">Tools</a>
         <a href="#diagnostics">Diagnostics</a>
       </nav>
       <main>
@@ -48,6 +50,10 @@ export function OptionsApp() {
         <section id="settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>
           {settings ? <SettingsPanel snapshot={settings} /> : <p className="muted">Loading…</p>}
+        </section>
+        <section id="tools" aria-labelledby="tools-heading">
+          <h2 id="tools-heading">Tools</h2>
+          {settings ? <ToolsSection snapshot={settings} /> : <p className="muted">Loading…</p>}
         </section>
         <section id="diagnostics" aria-labelledby="diagnostics-heading">
           <h2 id="diagnostics-heading">Diagnostics</h2>
