@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { GECKO_ID } from './lib/extension-ids';
 
 // Chrome MV3 is the main target; Firefox MV3 builds from the same sources (`wxt build -b firefox --mv3`).
 export default defineConfig({
@@ -22,7 +23,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'daylight@daylight.example',
+              id: GECKO_ID,
               strict_min_version: '140.0',
               // Daylight keeps everything on the device; nothing is collected or transmitted.
               data_collection_permissions: { required: ['none'] },
@@ -31,6 +32,10 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { storage: { managed_schema: 'managed_schema.json' } }),
+      : {
+          storage: { managed_schema: 'managed_schema.json' },
+          // Self-hosting (npm run package): where Chrome and Edge look for updates after a policy install.
+          ...(process.env.DAYLIGHT_UPDATE_URL ? { update_url: process.env.DAYLIGHT_UPDATE_URL } : {}),
+        }),
   }),
 });
