@@ -7,6 +7,8 @@ export default defineConfig({
   // Explicit imports everywhere: a reader can see where every name comes from.
   imports: false,
   manifestVersion: 3,
+  // The Firefox sources zip never carries a signing key, wherever someone keeps one.
+  zip: { excludeSources: ['**/*.pem', '**/*.key'] },
   manifest: ({ browser }) => ({
     name: 'Daylight',
     description:
@@ -32,10 +34,6 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {
-          storage: { managed_schema: 'managed_schema.json' },
-          // Self-hosting (npm run package): where Chrome and Edge look for updates after a policy install.
-          ...(process.env.DAYLIGHT_UPDATE_URL ? { update_url: process.env.DAYLIGHT_UPDATE_URL } : {}),
-        }),
+      : { storage: { managed_schema: 'managed_schema.json' } }),
   }),
 });
