@@ -24,7 +24,7 @@ function githubPerson(handle: string): string | null {
 let server: Server | undefined;
 test.afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-test('force-installed by policy from a local update server: settings locked, directory fetched, self-hosted GitLab marked', async () => {
+test('force-installed by policy from a local update server: settings locked, directory fetched, policy changes live, self-hosted GitLab marked', async () => {
   test.setTimeout(240_000);
   const requests: string[] = [];
   let files: Record<string, { type: string; body: Buffer | string }> = {};
@@ -91,6 +91,12 @@ test('force-installed by policy from a local update server: settings locked, dir
   expect(pairs.map(([handle]) => handle)).toEqual(entry.mentions);
   expect(pairs.map(([, person]) => person)).toEqual(entry.mentions.map(githubPerson));
   expect(pairs.some(([, person]) => person !== null)).toBe(true);
+
+  // The admin switches a feature off: the open tab stops it without a reload, and Options locks it off.
+  expect(result.cardBeforePolicyChange).toBe(1);
+  expect(result.managedAfterChange).toEqual({ ...managed, disabledFeatures: ['person-cards'] });
+  expect(result.cardAfterPolicyChange).toBe(0);
+  expect(result.featureToggle).toEqual({ checked: false, disabled: true });
 
   // A GitLab page at the policy's self-hosted origin gets Daylight's markers.
   const gitlab = fixture('gitlab', 'issue-legacy-public.html');

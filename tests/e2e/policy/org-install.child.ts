@@ -6,9 +6,12 @@
  *
  *   org-install.child.ts <extension id> <self-hosted GitLab origin>
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchDaylight } from '../../harness/chromium';
 import { fixture } from '../../harness/fixture-catalog';
+import { POLICY_DIR } from '../../harness/policy';
 import { serveFixtures } from '../../harness/serve-fixtures';
 
 const [extensionId = '', gitlabOrigin = ''] = process.argv.slice(2);
@@ -85,6 +88,26 @@ try {
     (pairs) => pairs.some(([, person]) => person !== null),
     10_000,
   );
+
+  // A policy change reaches the open tab live: the admin switches person cards off.
+  const mention = page.locator('a[data-daylight-person]').first();
+  const cardOnFocus = async () => {
+    await mention.evaluate((el: HTMLElement) => el.blur());
+    await mention.focus();
+    await page.waitForTimeout(400);
+    return page.locator('[data-daylight="person-card"]').count();
+  };
+  result.cardBeforePolicyChange = await poll(cardOnFocus, (n) => n > 0, 5_000);
+  const file = path.join(POLICY_DIR, 'daylight-test.json');
+  const policy = JSON.parse(readFileSync(file, 'utf8')) as { '3rdparty': { extensions: Record<string, Record<string, unknown>> } };
+  policy['3rdparty'].extensions[extensionId]!.disabledFeatures = ['person-cards'];
+  writeFileSync(file, JSON.stringify(policy));
+  result.managedAfterChange = await poll(() => options.evaluate(() => chrome.storage.managed.get()), (v) => 'disabledFeatures' in v, 45_000);
+  result.cardAfterPolicyChange = await poll(cardOnFocus, (n) => n === 0, 5_000);
+  await options.reload();
+  result.featureToggle = await options
+    .locator('[data-feature="person-cards"] input')
+    .evaluate((box: HTMLInputElement) => ({ checked: box.checked, disabled: box.disabled }));
 
   await page.goto(selfHostedGitlab.url);
   result.selfHostedMarkers = await poll(() => markers(page), (m) => m.place === 'public', 15_000);
