@@ -84,3 +84,29 @@ describe('CRX3', () => {
     );
   });
 });
+
+describe('npm run package', () => {
+  it('reads the signing key from a path or from the environment, and names a missing file', async () => {
+    const { signingKey } = await import('../../scripts/package');
+    const pem = generatePrivateKeyPem();
+    const id = extensionId(publicKeyDer(readPrivateKey(pem)));
+    expect(extensionId(publicKeyDer(signingKey({ DAYLIGHT_CRX_KEY_PEM: pem }).key))).toBe(id);
+    expect(() => signingKey({ DAYLIGHT_CRX_KEY: '/nonexistent/daylight.pem' })).toThrow(/\/nonexistent\/daylight\.pem/);
+  });
+
+  it('puts update_url into the self-hosted CRX’s manifest and leaves the other files as they are', async () => {
+    const { default: JSZip } = await import('jszip');
+    const { selfHostedZip } = await import('../../scripts/package');
+    const store = new JSZip();
+    store.file('manifest.json', JSON.stringify({ manifest_version: 3, name: 'Daylight', version: '1.0.0' }));
+    store.file('background.js', 'console.log(1)');
+    const zip = await JSZip.loadAsync(await selfHostedZip(await store.generateAsync({ type: 'nodebuffer' }), 'https://x.example/update.xml'));
+    expect(JSON.parse(await zip.file('manifest.json')!.async('string'))).toEqual({
+      manifest_version: 3,
+      name: 'Daylight',
+      version: '1.0.0',
+      update_url: 'https://x.example/update.xml',
+    });
+    expect(await zip.file('background.js')!.async('string')).toBe('console.log(1)');
+  });
+});
