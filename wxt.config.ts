@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { GECKO_ID } from './lib/extension-ids';
 
 // Chrome MV3 is the main target; Firefox MV3 builds from the same sources (`wxt build -b firefox --mv3`).
 export default defineConfig({
@@ -6,6 +7,8 @@ export default defineConfig({
   // Explicit imports everywhere: a reader can see where every name comes from.
   imports: false,
   manifestVersion: 3,
+  // The Firefox sources zip never carries a signing key, wherever someone keeps one.
+  zip: { excludeSources: ['**/*.pem', '**/*.key'] },
   manifest: ({ browser }) => ({
     name: 'Daylight',
     description:
@@ -22,7 +25,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'daylight@daylight.example',
+              id: GECKO_ID,
               strict_min_version: '140.0',
               // Daylight keeps everything on the device; nothing is collected or transmitted.
               data_collection_permissions: { required: ['none'] },

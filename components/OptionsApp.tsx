@@ -4,6 +4,7 @@ import { PeopleSection } from './PeopleSection';
 import { PrivatePlaces } from './PrivatePlaces';
 import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
+import { ToolsSection } from './ToolsSection';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
 import { WeekInTheOpen } from './WeekInTheOpen';
@@ -41,6 +42,7 @@ export function OptionsApp() {
         <a href="#people">People</a>
         <a href="#openness">Your week in the open</a>
         <a href="#settings">Settings</a>
+        <a href="#tools">Tools</a>
         <a href="#diagnostics">Diagnostics</a>
       </nav>
       <main>
@@ -56,6 +58,10 @@ export function OptionsApp() {
         <section id="settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>
           {settings ? <SettingsPanel snapshot={settings} /> : <p className="muted">Loading…</p>}
+        </section>
+        <section id="tools" aria-labelledby="tools-heading">
+          <h2 id="tools-heading">Tools</h2>
+          {settings ? <ToolsSection snapshot={settings} /> : <p className="muted">Loading…</p>}
         </section>
         <section id="diagnostics" aria-labelledby="diagnostics-heading">
           <h2 id="diagnostics-heading">Diagnostics</h2>

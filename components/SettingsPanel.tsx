@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
+import { features } from '@/lib/features/registry';
 import { resetUserSettings, saveUserSettings, type SettingKey, type Settings, type SettingsSnapshot } from '@/lib/settings';
-import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
@@ -78,6 +78,33 @@ function LinesSetting(props: { id: string; value: string[]; disabled: boolean; s
   );
 }
 
+/**
+ * One checkbox per feature ("on" when not switched off). Ids a policy names that this version does
+ * not know are listed too, so an admin's typo is visible rather than silently ignored.
+ */
+function FeatureToggles(props: { id: string; value: string[]; disabled: boolean; save: (v: string[]) => void }) {
+  const known = new Set(features.map((f) => f.id));
+  const unknown = props.value.filter((id) => !known.has(id));
+  const set = (featureId: string, on: boolean) =>
+    props.save(on ? props.value.filter((v) => v !== featureId) : [...props.value, featureId]);
+  return (
+    <fieldset id={props.id} className="feature-toggles" aria-label="Daylight features" aria-describedby={`${props.id}-help`}>
+      {features.map((feature) => (
+        <label key={feature.id} data-feature={feature.id}>
+          <input
+            type="checkbox"
+            checked={!props.value.includes(feature.id)}
+            disabled={props.disabled}
+            onChange={(e) => set(feature.id, e.target.checked)}
+          />{' '}
+          <code>{feature.id}</code>: {feature.description}
+        </label>
+      ))}
+      {unknown.length > 0 && <p className="error">Unknown feature ids switched off: {unknown.join(', ')}</p>}
+    </fieldset>
+  );
+}
+
 export function SettingsPanel({ snapshot }: { snapshot: SettingsSnapshot }) {
   return (
     <div className="settings">
@@ -130,28 +157,12 @@ export function SettingsPanel({ snapshot }: { snapshot: SettingsSnapshot }) {
       <Field snapshot={snapshot} name="captureExclude" label="Never capture these pages" help="Match patterns, one per line, e.g. https://github.com/acme/secret/*">
         {(p) => <LinesSetting key={p.value.join('\n')} {...p} />}
       </Field>
-      <Field snapshot={snapshot} name="disabledFeatures" label="Switched-off features" help="Feature ids, one per line.">
-        {(p) => <LinesSetting key={p.value.join('\n')} {...p} />}
+      <Field snapshot={snapshot} name="disabledFeatures" label="Switched-off features" help="Features switched off here stop in every open tab.">
+        {(p) => <FeatureToggles {...p} />}
       </Field>
-      <Field snapshot={snapshot} name="selfHosted" label="Self-hosted instances" help="One per line as tool=origin, e.g. gitlab=https://gitlab.acme.internal">
-        {({ id, value, disabled, save }) => (
-          <LinesSetting
-            key={JSON.stringify(value)}
-            id={id}
-            disabled={disabled}
-            value={TOOL_IDS.flatMap((tool) => (value[tool] ?? []).map((origin) => `${tool}=${origin}`))}
-            save={(entries) => {
-              const next: Settings['selfHosted'] = {};
-              for (const entry of entries) {
-                const [tool = '', origin = ''] = entry.split('=').map((s) => s.trim());
-                (next[tool as keyof typeof next] ??= []).push(origin);
-              }
-              save(next);
-            }}
-          />
-        )}
-      </Field>
-      <p className="muted">Tools: {TOOL_IDS.map((t) => TOOL_NAMES[t]).join(', ')}.</p>
+      <p className="muted">
+        Self-hosted instances are under <a href="#tools">Tools</a>.
+      </p>
     </div>
   );
 }

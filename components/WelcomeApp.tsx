@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { useSettings } from './useSettings';
+import { WhatsNew } from './WhatsNew';
 import './welcome.css';
 
 const HABITS = [
@@ -10,8 +11,36 @@ const HABITS = [
   ['Archive, don’t delete', 'A nudge towards archiving or closing when you are about to delete something, so history stays.'],
 ] as const;
 
+/** After an update the background opens `welcome.html?from=<previous version>#whats-new`. */
+function updatedFrom(): string | null {
+  return location.hash === '#whats-new' ? new URLSearchParams(location.search).get('from') : null;
+}
+
 export function WelcomeApp() {
   const helpdesk = useSettings()?.effective.helpdeskUrl;
+  const from = updatedFrom();
+  if (from !== null) {
+    return (
+      <main className="welcome">
+        <header className="brand">
+          <img src="/icon/48.png" alt="" />
+          Daylight was updated
+        </header>
+        <WhatsNew from={from} />
+        <p>
+          <a href="/welcome.html">What Daylight does and what it stores</a>
+          {helpdesk ? (
+            <>
+              {' · '}
+              <a href={helpdesk} target="_blank" rel="noreferrer">
+                Get help from your organisation
+              </a>
+            </>
+          ) : null}
+        </p>
+      </main>
+    );
+  }
   return (
     <main className="welcome">
       <header className="brand">

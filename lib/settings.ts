@@ -3,11 +3,12 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { lazy } from './lazy';
 import { DEFAULT_SETTINGS } from './settings-defaults';
-import { toolIdSchema } from './tools/tool-ids';
+import { TOOL_IDS, toolIdSchema } from './tools/tool-ids';
 
 /**
  * Settings: defaults, overlaid by the user's choices, overlaid by managed policy
- * (contract.md section 5). A key present in managed storage wins and is shown locked.
+ * (contract.md section 5). A key present in managed storage wins and is shown locked; the one
+ * exception is `selfHosted`, where the policy's origins and the user's add up (see combineSelfHosted).
  */
 
 export { DEFAULT_PRIVATE_REASONS, DEFAULT_SETTINGS } from './settings-defaults';
@@ -115,8 +116,21 @@ async function readManagedRaw(): Promise<unknown> {
   return Promise.race([fresh, stale]);
 }
 
+/**
+ * Policy origins and the user's own add up: the organisation's instances are always covered (and
+ * locked in Options, origin by origin), and a user may still name an instance the policy does not.
+ */
+function combineSelfHosted(user: Settings['selfHosted'] = {}, managed: Settings['selfHosted'] = {}): Settings['selfHosted'] {
+  const combined: Settings['selfHosted'] = {};
+  for (const tool of TOOL_IDS) {
+    const origins = [...new Set([...(managed[tool] ?? []), ...(user[tool] ?? [])])];
+    if (origins.length > 0) combined[tool] = origins;
+  }
+  return combined;
+}
+
 export function combineSettings(user: Partial<Settings>, managed: Partial<Settings>): Settings {
-  return { ...DEFAULT_SETTINGS, ...user, ...managed };
+  return { ...DEFAULT_SETTINGS, ...user, ...managed, selfHosted: combineSelfHosted(user.selfHosted, managed.selfHosted) };
 }
 
 export async function loadSettings(): Promise<SettingsSnapshot> {

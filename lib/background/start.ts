@@ -5,6 +5,7 @@ import { replaceDirectory, savePerson, setArchived, undoImport } from '../people
 import { loadSettings, watchSettings, type Settings } from '../settings';
 import { createDirectoryService, SYNC_ALARM } from './directory-service';
 import { opennessHandlers, recordMentionsResolved } from './openness-service';
+import { openPagesOnInstall } from './install-pages';
 import { syncSelfHostedScripts } from './self-hosted';
 
 /** Tell every tab's content script (tabs without one just do not answer). */
@@ -20,7 +21,7 @@ export const MAX_REPORTS_PER_TOOL = 20;
 
 /**
  * The background is the only writer of the database. It answers the message contract and opens
- * the welcome page on first install.
+ * the welcome page on first install ("What's new" after an update).
  */
 export function startBackground(): void {
   const db = openDatabase();
@@ -115,8 +116,8 @@ export function startBackground(): void {
     if (alarm.name === SYNC_ALARM) void loadSettings().then((snapshot) => directory.sync(snapshot.effective));
   });
 
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  openPagesOnInstall();
+  browser.runtime.onInstalled.addListener(() => {
     // On install (and update) the organisation's directory is fetched at once.
     void loadSettings().then((snapshot) => followDirectory(snapshot.effective, true));
   });

@@ -54,6 +54,8 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
   let lastUrl: string | undefined;
   let resolved: ResolvedPlace = { place: 'unknown' };
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The address last reported as not looking like the tool. */
+  let mismatchAt: string | undefined;
   const people = new PeopleCache(adapter.id, location.origin);
   const contentListeners = new Set<(roots: readonly ParentNode[]) => void>();
   const onContent = (listener: (roots: readonly ParentNode[]) => void, scope: AbortSignal) => {
@@ -93,8 +95,17 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     if (signal.aborted) return;
     if (!trustHost && !adapter.detect(document)) {
       clearPageMarkers(root);
-      if (records === null) report(false);
+      // Once per address: the mismatch shows in Options (Tools, Diagnostics), never silently ignored.
+      if (mismatchAt !== location.href) {
+        mismatchAt = location.href;
+        report(false);
+      }
       return;
+    }
+    // The DOM says this is the tool after all (a page still rendering): that replaces the mismatch.
+    if (mismatchAt !== undefined) {
+      mismatchAt = undefined;
+      report(true);
     }
     const url = new URL(location.href);
     const kind = adapter.kind(url, document);

@@ -19,7 +19,16 @@ export interface LaunchDaylightOptions {
   viewport?: { width: number; height: number } | null;
   args?: string[];
   ignoreDefaultArgs?: LaunchOptions['ignoreDefaultArgs'];
+  /**
+   * Daylight is force-installed by policy (ExtensionInstallForcelist) with this id, instead of
+   * loaded unpacked. Chromium then must be allowed to fetch the update manifest: no
+   * --disable-background-networking (it suppresses the install) and no --disable-extensions.
+   */
+  policyInstalledId?: string;
 }
+
+/** Force-installing fetches update.xml and the CRX after start-up; give it this long. */
+const POLICY_INSTALL_TIMEOUT_MS = 60_000;
 
 /**
  * Debian's Chromium with the built extension loaded, in a throwaway profile. Never downloads a
@@ -27,7 +36,8 @@ export interface LaunchDaylightOptions {
  */
 export async function launchDaylight(options: LaunchDaylightOptions = {}): Promise<DaylightBrowser> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
-  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+  const fromPolicy = options.policyInstalledId;
+  if (fromPolicy === undefined && !existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   if (!existsSync(CHROMIUM)) {
@@ -38,12 +48,12 @@ export async function launchDaylight(options: LaunchDaylightOptions = {}): Promi
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
-    ignoreDefaultArgs: options.ignoreDefaultArgs,
+    ignoreDefaultArgs: fromPolicy === undefined ? options.ignoreDefaultArgs : ['--disable-extensions', '--disable-background-networking'],
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(fromPolicy === undefined
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--disable-background-networking']
+        : []),
       '--no-sandbox',
-      '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
@@ -51,15 +61,20 @@ export async function launchDaylight(options: LaunchDaylightOptions = {}): Promi
       ...(options.args ?? []),
     ],
   });
+  const isDaylight = (w: { url(): string }) => fromPolicy === undefined || new URL(w.url()).host === fromPolicy;
   const worker =
-    context.serviceWorkers()[0] ??
-    (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(async () => {
-      await context.close();
-      throw new Error(
-        `Daylight's service worker never started: Chromium refused the extension in ${extensionDir}. ` +
-          'Run chromium with --enable-logging=stderr and the same --load-extension to see its load error.',
-      );
-    }));
+    context.serviceWorkers().find(isDaylight) ??
+    (await context
+      .waitForEvent('serviceworker', { predicate: isDaylight, timeout: fromPolicy === undefined ? 15_000 : POLICY_INSTALL_TIMEOUT_MS })
+      .catch(async () => {
+        await context.close();
+        throw new Error(
+          fromPolicy === undefined
+            ? `Daylight's service worker never started: Chromium refused the extension in ${extensionDir}. ` +
+                'Run chromium with --enable-logging=stderr and the same --load-extension to see its load error.'
+            : `Daylight (${fromPolicy}) was not installed by policy: check chrome://policy and that update.xml and the CRX are served.`,
+        );
+      }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,

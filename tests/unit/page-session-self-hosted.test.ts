@@ -1,6 +1,8 @@
 // Runs at http://localhost:3000, an origin that is no tool's SaaS host: the DOM must say which tool it is.
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startPageSession } from '@/lib/content/page-session';
+import { DEFAULT_SETTINGS } from '@/lib/settings-defaults';
 import { markers, sessionScope } from './page-session-helpers';
 import { gitlab } from '@/lib/tools/gitlab/adapter';
 
@@ -17,4 +19,22 @@ describe('page session on a self-hosted origin', () => {
     expect(markers().kind).toBe('issue');
   });
 
+  it('reports a page that does not look like the tool, once, and the detection that replaces it', async () => {
+    const reports: { detected: boolean; path: string }[] = [];
+    fakeBrowser.runtime.onMessage.addListener(((message: { type: string; payload: { detected: boolean; path: string } }) => {
+      if (message.type === 'page-report') reports.push({ detected: message.payload.detected, path: message.payload.path });
+      return Promise.resolve({ ok: true, data: message.type === 'settings-get' ? DEFAULT_SETTINGS : { ok: true } });
+    }) as never);
+    history.replaceState(null, '', '/wiki');
+    document.body.innerHTML = '<p>A wiki page</p>';
+    startPageSession(gitlab, session.signal());
+    await expect.poll(() => reports, { timeout: 4_000 }).toEqual([{ detected: false, path: '/wiki' }]);
+    document.body.append(document.createElement('p')); // more of the same page: no second report
+    await new Promise((r) => setTimeout(r, 1_800));
+    expect(reports).toHaveLength(1);
+
+    document.head.innerHTML = '<meta property="og:site_name" content="GitLab">';
+    document.body.dataset.page = 'projects:issues:show';
+    await expect.poll(() => reports.at(-1), { timeout: 4_000 }).toEqual({ detected: true, path: '/wiki' });
+  }, 15_000);
 });

@@ -35,6 +35,18 @@ describe('settings', () => {
     await expect(saveUserSettings({ selfHosted: { jira: ['https://jira.acme.internal'] } } as never)).rejects.toThrow();
   });
 
+  it('add the user’s self-hosted origins to the policy’s, which stay whatever the user saves', async () => {
+    await fakeBrowser.storage.managed.set({ selfHosted: { gitlab: ['https://gitlab.acme.internal'] } });
+    await saveUserSettings({ selfHosted: { gitlab: ['https://mine.example', 'https://gitlab.acme.internal'], mattermost: ['https://chat.example'] } });
+    const s = await loadSettings();
+    expect(s.effective.selfHosted).toEqual({
+      gitlab: ['https://gitlab.acme.internal', 'https://mine.example'],
+      mattermost: ['https://chat.example'],
+    });
+    await saveUserSettings({ selfHosted: {} });
+    expect((await loadSettings()).effective.selfHosted).toEqual({ gitlab: ['https://gitlab.acme.internal'] });
+  });
+
   it('reject an invalid user value without storing anything', async () => {
     await expect(saveUserSettings({ helpdeskUrl: 'javascript:alert(1)' })).rejects.toThrow(/helpdeskUrl/);
     expect((await loadSettings()).user).toEqual({});
