@@ -142,6 +142,9 @@ export const asana: Adapter = {
   mentions,
   posts,
   composers,
+  // Asana comments have neither reactions Daylight can name nor threads: the task's comment box is the place.
+  reaction: () => null,
+  reply: () => null,
   deleteAction,
   title: (_url, doc) => doc.querySelector<HTMLTextAreaElement>(`${selectors.taskPane} ${selectors.taskTitle}`)?.value.trim() ?? '',
   container: (_url, doc) => projectName(doc) ?? 'My Tasks',
