@@ -3,6 +3,7 @@ import { FeatureErrors } from './FeatureErrors';
 import { PeopleSection } from './PeopleSection';
 import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
+import { ThanksLedger } from './ThanksLedger';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
 import './options.css';
@@ -37,6 +38,7 @@ export function OptionsApp() {
       </header>
       <nav aria-label="Sections">
         <a href="#people">People</a>
+        <a href="#thanks">Thanks</a>
         <a href="#settings">Settings</a>
         <a href="#diagnostics">Diagnostics</a>
       </nav>
@@ -44,6 +46,10 @@ export function OptionsApp() {
         <section id="people" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>
           <PeopleSection settings={settings} />
+        </section>
+        <section id="thanks" aria-labelledby="thanks-heading">
+          <h2 id="thanks-heading">Thanks</h2>
+          <ThanksLedger />
         </section>
         <section id="settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>

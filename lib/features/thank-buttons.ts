@@ -178,7 +178,11 @@ export const thankButtons: Feature = {
     };
 
     page.onContent((roots) => {
-      for (const [element, item] of placed) if (!element.isConnected) (item.button.remove(), placed.delete(element));
+      for (const [element, item] of placed) {
+        if (element.isConnected) continue;
+        item.button.remove();
+        placed.delete(element);
+      }
       const asked: string[] = [];
       const mentioning: Array<{ postKey: string; permalink: string; handle: string; excerpt: string }> = [];
       const authors = new Set<string>();

@@ -162,7 +162,7 @@ function composers(doc: Document): ComposerReading[] {
 
 const isPost = (el: Element) => readPost(el, null) !== null;
 /** GitHub's thanks-like reactions: 🎉 hooray, then ❤️ heart. */
-const THANKS_REACTIONS = /^(?:hooray|heart|tada)\b|^[🎉❤]/i;
+const THANKS_REACTIONS = /^(?:hooray|heart|tada)\b|^(?:🎉|❤)/iu;
 
 function reaction(post: Element): ReactionReading | null {
   const buttons = ownedBy(post, selectors.reactionButton, POST_SELECTOR, isPost);
