@@ -19,6 +19,11 @@ export interface LaunchDaylightOptions {
   viewport?: { width: number; height: number } | null;
   args?: string[];
   ignoreDefaultArgs?: LaunchOptions['ignoreDefaultArgs'];
+  /**
+   * A profile directory to use and keep (closing the browser leaves it in place), so that a test
+   * can relaunch Chromium on the same profile, as a browser restart does. A throwaway one by default.
+   */
+  profileDir?: string;
 }
 
 /**
@@ -33,7 +38,7 @@ export async function launchDaylight(options: LaunchDaylightOptions = {}): Promi
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\`.`);
   }
-  const profile = mkdtempSync(path.join(tmpdir(), 'daylight-profile-'));
+  const profile = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'daylight-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -66,7 +71,7 @@ export async function launchDaylight(options: LaunchDaylightOptions = {}): Promi
     extensionId,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (options.profileDir === undefined) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
