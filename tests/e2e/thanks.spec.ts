@@ -160,6 +160,27 @@ test.describe('thanking', () => {
     await expect(tab.locator(`[data-daylight-post="${target.id}"] [data-daylight="thank"]`).last().getByRole('button', { name: /^Thank / })).toHaveText('Thanked');
   });
 
+  test("React applies the tool's own reaction through its own control", async ({ daylight, page: tab }) => {
+    const entry = fixture('github', 'issue-react-public.html');
+    await serveFixtures(daylight.context, [entry]);
+    await tab.goto(entry.url);
+    // The saved page has no GitHub script: count clicks on its 🎉 reaction instead.
+    await tab.evaluate(() => {
+      const hooray = document.querySelector('[data-daylight-post="issue-2659034112"] button[aria-label="hooray 2"]')!;
+      hooray.addEventListener('click', () => hooray.setAttribute('data-clicked', String(Number(hooray.getAttribute('data-clicked') ?? 0) + 1)));
+    });
+    const host = tab.locator('[data-daylight-post="issue-2659034112"] [data-daylight="thank"]');
+    await host.getByRole('button', { name: /^Thank / }).click();
+    await host.getByRole('button', { name: 'React' }).click();
+    await expect(host.getByRole('button', { name: /^Thank / })).toHaveText('Thanked');
+    await expect(tab.locator('button[aria-label="hooray 2"]')).toHaveAttribute('data-clicked', '1');
+    // Posts whose reactions Daylight cannot reach offer no React.
+    const other = tab.locator('[data-daylight-post="issuecomment-2481302210"] [data-daylight="thank"]');
+    await other.getByRole('button', { name: /^Thank / }).click();
+    await expect(other.getByRole('button', { name: 'Just record it' })).toBeVisible();
+    await expect(other.getByRole('button', { name: 'React' })).toBeHidden();
+  });
+
   test('a post that mentions the viewer and thanks them is recorded as received, once', async ({ daylight, page: tab, extensionPage }) => {
     const entry = fixture('github', 'issue-react-public.html');
     await serveFixtures(daylight.context, [entry]);
