@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { openDatabase, type OutboxEntry, type ThanksEntry } from '@/lib/db';
 import { ledgerCsv, ledgerJson } from '@/lib/kudos/export';
 import { sendToBackground } from '@/lib/messaging';
+import { loadPeople } from '@/lib/people/directory-store';
+import { DirectoryIndex } from '@/lib/people/resolver';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
 import { downloadText } from './PeopleExport';
 import { useAsync } from './useAsync';
@@ -13,8 +15,13 @@ const REFRESH_MS = 2_000;
 async function loadLedger() {
   const db = openDatabase();
   try {
-    const [entries, outbox] = await Promise.all([db.thanks.orderBy('at').reverse().toArray(), db.outbox.toArray()]);
-    return { entries, outbox: new Map(outbox.map((o) => [o.thanksId, o])) };
+    const [entries, outbox, people] = await Promise.all([db.thanks.orderBy('at').reverse().toArray(), db.outbox.toArray(), loadPeople(db)]);
+    // Names from today's directory (it may know someone now that it did not when they were thanked).
+    const directory = new DirectoryIndex(people);
+    const names = new Map(
+      entries.map((e) => [e.id, ((e.personId ? directory.person(e.personId) : undefined) ?? (e.handle ? directory.lookup(e.tool, null, e.handle) : undefined))?.name ?? e.name]),
+    );
+    return { entries, names, outbox: new Map(outbox.map((o) => [o.thanksId, o])) };
   } finally {
     db.close();
   }
@@ -22,9 +29,9 @@ async function loadLedger() {
 
 const VIA: Record<ThanksEntry['via'], string> = { public: 'Publicly', reaction: 'Reaction', record: 'Recorded', seen: 'Seen on the page' };
 
-function matches(entry: ThanksEntry, query: string): boolean {
+function matches(entry: ThanksEntry, name: string, query: string): boolean {
   if (!query) return true;
-  const haystack = [entry.name, entry.handle ?? '', entry.personId ?? '', TOOL_NAMES[entry.tool], entry.excerpt, entry.note, entry.permalink, entry.direction].join('\n').toLowerCase();
+  const haystack = [name, entry.name, entry.handle ?? '', entry.personId ?? '', TOOL_NAMES[entry.tool], entry.excerpt, entry.note, entry.permalink, entry.direction].join('\n').toLowerCase();
   return query
     .toLowerCase()
     .split(/\s+/)
@@ -74,7 +81,7 @@ export function ThanksLedger() {
   // useAsync keeps the last answer while it reads again, so the table does not blink on refresh.
   const cached = data.status === 'ready' ? data.value : undefined;
   const rows = useMemo(
-    () => (cached?.entries ?? []).filter((e) => (showArchived || e.archivedAt === undefined) && matches(e, query.trim())),
+    () => (cached?.entries ?? []).filter((e) => (showArchived || e.archivedAt === undefined) && matches(e, cached?.names.get(e.id) ?? e.name, query.trim())),
     [cached, showArchived, query],
   );
   const act = (work: Promise<unknown>) =>
@@ -132,7 +139,7 @@ export function ThanksLedger() {
                   {entry.direction === 'given' ? 'Given' : 'Received'} · {VIA[entry.via]}
                   {entry.private ? ' · private place' : ''}
                 </td>
-                <td>{entry.name}</td>
+                <td>{cached.names.get(entry.id) ?? entry.name}</td>
                 <td>
                   {TOOL_NAMES[entry.tool]}:{' '}
                   <a href={entry.permalink} target="_blank" rel="noreferrer">
@@ -143,11 +150,11 @@ export function ThanksLedger() {
                 <td>{entry.direction === 'given' && <Announcement entry={cached.outbox.get(entry.id)} onRetry={(id) => act(sendToBackground('outbox-retry', { id }))} />}</td>
                 <td>
                   {entry.archivedAt === undefined ? (
-                    <button type="button" aria-label={`Undo thanks ${entry.direction === 'given' ? 'to' : 'from'} ${entry.name}`} onClick={() => act(sendToBackground('thanks-archive', { id: entry.id, archived: true }))}>
+                    <button type="button" aria-label={`Undo thanks ${entry.direction === 'given' ? 'to' : 'from'} ${cached.names.get(entry.id) ?? entry.name}`} onClick={() => act(sendToBackground('thanks-archive', { id: entry.id, archived: true }))}>
                       Undo
                     </button>
                   ) : (
-                    <button type="button" aria-label={`Restore thanks ${entry.direction === 'given' ? 'to' : 'from'} ${entry.name}`} onClick={() => act(sendToBackground('thanks-archive', { id: entry.id, archived: false }))}>
+                    <button type="button" aria-label={`Restore thanks ${entry.direction === 'given' ? 'to' : 'from'} ${cached.names.get(entry.id) ?? entry.name}`} onClick={() => act(sendToBackground('thanks-archive', { id: entry.id, archived: false }))}>
                       Restore
                     </button>
                   )}

@@ -1,7 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import { openDatabase } from '@/lib/db';
-import { periodStart, summarize, type Period, type PersonTally } from '@/lib/kudos/summary';
+import { periodStart, summarize, type Period, type PersonOf, type PersonTally } from '@/lib/kudos/summary';
 import { loadPeople } from '@/lib/people/directory-store';
+import { DirectoryIndex } from '@/lib/people/resolver';
 import { useAsync } from './useAsync';
 import './thanks.css';
 
@@ -12,8 +13,11 @@ async function loadRecentThanks() {
     const now = new Date();
     const since = Math.min(periodStart('week', now), periodStart('month', now));
     const [entries, people] = await Promise.all([db.thanks.where('at').aboveOrEqual(since).toArray(), loadPeople(db)]);
-    const names = new Map(people.map((p) => [p.id, p.name]));
-    return { entries, names, now };
+    const directory = new DirectoryIndex(people);
+    // By directory id, else by the handle (the directory may have learnt who it is since).
+    const personOf: PersonOf = (entry) =>
+      (entry.personId ? directory.person(entry.personId) : undefined) ?? (entry.handle ? directory.lookup(entry.tool, null, entry.handle) : undefined);
+    return { entries, personOf, now };
   } finally {
     db.close();
   }
@@ -59,7 +63,7 @@ export function ThanksPanel() {
     setPeriod(next.id);
     event.currentTarget.querySelector<HTMLElement>(`#thanks-tab-${next.id}`)?.focus();
   };
-  const summary = data.status === 'ready' ? summarize(data.value.entries, periodStart(period, data.value.now), (id) => data.value.names.get(id)) : null;
+  const summary = data.status === 'ready' ? summarize(data.value.entries, periodStart(period, data.value.now), data.value.personOf) : null;
   return (
     <section className="thanks-panel" aria-labelledby="thanks-heading" data-testid="thanks-panel">
       <h2 id="thanks-heading">Thanks</h2>

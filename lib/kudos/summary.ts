@@ -22,17 +22,21 @@ export interface ThanksSummary {
   received: PersonTally[];
 }
 
+/** Who an entry's person is in today's directory (it may know them now, though it did not when they were thanked). */
+export type PersonOf = (entry: ThanksEntry) => { id: string; name: string } | undefined;
+
 /**
  * Live (not archived) thanks since `since`, given and received, counted by person: most thanks
- * first, then most recent. `nameOf` gives a person's current name from the directory.
+ * first, then most recent, with the directory's current names.
  */
-export function summarize(entries: readonly ThanksEntry[], since: number, nameOf: (personId: string) => string | undefined = () => undefined): ThanksSummary {
+export function summarize(entries: readonly ThanksEntry[], since: number, personOf: PersonOf = () => undefined): ThanksSummary {
   const tally = (direction: ThanksEntry['direction']) => {
     const people = new Map<string, PersonTally>();
     for (const entry of entries) {
       if (entry.direction !== direction || entry.archivedAt !== undefined || entry.at < since) continue;
-      const key = entry.personId ?? `${entry.tool}:${entry.handle ?? entry.name}`;
-      const person = people.get(key) ?? { key, name: (entry.personId ? nameOf(entry.personId) : undefined) ?? entry.name, count: 0, last: 0 };
+      const known = personOf(entry);
+      const key = known?.id ?? entry.personId ?? `${entry.tool}:${entry.handle ?? entry.name}`;
+      const person = people.get(key) ?? { key, name: known?.name ?? entry.name, count: 0, last: 0 };
       person.count += 1;
       person.last = Math.max(person.last, entry.at);
       people.set(key, person);

@@ -73,10 +73,12 @@ describe('kudos ledger', () => {
     await setThanksArchived(db, 'd', true);
     await recordReceived(db, { ...lena, at: week + 5, postKey: 'p2' });
     const entries = await db.thanks.toArray();
-    const names = (id: string) => (id === 'lena' ? 'Lena K.' : undefined);
+    // The directory now knows "outsider" too (it did not when they were thanked).
+    const names = (e: { personId: string | null; handle: string | null }) =>
+      e.personId === 'lena' ? { id: 'lena', name: 'Lena K.' } : e.handle === 'outsider' ? { id: 'out', name: 'Out Sider' } : undefined;
     expect(summarize(entries, week, names)).toEqual({
       given: [
-        { key: 'github:outsider', name: 'outsider', count: 1, last: week + 2 },
+        { key: 'out', name: 'Out Sider', count: 1, last: week + 2 },
         { key: 'lena', name: 'Lena K.', count: 1, last: week + 1 },
       ],
       received: [{ key: 'lena', name: 'Lena K.', count: 1, last: week + 5 }],
