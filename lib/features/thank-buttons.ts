@@ -4,6 +4,7 @@ import { thankYouText } from '../kudos/thank-you';
 import type { ComposerReading, PostReading } from '../tools/adapter';
 import { ownedBy, textOf } from '../tools/dom';
 import type { ToolId } from '../tools/tool-ids';
+import { isDarkAround } from '../ui/shadow-host';
 import { ThankButton, type ThankChoice } from '../ui/thank-button';
 import type { Feature } from './feature';
 
@@ -138,7 +139,7 @@ export const thankButtons: Feature = {
     };
 
     /** One Thank host in `post` (never in a post nested in it); true when it was placed now. */
-    const ensure = (post: PostReading, key: string): boolean => {
+    const ensure = (post: PostReading, key: string, dark: () => boolean): boolean => {
       const current = placed.get(post.element);
       for (const host of ownedBy(post.element, THANK, adapter.postSelector)) if (host !== current?.button.host) host.remove();
       if (current && current.key === key && post.element.contains(current.button.host)) {
@@ -164,7 +165,7 @@ export const thankButtons: Feature = {
       const body = post.body && post.element.contains(post.body) ? post.body : null;
       if (body?.closest('[contenteditable="true"]')) body.after(item.button.host);
       else (body ?? post.element).append(item.button.host);
-      item.button.applyTheme();
+      item.button.applyTheme(dark());
       const done = thanked.get(key);
       if (done) item.button.setThanked(done);
       placed.set(post.element, item);
@@ -186,6 +187,10 @@ export const thankButtons: Feature = {
       const asked: string[] = [];
       const mentioning: Array<{ postKey: string; permalink: string; handle: string; excerpt: string }> = [];
       const authors = new Set<string>();
+      // The theme is read once per batch, before any button is added: reading styles between
+      // insertions would make the browser recompute them for every post.
+      let dark: boolean | undefined;
+      const themeOf = (post: PostReading) => () => (dark ??= isDarkAround(post.element));
       for (const post of roots.flatMap((root) => adapter.posts(root))) {
         if (post.author === null || (viewer !== null && same(post.author, viewer))) {
           remove(post.element);
@@ -193,7 +198,7 @@ export const thankButtons: Feature = {
         }
         const key = keyOf(post);
         authors.add(post.author);
-        if (ensure(post, key) && !thanked.has(key)) asked.push(key);
+        if (ensure(post, key, themeOf(post)) && !thanked.has(key)) asked.push(key);
         if (viewer !== null && !reported.has(key) && post.body && adapter.mentions(post.body).some((m) => same(m.handle, viewer))) {
           reported.add(key);
           mentioning.push({ postKey: key, permalink: post.permalink ?? base, handle: post.author, excerpt: textOf(post.body, RECEIVED_TEXT) });

@@ -1,4 +1,4 @@
-import { createShadowHost, el, isDarkAround } from './shadow-host';
+import { el, isDarkAround } from './shadow-host';
 
 const CSS = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 0; font: 12px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
@@ -22,6 +22,20 @@ input { font: inherit; padding: 4px 6px; border-radius: 6px; border: 1px solid #
 .action:hover { border-color: #8c959f; }
 :focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
+
+/** One style sheet shared by every Thank button on the page (a `<style>` per post would be parsed hundreds of times). */
+let sheet: CSSStyleSheet | undefined;
+function shadowHost(): { host: HTMLElement; root: ShadowRoot } {
+  const host = document.createElement('div');
+  host.setAttribute('data-daylight', 'thank');
+  const root = host.attachShadow({ mode: 'open' });
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  root.adoptedStyleSheets = [sheet];
+  return { host, root };
+}
 
 export type ThankChoice = 'public' | 'reaction' | 'record';
 
@@ -51,7 +65,7 @@ export class ThankButton {
   private thanked: { id: string } | null = null;
 
   constructor(private readonly options: ThankButtonOptions & { name: string }) {
-    const { host, root } = createShadowHost('thank', CSS);
+    const { host, root } = shadowHost();
     this.host = host;
     const frame = el('span', { class: 'frame' });
     this.button = el('button', { type: 'button', class: 'thank', 'aria-label': `Thank ${options.name}`, 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }, 'Thank');
@@ -102,9 +116,9 @@ export class ThankButton {
     if (!this.panel.hidden && !event.composedPath().includes(this.host)) this.close(false);
   };
 
-  /** Follow the host page's light or dark theme around the button (call once it is on the page). */
-  applyTheme(): void {
-    this.frame().classList.toggle('dark', isDarkAround(this.host));
+  /** Follow the host page's light or dark theme around the button; `dark` when already known for its neighbours. */
+  applyTheme(dark = isDarkAround(this.host)): void {
+    this.frame().classList.toggle('dark', dark);
   }
 
   /** The author's name, once the directory has answered. */
