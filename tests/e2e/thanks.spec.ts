@@ -164,12 +164,13 @@ test.describe('thanking', () => {
     const entry = fixture('github', 'issue-react-public.html');
     await serveFixtures(daylight.context, [entry]);
     await tab.goto(entry.url);
+    const host = tab.locator('[data-daylight-post="issue-2659034112"] [data-daylight="thank"]');
+    await expect(host).toBeAttached();
     // The saved page has no GitHub script: count clicks on its 🎉 reaction instead.
     await tab.evaluate(() => {
       const hooray = document.querySelector('[data-daylight-post="issue-2659034112"] button[aria-label="hooray 2"]')!;
       hooray.addEventListener('click', () => hooray.setAttribute('data-clicked', String(Number(hooray.getAttribute('data-clicked') ?? 0) + 1)));
     });
-    const host = tab.locator('[data-daylight-post="issue-2659034112"] [data-daylight="thank"]');
     await host.getByRole('button', { name: /^Thank / }).click();
     await host.getByRole('button', { name: 'React' }).click();
     await expect(host.getByRole('button', { name: /^Thank / })).toHaveText('Thanked');
