@@ -5,6 +5,7 @@ import { PrivatePlaces } from './PrivatePlaces';
 import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
 import { ToolsSection } from './ToolsSection';
+import { ThanksLedger } from './ThanksLedger';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
 import { WeekInTheOpen } from './WeekInTheOpen';
@@ -41,6 +42,7 @@ export function OptionsApp() {
       <nav aria-label="Sections">
         <a href="#people">People</a>
         <a href="#openness">Your week in the open</a>
+        <a href="#thanks">Thanks</a>
         <a href="#settings">Settings</a>
         <a href="#tools">Tools</a>
         <a href="#diagnostics">Diagnostics</a>
@@ -54,6 +56,10 @@ export function OptionsApp() {
           <h2 id="openness-heading">Your week in the open</h2>
           <WeekInTheOpen />
           <PrivatePlaces />
+        </section>
+        <section id="thanks" aria-labelledby="thanks-heading">
+          <h2 id="thanks-heading">Thanks</h2>
+          <ThanksLedger />
         </section>
         <section id="settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { openDatabase } from '@/lib/db';
 import { loadPeople } from '@/lib/people/directory-store';
 import { PageStatus } from './PageStatus';
+import { ThanksPanel } from './ThanksPanel';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
 import { WeekSummary } from './WeekSummary';
@@ -27,6 +28,7 @@ export function PopupApp() {
         Daylight
       </header>
       <PageStatus />
+      <ThanksPanel />
       <p className="muted" data-testid="directory-count">
         {people.status === 'ready' &&
           (people.value === 0 ? 'No directory yet: add one in Settings.' : `${people.value} people in your directory.`)}

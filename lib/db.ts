@@ -77,8 +77,14 @@ export interface ThanksEntry {
   handle: string | null;
   personId: string | null;
   name: string;
-  /** The thanked post (given) or the thanking post (received). */
+  /** The thanked post (given) or the thanking post (received): a link for people. */
   permalink: string;
+  /**
+   * The post's identity in the ledger (its permalink, or the page and the post's id when the tool
+   * gives no permalink): which posts show as thanked, and received thanks recorded once per post.
+   * Added at version 7 (earlier entries take their permalink).
+   */
+  postKey: string;
   excerpt: string;
   note: string;
   /** How it was given: in the tool's composer, a native reaction, the ledger only; `seen` for received. */
@@ -124,6 +130,26 @@ export interface PlaceChoice {
   exceptionArchivedAt?: number;
 }
 
+/**
+ * One announcement of a public thanks waiting for, or done with, the organisation's webhook. The
+ * id is the idempotency key (the thanks' id): a row reaches `sent` once and is never sent again.
+ */
+export interface OutboxEntry {
+  id: string;
+  thanksId: string;
+  url: string;
+  /** The JSON body, Slack and Mattermost incoming-webhook compatible. */
+  payload: Record<string, unknown>;
+  /** `sending` survives only a crash mid-request: it is retried with the same key. */
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  attempts: number;
+  createdAt: number;
+  /** When the next attempt is due. */
+  nextAt: number;
+  lastError?: string;
+  sentAt?: number;
+}
+
 export type DaylightDatabase = Dexie & {
   /** Version 1 to 3 only: read by the version 4 migration. */
   people: EntityTable<StoredPerson, 'id'>;
@@ -134,6 +160,7 @@ export type DaylightDatabase = Dexie & {
   thanks: EntityTable<ThanksEntry, 'id'>;
   activity: EntityTable<ActivityEvent, 'seq'>;
   places: EntityTable<PlaceChoice, 'key'>;
+  outbox: EntityTable<OutboxEntry, 'id'>;
 };
 
 export const DATABASE_NAME = 'daylight';
@@ -182,6 +209,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       thanks: '&id, at, direction, tool, personId, permalink, archivedAt, [direction+at]',
       activity: '++seq, type, at, [type+at]',
+    },
+  },
+  {
+    version: 7,
+    // Kudos: thanks are found by post (postKey), and public thanks wait in the webhook outbox.
+    stores: {
+      thanks: '&id, at, direction, tool, personId, permalink, postKey, archivedAt, [direction+at]',
+      outbox: '&id, thanksId, status, nextAt',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('thanks')
+        .toCollection()
+        .modify((entry: ThanksEntry) => {
+          entry.postKey ??= entry.permalink;
+        });
     },
   },
   {

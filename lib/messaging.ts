@@ -51,6 +51,16 @@ export const directorySyncSchema = lazy(() =>
 );
 export type DirectorySync = z.infer<ReturnType<typeof directorySyncSchema>>;
 
+/** A post as a thanks names it: where it is, who wrote it, a short excerpt. */
+const thankedPostSchema = lazy(() =>
+  z.object({
+    postKey: z.string().check(z.minLength(1), z.maxLength(2048)),
+    permalink: z.string().check(z.minLength(1), z.maxLength(2048)),
+    handle: z.string().check(z.minLength(1), z.maxLength(200)),
+    excerpt: z.string().check(z.maxLength(4000)),
+  }),
+);
+
 /** Each message's request and response schemas, built when the message is first used. */
 export const messages = {
   /** content script → background: a feature failed on a page. */
@@ -173,6 +183,47 @@ export const messages = {
       event: z.enum(['private-post', 'public-post', 'warned', 'warning-cancelled', 'deletion-avoided', 'deleted-anyway']),
       detail: z.optional(z.string().check(z.maxLength(80))),
     }),
+    response: Ok(),
+  })),
+  /** content script → background: the user thanked a post's author (publicly, by reaction, or in the ledger only). */
+  'thanks-give': lazy(() => ({
+    request: z.object({
+      tool: toolIdSchema(),
+      origin: z.string().check(z.maxLength(300)),
+      place: placeSchema(),
+      /** The user's own handle on this tool, as the page shows it (the announcement's giver). */
+      viewer: z.nullable(z.string().check(z.maxLength(200))),
+      post: thankedPostSchema(),
+      note: z.string().check(z.maxLength(2000)),
+      via: z.enum(['public', 'reaction', 'record']),
+    }),
+    response: z.object({ id: z.string(), at: z.number(), name: z.string(), announced: z.boolean() }),
+  })),
+  /** content script → background: which of these posts has the user thanked (live ledger entries)? */
+  'thanks-state': lazy(() => ({
+    request: z.object({ postKeys: z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(5000)) }),
+    response: z.object({
+      thanked: z.record(z.string(), z.object({ id: z.string(), at: z.number(), name: z.string(), via: z.enum(['public', 'reaction', 'record', 'seen']) })),
+    }),
+  })),
+  /** content script → background: posts by others that mention the user; those that thank them are recorded as received. */
+  'thanks-seen': lazy(() => ({
+    request: z.object({
+      tool: toolIdSchema(),
+      origin: z.string().check(z.maxLength(300)),
+      place: placeSchema(),
+      posts: z.array(thankedPostSchema()).check(z.maxLength(500)),
+    }),
+    response: z.object({ recorded: z.number() }),
+  })),
+  /** content script or options page → background: undo (archive) or restore one ledger entry. */
+  'thanks-archive': lazy(() => ({
+    request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(2100)), archived: z.boolean() }),
+    response: Ok(),
+  })),
+  /** options page → background: try an announcement again now. */
+  'outbox-retry': lazy(() => ({
+    request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(2100)) }),
     response: Ok(),
   })),
   /** popup → content script in the active tab: what Daylight sees on this page. */

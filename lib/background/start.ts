@@ -6,6 +6,8 @@ import { loadSettings, watchSettings, type Settings } from '../settings';
 import { createDirectoryService, SYNC_ALARM } from './directory-service';
 import { opennessHandlers, recordMentionsResolved } from './openness-service';
 import { openPagesOnInstall } from './install-pages';
+import { createKudosService } from './kudos-service';
+import { OUTBOX_ALARM } from '../kudos/outbox';
 import { syncSelfHostedScripts } from './self-hosted';
 
 /** Tell every tab's content script (tabs without one just do not answer). */
@@ -26,6 +28,7 @@ export const MAX_REPORTS_PER_TOOL = 20;
 export function startBackground(): void {
   const db = openDatabase();
   const directory = createDirectoryService(db, () => void tellTabs('directory-changed'));
+  const kudos = createKudosService(db, directory, async () => (await loadSettings()).effective);
 
   handleMessages({
     'feature-error': async (error) => {
@@ -82,7 +85,14 @@ export function startBackground(): void {
     'suggest-people': async ({ tool, origin, query }) => ({ suggestions: await directory.suggest(tool, origin, query) }),
     'settings-get': async () => (await loadSettings()).effective,
     ...opennessHandlers(db),
+    'thanks-give': (request) => kudos.give(request),
+    'thanks-state': ({ postKeys }) => kudos.state(postKeys),
+    'thanks-seen': (request) => kudos.seen(request),
+    'thanks-archive': async ({ id, archived }) => (await kudos.archive(id, archived), { ok: true as const }),
+    'outbox-retry': async ({ id }) => (await kudos.retry(id), { ok: true as const }),
   });
+  // Announcements left waiting (or cut off by a restart) go out as soon as the background starts.
+  void kudos.wake().catch((error: unknown) => console.error('Daylight: kudos outbox', error));
 
   // Self-hosted origins follow policy and settings live; registrations persist across restarts,
   // and are checked again every time the background starts (after an update too).
@@ -114,6 +124,7 @@ export function startBackground(): void {
   }, new AbortController().signal);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void loadSettings().then((snapshot) => directory.sync(snapshot.effective));
+    if (alarm.name === OUTBOX_ALARM) void kudos.wake();
   });
 
   openPagesOnInstall();

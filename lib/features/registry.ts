@@ -3,10 +3,11 @@ import { archiveNudge } from './archive-nudge';
 import { mentionTranslation } from './mention-translation';
 import { personCards } from './person-cards';
 import { privateWarning } from './private-warning';
+import { thankButtons } from './thank-buttons';
 
 /**
  * Every feature, as an explicit list (WXT imports entrypoints at build time, so side-effect
  * registration would be fragile, and the compiler can check a list). Features land here with
  * the issues that build them.
  */
-export const features: readonly Feature[] = [personCards, mentionTranslation, privateWarning, archiveNudge];
+export const features: readonly Feature[] = [personCards, mentionTranslation, thankButtons, privateWarning, archiveNudge];

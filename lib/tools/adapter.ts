@@ -31,6 +31,27 @@ export interface ComposerReading {
   container: Element;
 }
 
+/**
+ * The tool's own reaction UI on one post, through which Daylight applies a thanks reaction (the
+ * tool records it as the user's own, exactly as if they had clicked it).
+ */
+export interface ReactionReading {
+  /** What to click: the post's existing thanks reaction (one click adds the user's), or the control that opens the tool's picker. */
+  control: HTMLElement;
+  /** After `control` opened a picker, the selector of the thanks emoji in it; null when `control` applies the reaction itself. */
+  choice: string | null;
+  /** The user has already reacted this way on this post. */
+  applied: boolean;
+}
+
+/** Where a reply to one post is written, for tools with threads or reply boxes. */
+export interface ReplyReading {
+  /** The reply composer for this post's thread, when it is open. */
+  composer: ComposerReading | null;
+  /** The tool's control that opens it ("Reply in thread", "Reply…"), when it is on the page. */
+  open: HTMLElement | null;
+}
+
 export const DELETE_TARGETS = ['comment', 'message', 'issue', 'task', 'channel', 'repository', 'project', 'revision', 'document'] as const;
 export type DeleteTarget = (typeof DELETE_TARGETS)[number];
 
@@ -97,6 +118,13 @@ export interface Adapter {
   posts(root: ParentNode): PostReading[];
   /** Visible composers on the page. */
   composers(doc: Document): ComposerReading[];
+  /**
+   * The tool's reaction UI on a post (`post` as returned by `posts()`); null when the tool has no
+   * reactions there, or they are not on the page (hover toolbars appear on pointer over the post).
+   */
+  reaction(post: Element): ReactionReading | null;
+  /** Where a reply to `post` goes: its thread's composer or what opens it; null when the tool has no threads there (the page's composer is the place). */
+  reply(post: Element, doc: Document): ReplyReading | null;
   /** The delete action a click on `target` activates, if any. */
   deleteAction(target: Element): DeleteAction | null;
   /** What the tool offers instead of `action` (from `deleteAction`), or null when it offers nothing. */

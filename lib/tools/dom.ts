@@ -121,3 +121,28 @@ export function nearbyControl(from: Element, scope: string, selector: string, te
   }
   return null;
 }
+
+/**
+ * Elements matching `selector` inside `post` that belong to it rather than to a post nested in it
+ * (a review holds its inline comments; a thread pane holds its replies): the nearest enclosing post,
+ * as `isPost` decides, is `post` itself.
+ */
+export function ownedBy<T extends Element = HTMLElement>(post: Element, selector: string, postSelector: string, isPost: (el: Element) => boolean = () => true): T[] {
+  return [...post.querySelectorAll<T & Element>(selector)].filter((el) => {
+    for (let node = el.parentElement?.closest(postSelector) ?? null; node; node = node.parentElement?.closest(postSelector) ?? null) {
+      if (node === post) return true;
+      if (isPost(node)) return false;
+    }
+    return false;
+  }) as T[];
+}
+
+/** A reaction button that names one of `names` (in its label or text) at its start. */
+export function namedReaction(buttons: readonly HTMLElement[], names: RegExp): HTMLElement | undefined {
+  return buttons.find((b) => names.test((b.getAttribute('aria-label') ?? b.textContent ?? '').trim()));
+}
+
+/** Whether a toggle button shows as pressed (the user's own reaction). */
+export function isPressed(button: Element): boolean {
+  return button.getAttribute('aria-pressed') === 'true' || button.classList.contains('user-has-reacted') || button.classList.contains('selected') || button.classList.contains('c-reaction--reacted') || button.classList.contains('Reaction--reacted');
+}

@@ -2,14 +2,36 @@
  * A host element for Daylight UI on a page: carries `data-daylight="<name>"` (the contract's
  * marker) and an open shadow root, so host styles never leak in and ours never leak out.
  */
-export function createShadowHost(name: string, css: string): { host: HTMLElement; root: ShadowRoot } {
+export function createShadowHost(name: string, css: string, options: { shareStyles?: boolean } = {}): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement('div');
   host.setAttribute('data-daylight', name);
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = css;
-  root.append(style);
+  const shared = options.shareStyles ? sharedSheet(css) : null;
+  if (shared) {
+    root.adoptedStyleSheets = [shared];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
   return { host, root };
+}
+
+const sheets = new Map<string, CSSStyleSheet>();
+/**
+ * One constructed style sheet per CSS text, adopted by every host that uses it: UI repeated in
+ * hundreds of posts would otherwise parse its `<style>` hundreds of times. Null where the browser
+ * cannot construct sheets; the host then gets its own `<style>`.
+ */
+function sharedSheet(css: string): CSSStyleSheet | null {
+  let sheet = sheets.get(css);
+  if (!sheet) {
+    if (typeof CSSStyleSheet === 'undefined' || typeof CSSStyleSheet.prototype.replaceSync !== 'function') return null;
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  return sheet;
 }
 
 /** Create an element with text content only: page-derived strings never become HTML. */
@@ -34,5 +56,5 @@ export function isDarkAround(anchor: Element): boolean {
     const [r, g, b] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
   }
-  return matchMedia('(prefers-color-scheme: dark)').matches;
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 }

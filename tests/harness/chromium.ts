@@ -25,6 +25,11 @@ export interface LaunchDaylightOptions {
    * --disable-background-networking (it suppresses the install) and no --disable-extensions.
    */
   policyInstalledId?: string;
+  /**
+   * A profile directory to use and keep (closing the browser leaves it in place), so that a test
+   * can relaunch Chromium on the same profile, as a browser restart does. A throwaway one by default.
+   */
+  profileDir?: string;
 }
 
 /** Force-installing fetches update.xml and the CRX after start-up; give it this long. */
@@ -43,7 +48,7 @@ export async function launchDaylight(options: LaunchDaylightOptions = {}): Promi
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\`.`);
   }
-  const profile = mkdtempSync(path.join(tmpdir(), 'daylight-profile-'));
+  const profile = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'daylight-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -81,7 +86,7 @@ export async function launchDaylight(options: LaunchDaylightOptions = {}): Promi
     extensionId,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (options.profileDir === undefined) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LATEST_VERSION, openDatabase, SCHEMA_VERSIONS } from '@/lib/db';
+import { LATEST_VERSION, openDatabase, SCHEMA_VERSIONS, type ThanksEntry } from '@/lib/db';
 import { loadPeople } from '@/lib/people/directory-store';
 
 /**
@@ -68,14 +68,29 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
   5: {
     seed: async (name) => {
       const db = openDatabase(name, 5);
-      await db.thanks.put({ id: 't1', direction: 'given', at: 5, tool: 'slack', handle: 'U0LENA0001', personId: 'lena', name: 'Lena K', permalink: 'https://acme.slack.com/archives/C1/p1', excerpt: 'x', note: '', via: 'record', private: false });
+      await db.thanks.put({ id: 't1', direction: 'given', at: 5, tool: 'slack', handle: 'U0LENA0001', personId: 'lena', name: 'Lena K', permalink: 'https://acme.slack.com/archives/C1/p1', excerpt: 'x', note: '', via: 'record', private: false } as ThanksEntry);
       await db.activity.add({ type: 'private-post', at: 5, tool: 'slack', place: 'private', detail: 'Security' });
       db.close();
     },
     check: async (name) => {
       const db = openDatabase(name);
-      expect(await db.thanks.where('[direction+at]').between(['given', 0], ['given', 10]).toArray()).toMatchObject([{ id: 't1', personId: 'lena' }]);
+      // Version 7 gave every entry its post key (its permalink, for entries from before).
+      expect(await db.thanks.where('[direction+at]').between(['given', 0], ['given', 10]).toArray()).toMatchObject([{ id: 't1', personId: 'lena', postKey: 'https://acme.slack.com/archives/C1/p1' }]);
       expect(await db.activity.where('[type+at]').between(['private-post', 0], ['private-post', 10]).count()).toBe(1);
+      db.close();
+    },
+  },
+  7: {
+    seed: async (name) => {
+      const db = openDatabase(name, 7);
+      await db.thanks.put({ id: 't7', direction: 'given', at: 7, tool: 'github', handle: 'lena-k', personId: 'lena', name: 'Lena K', permalink: 'https://github.com/a/b/issues/1#issuecomment-1', postKey: 'https://github.com/a/b/issues/1#issuecomment-1', excerpt: 'x', note: '', via: 'public', private: false });
+      await db.outbox.put({ id: 't7', thanksId: 't7', url: 'http://127.0.0.1:9/hook', payload: { text: 'x' }, status: 'pending', attempts: 1, createdAt: 7, nextAt: 8 });
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect(await db.thanks.where('postKey').equals('https://github.com/a/b/issues/1#issuecomment-1').count()).toBe(1);
+      expect(await db.outbox.where('status').equals('pending').toArray()).toMatchObject([{ id: 't7', attempts: 1 }]);
       db.close();
     },
   },

@@ -161,6 +161,9 @@ export const asana: Adapter = {
   mentions,
   posts,
   composers,
+  // Asana comments have neither reactions Daylight can name nor threads: the task's comment box is the place.
+  reaction: () => null,
+  reply: () => null,
   deleteAction,
   archiveAlternative,
   enterSends: false,

@@ -1,5 +1,5 @@
-import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, inContent, isVisible, lastPathSegment, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
+import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, ownedBy, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -160,6 +160,30 @@ function composers(doc: Document): ComposerReading[] {
   });
 }
 
+const isPost = (el: Element) => readPost(el, null) !== null;
+/** GitHub's thanks-like reactions: 🎉 hooray, then ❤️ heart. */
+const THANKS_REACTIONS = /^(?:hooray|heart|tada)\b|^(?:🎉|❤)/iu;
+
+function reaction(post: Element): ReactionReading | null {
+  const buttons = ownedBy(post, selectors.reactionButton, POST_SELECTOR, isPost);
+  const existing = namedReaction(buttons, THANKS_REACTIONS);
+  if (existing) return { control: existing, choice: null, applied: isPressed(existing) };
+  const opener = ownedBy(post, selectors.reactionPicker, POST_SELECTOR, isPost)[0];
+  return opener ? { control: opener, choice: selectors.reactionChoice, applied: false } : null;
+}
+
+/** Inline review comments are answered in their thread; everything else in the page's composer. */
+function reply(post: Element): ReplyReading | null {
+  const thread = post.matches(selectors.reviewComment) ? post.closest(selectors.reviewThread) : null;
+  if (!thread) return null;
+  const editor = [...thread.querySelectorAll<HTMLElement>(selectors.reviewReplyField)].find((field) => isVisible(field));
+  const container = editor?.closest('form') ?? editor?.parentElement ?? null;
+  return {
+    composer: editor && container ? { editor, container, submit: container.querySelector<HTMLElement>('button[type="submit"]') } : null,
+    open: thread.querySelector<HTMLElement>(selectors.reviewReplyOpen),
+  };
+}
+
 function deleteAction(target: Element): DeleteAction | null {
   const control = target.closest(selectors.deleteControls);
   if (control) {
@@ -224,6 +248,8 @@ export const github: Adapter = {
   mentions,
   posts,
   composers,
+  reaction,
+  reply: (post) => reply(post),
   deleteAction,
   archiveAlternative,
   enterSends: false,

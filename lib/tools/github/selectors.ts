@@ -28,5 +28,14 @@ export const selectors = {
     'bdi[data-testid="issue-title"], h1.gh-header-title .js-issue-title, h1[data-component="PH_Title"] .markdown-title, .gh-header-title .js-issue-title',
   composerField:
     '[data-testid="comment-composer"] textarea, textarea#new_comment_field, textarea.js-comment-field, [class*="AddCommentEditor"] textarea',
+  // Reactions: existing ones (classic `.comment-reactions`, React rows) and the picker opener [E: refined-github].
+  reactionButton: '.comment-reactions button, .reaction-row button, button.social-reaction-summary-item, button[class^="ReactionButton"]',
+  reactionPicker: 'summary[aria-label="Add or remove reactions"], button[aria-label="Add or remove reactions"], button[aria-label="Add reaction"]',
+  reactionChoice: '[role="menuitemcheckbox"][aria-label="hooray" i], button[aria-label="hooray" i], button[value="HOORAY react"]',
+  // Inline review comments reply in their own thread.
+  reviewComment: '.review-comment[id^="discussion_r"]',
+  reviewThread: '.js-resolvable-timeline-thread-container, .review-thread-component',
+  reviewReplyField: '.js-inline-comment-form-container textarea, [class*="AddCommentEditor"] textarea',
+  reviewReplyOpen: 'button.review-thread-reply-button, .js-toggle-inline-comment-form',
   deleteControls: 'button[aria-label="Delete comment"], form.js-comment-delete button, #dialog-show-repo-delete-menu-dialog, [data-show-dialog-id="repo-delete-menu-dialog"]',
 } as const;

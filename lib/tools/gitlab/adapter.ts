@@ -1,5 +1,5 @@
-import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, inContent, isVisible, lastPathSegment, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
+import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -122,6 +122,33 @@ function composers(doc: Document): ComposerReading[] {
   });
 }
 
+/** GitLab's thanks-like award emoji: 🎉 tada, ❤️ heart, 🙏 pray. */
+const THANKS_AWARDS = /^(?:tada|heart|pray)$/;
+
+/** Award emoji on a note or on the description (whose awards sit below it, in the page's awards block). */
+function reaction(post: Element): ReactionReading | null {
+  const scope = post.matches(selectors.note) ? post : post.ownerDocument.querySelector(selectors.descriptionAwards);
+  if (!scope) return null;
+  const awards = [...scope.querySelectorAll<HTMLElement>(selectors.awardButton)];
+  const existing = awards.find((b) => THANKS_AWARDS.test(b.querySelector('gl-emoji')?.getAttribute('data-name') ?? b.getAttribute('data-emoji-name') ?? '')) ??
+    namedReaction(awards, /^(?:tada|heart|pray)\b/i);
+  if (existing) return { control: existing, choice: null, applied: isPressed(existing) };
+  const opener = scope.querySelector<HTMLElement>(selectors.addAward);
+  return opener ? { control: opener, choice: selectors.awardChoice, applied: false } : null;
+}
+
+/** A note is answered in its discussion (threads), or by starting one from the note. */
+function reply(post: Element): ReplyReading | null {
+  if (!post.matches(selectors.note)) return null;
+  const thread = post.closest(selectors.discussion) ?? post;
+  const editor = [...thread.querySelectorAll<HTMLElement>(selectors.replyField)].find((field) => isVisible(field));
+  const container = editor?.closest(selectors.composerForm) ?? editor?.parentElement ?? null;
+  return {
+    composer: editor && container ? { editor, container, submit: container.querySelector<HTMLElement>(selectors.submit) } : null,
+    open: thread.querySelector<HTMLElement>(selectors.replyOpen) ?? post.querySelector<HTMLElement>(selectors.replyToNote),
+  };
+}
+
 function deleteAction(target: Element): DeleteAction | null {
   const note = target.closest(selectors.deleteNote);
   if (note) return { target: 'comment', element: note };
@@ -172,6 +199,8 @@ export const gitlab: Adapter = {
   mentions,
   posts,
   composers,
+  reaction,
+  reply: (post) => reply(post),
   deleteAction,
   archiveAlternative,
   enterSends: false,

@@ -24,6 +24,16 @@ export const selectors = {
     'textarea#note-body, textarea[data-testid="comment-field"], textarea#work-item-add-or-edit-comment, .js-main-target-form .ProseMirror[contenteditable="true"]',
   composerForm: 'form.common-note-form, form.js-main-target-form, .js-comment-form',
   submit: '[data-testid="comment-button"] button[type="submit"], button[data-testid="confirm-button"], .js-comment-submit-button button',
+  // Award emoji: existing awards, and the "Add reaction" picker opener on notes and below the description.
+  awardButton: 'button.award-control, button[data-testid="award-button"]',
+  addAward: '.js-add-award, button[data-testid="add-reaction-button"], button[aria-label="Add reaction"]',
+  awardChoice: 'button[data-testid="emoji-button"] gl-emoji[data-name="tada"], .emoji-menu-list gl-emoji[data-name="tada"], [data-name="tada"]',
+  descriptionAwards: '.issuable-details .awards, [data-testid="work-item-award-list"], .js-awards-block',
+  // Threads: the discussion's reply box and what opens it; a standalone note starts one.
+  discussion: 'li.note-discussion, .js-noteable-discussion',
+  replyField: '.discussion-reply-holder textarea, .discussion-reply-holder .ProseMirror[contenteditable="true"]',
+  replyOpen: '[data-testid="discussion-reply-tab"], .js-vue-discussion-reply',
+  replyToNote: '[data-testid="reply-comment-button"], .js-reply-button',
   deleteNote: '.js-note-delete, [data-testid="delete-note-action"]',
   deleteIssue: '[data-testid="delete-issue-button"], [data-testid="delete-action"]',
   deleteProject: '#js-project-delete-button',

@@ -1,6 +1,6 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
-import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { datetimeOf, inContent, isVisible, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
+import { datetimeOf, inContent, isPressed, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -171,6 +171,30 @@ function composers(doc: Document): ComposerReading[] {
   });
 }
 
+/** Mattermost's thanks-like reactions, named in the reaction's id (`postReaction-{postId}-{emoji}`). */
+const THANKS_EMOJI = /-(?:pray|raised_hands|tada|heart)$/;
+
+/** Reactions under a post, or "add reaction" in the post's hover menu (present while hovered). */
+function reaction(post: Element): ReactionReading | null {
+  const existing = [...post.querySelectorAll<HTMLElement>(selectors.reaction)].find((r) => THANKS_EMOJI.test(r.id));
+  if (existing) return { control: existing, choice: null, applied: isPressed(existing) };
+  const opener = post.querySelector<HTMLElement>(selectors.addReaction);
+  return opener ? { control: opener, choice: selectors.reactionChoice, applied: false } : null;
+}
+
+/** A post is answered in its thread: the right-hand thread view's reply box when it shows the post, else the reply arrow. */
+function reply(post: Element, doc: Document): ReplyReading | null {
+  const id = POST_ID.exec(post.id)?.[1];
+  if (!id) return null;
+  const thread = post.closest(selectors.threadView) ?? (doc.getElementById(`rhsPost_${id}`)?.closest(selectors.threadView) ?? null);
+  const editor = thread ? [...doc.querySelectorAll<HTMLElement>(selectors.replyComposer)].find((field) => isVisible(field)) : undefined;
+  const container = editor?.closest(selectors.composerForm) ?? editor?.parentElement ?? null;
+  return {
+    composer: editor && container ? { editor, container, submit: container.querySelector<HTMLElement>(selectors.sendButton) } : null,
+    open: post.querySelector<HTMLElement>(selectors.replyOpen),
+  };
+}
+
 function container(url: URL, doc: Document): string {
   const route = routeOf(url);
   if (!route) return '';
@@ -209,6 +233,8 @@ export const mattermost: Adapter = {
   mentions,
   posts,
   composers,
+  reaction,
+  reply,
   deleteAction: (target) => {
     // Channels have no delete in Mattermost's UI (only archive); posts do.
     const item = target.closest(selectors.deletePost);

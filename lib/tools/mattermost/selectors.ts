@@ -23,6 +23,14 @@ export const selectors = {
   composer: 'textarea#post_textbox, textarea#reply_textbox',
   composerForm: 'form#create_post, form#create_comment, form',
   sendButton: 'button[data-testid="SendMessageButton"], button.SendMessageButton',
+  // Reactions [I for the ids and the picker]: reactions under a post, "add reaction" in its hover menu.
+  reaction: '.post__body-reactions-acks [id^="postReaction-"]',
+  addReaction: '.post-menu button[aria-label="add reaction" i], button[id$="_reaction_"]',
+  reactionChoice: '#emojiPicker [data-testid="pray"], #emojiPicker img[aria-label="pray emoji" i]',
+  // Threads: the right-hand side (or the Threads view) holds the reply box.
+  threadView: '#rhsContainer, .ThreadPane, .ThreadViewer, [data-testid="rhsPostView"]',
+  replyComposer: 'textarea#reply_textbox',
+  replyOpen: '.post-menu button[aria-label="reply" i], [id*="_commentIcon_"]',
   deletePost: '[data-testid^="delete_post_"], [id^="delete_post_"]',
   editPost: '[data-testid^="edit_post_"], [id^="edit_post_"]',
 } as const;

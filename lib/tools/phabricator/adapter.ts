@@ -1,4 +1,4 @@
-import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading } from '../adapter';
 import { inContent, isVisible, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
@@ -114,6 +114,17 @@ function composers(doc: Document): ComposerReading[] {
   });
 }
 
+/**
+ * Phabricator's reactions are tokens, awarded to the whole object (task or revision) from its
+ * curtain, so only the opening post has one; the token dialog opens with the user's confirmation.
+ */
+function reaction(post: Element): ReactionReading | null {
+  const doc = post.ownerDocument;
+  if (post !== doc.querySelector(selectors.descriptionSection)) return null;
+  const award = doc.querySelector<HTMLElement>(selectors.awardToken);
+  return award ? { control: award, choice: selectors.tokenChoice, applied: false } : null;
+}
+
 function deleteAction(target: Element): DeleteAction | null {
   const link = target.closest(selectors.deleteLinks);
   if (!link) return null;
@@ -162,6 +173,9 @@ export const phabricator: Adapter = {
   mentions,
   posts,
   composers,
+  reaction,
+  // Comments have no threads: replies go in the page's comment form.
+  reply: () => null,
   deleteAction,
   archiveAlternative,
   enterSends: false,

@@ -25,5 +25,8 @@ export const selectors = {
   composerForm: 'form[data-sigil~="transaction-append"]',
   composerField: 'textarea[name="comment"], textarea.remarkup-assist-textarea',
   submit: 'button[name="__submit__"]',
+  awardToken: 'a[href^="/token/give/"]',
+  // The token dialog's "Like" token [I].
+  tokenChoice: 'input[name="tokenPHID"][value="PHID-TOKN-like-1"], button[name="tokenPHID"][value="PHID-TOKN-like-1"]',
   deleteLinks: 'a[href^="/transactions/remove/"], a[href^="/phriction/delete/"], a[href^="/file/delete/"]',
 } as const;

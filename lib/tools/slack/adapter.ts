@@ -1,6 +1,6 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
-import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { inContent, isVisible, nearbyControl, queryAllWithin, textOf } from '../dom';
+import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
+import { inContent, isPressed, isVisible, nearbyControl, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -151,6 +151,27 @@ function composers(doc: Document): ComposerReading[] {
   });
 }
 
+/** Slack's thanks-like reactions, named in the pill's label ("2 reactions, react with pray emoji"). */
+const THANKS_REACTJI = /\b(?:pray|raised_hands|tada|heart)\b/;
+
+/** Reaction pills under a message, or "Add reaction" (the hover toolbar exists only while the pointer is over the message). */
+function reaction(message: Element): ReactionReading | null {
+  const pills = [...message.querySelectorAll<HTMLElement>(selectors.reactionPill)];
+  const existing = pills.find((pill) => THANKS_REACTJI.test(pill.getAttribute('aria-label') ?? pill.getAttribute('data-qa-reaction-name') ?? ''));
+  if (existing) return { control: existing, choice: null, applied: isPressed(existing) };
+  const opener = message.querySelector<HTMLElement>(selectors.addReaction);
+  return opener ? { control: opener, choice: selectors.reactionChoice, applied: false } : null;
+}
+
+/** A message is answered in its thread: the open thread pane when it shows this message, else "Reply in thread". */
+function reply(message: Element, doc: Document): ReplyReading | null {
+  const ts = message.getAttribute('data-msg-ts');
+  const pane = doc.querySelector(selectors.threadPane);
+  const inPane = pane !== null && (pane.contains(message) || (ts !== null && [...pane.querySelectorAll('[data-msg-ts]')].some((el) => el.getAttribute('data-msg-ts') === ts)));
+  const composer = inPane ? (composers(doc).find((c) => pane.contains(c.editor)) ?? null) : null;
+  return { composer, open: message.querySelector<HTMLElement>(selectors.replyInThread) };
+}
+
 function deleteAction(target: Element): DeleteAction | null {
   const message = target.closest(selectors.deleteMessage);
   if (message) return { target: 'message', element: message };
@@ -193,6 +214,8 @@ export const slack: Adapter = {
   mentions,
   posts,
   composers,
+  reaction,
+  reply,
   deleteAction,
   archiveAlternative,
   enterSends: true,

@@ -28,6 +28,12 @@ export const selectors = {
     '[data-qa="message_input"] .ql-editor[contenteditable="true"], [data-qa="message_input_container"] [role="textbox"][contenteditable="true"], [data-qa="texty_input"][contenteditable="true"]',
   composerContainer: '[data-qa="message_input_container"], .p-message_pane_input, [data-qa="threads_flexpane"]',
   sendButton: 'button[data-qa="texty_send_button"]',
+  // Reactions [E]: pills under a message, "Add reaction" in the hover toolbar or after the pills; picker items [I].
+  reactionPill: 'button[data-qa="reactji"], button.c-reaction',
+  addReaction: '[data-qa="add_reaction_action"], button.c-reaction_add',
+  reactionChoice: '[data-qa="emoji_list_item"][data-name="pray"], button[data-qa="emoji_list_item"][aria-label^="pray" i], .p-emoji_picker [data-name="pray"]',
+  threadPane: '[data-qa="threads_flexpane"]',
+  replyInThread: '[data-qa="start_thread"], [data-qa="reply_bar"]',
   deleteMessage: 'button[data-qa="delete_message"]',
   editMessage: 'button[data-qa="edit_message"]',
   channelDetails: '[data-qa="channel_details_modal"]',

@@ -14,6 +14,7 @@ const thanks = (direction: ThanksEntry['direction'], when: string, archived = fa
   personId: null,
   name: 'X',
   permalink: '',
+  postKey: '',
   excerpt: '',
   note: '',
   via: 'record',

@@ -145,3 +145,25 @@ describe.each(adapters)('$name adapter', (adapter) => {
     }).not.toThrow();
   });
 });
+
+describe.each(adapters)('$name reaction and reply readings', (adapter) => {
+  it.each(catalog.filter((e) => e.tool !== adapter.id).map((e) => [`${e.tool}/${e.file}`, e] as const))('are neutral on the foreign page %s', (_name, entry) => {
+    const doc = load(entry);
+    for (const el of doc.querySelectorAll('[data-testid], [data-qa], [id], .note, .phui-timeline-shell')) {
+      expect(adapter.reaction(el)).toBeNull();
+      const reply = adapter.reply(el, doc);
+      expect(reply === null || (reply.composer === null && reply.open === null)).toBe(true);
+    }
+  });
+
+  it.each(catalog.filter((e) => e.tool === adapter.id).map((e) => [e.file, e] as const))('never throw on %s cut off half-way', (_file, entry) => {
+    const html = fixtureHtml(entry);
+    const doc = parse(entry, html.slice(0, Math.floor(html.length / 2)));
+    expect(() => {
+      for (const post of adapter.posts(doc)) {
+        adapter.reaction(post.element);
+        adapter.reply(post.element, doc);
+      }
+    }).not.toThrow();
+  });
+});

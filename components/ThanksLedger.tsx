@@ -1,0 +1,169 @@
+import { useEffect, useMemo, useState } from 'react';
+import { openDatabase, type OutboxEntry, type ThanksEntry } from '@/lib/db';
+import { ledgerCsv, ledgerJson } from '@/lib/kudos/export';
+import { sendToBackground } from '@/lib/messaging';
+import { loadPeople } from '@/lib/people/directory-store';
+import { DirectoryIndex } from '@/lib/people/resolver';
+import { TOOL_NAMES } from '@/lib/tools/tool-ids';
+import { downloadText } from './PeopleExport';
+import { useAsync } from './useAsync';
+import './thanks.css';
+
+/** The background writes the ledger and the outbox; this view reads them again this often. */
+const REFRESH_MS = 2_000;
+
+async function loadLedger() {
+  const db = openDatabase();
+  try {
+    const [entries, outbox, people] = await Promise.all([db.thanks.orderBy('at').reverse().toArray(), db.outbox.toArray(), loadPeople(db)]);
+    // Names from today's directory (it may know someone now that it did not when they were thanked).
+    const directory = new DirectoryIndex(people);
+    const names = new Map(
+      entries.map((e) => [e.id, ((e.personId ? directory.person(e.personId) : undefined) ?? (e.handle ? directory.lookup(e.tool, null, e.handle) : undefined))?.name ?? e.name]),
+    );
+    return { entries, names, outbox: new Map(outbox.map((o) => [o.thanksId, o])) };
+  } finally {
+    db.close();
+  }
+}
+
+const VIA: Record<ThanksEntry['via'], string> = { public: 'Publicly', reaction: 'Reaction', record: 'Recorded', seen: 'Seen on the page' };
+
+function matches(entry: ThanksEntry, name: string, query: string): boolean {
+  if (!query) return true;
+  const haystack = [name, entry.name, entry.handle ?? '', entry.personId ?? '', TOOL_NAMES[entry.tool], entry.excerpt, entry.note, entry.permalink, entry.direction].join('\n').toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
+function Announcement({ entry, onRetry }: { entry: OutboxEntry | undefined; onRetry: (id: string) => void }) {
+  if (!entry) return <span className="muted">—</span>;
+  const label: Record<OutboxEntry['status'], string> = {
+    pending: entry.attempts === 0 ? 'Waiting to send' : `Retrying (attempt ${entry.attempts + 1} at ${new Date(entry.nextAt).toLocaleTimeString()})`,
+    sending: 'Sending…',
+    sent: `Announced ${entry.sentAt ? new Date(entry.sentAt).toLocaleString() : ''}`.trim(),
+    failed: 'Not announced: gave up',
+    cancelled: 'Cancelled (undone before it was sent)',
+  };
+  return (
+    <span className={`status-${entry.status}`} data-testid="announcement-status" data-status={entry.status}>
+      {label[entry.status]}
+      {entry.lastError && entry.status !== 'sent' ? ` (${entry.lastError})` : ''}
+      {(entry.status === 'failed' || (entry.status === 'pending' && entry.attempts > 0)) && (
+        <>
+          {' '}
+          <button type="button" onClick={() => onRetry(entry.id)}>
+            Retry now
+          </button>
+        </>
+      )}
+    </span>
+  );
+}
+
+/**
+ * The options page's kudos ledger: every thanks given and received, searchable, with undo
+ * (archive) and restore, each public thanks' announcement status, and CSV and JSON export.
+ */
+export function ThanksLedger() {
+  const [version, setVersion] = useState(0);
+  const [query, setQuery] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const data = useAsync(loadLedger, [version]);
+  useEffect(() => {
+    const timer = setInterval(() => setVersion((v) => v + 1), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  // useAsync keeps the last answer while it reads again, so the table does not blink on refresh.
+  const cached = data.status === 'ready' ? data.value : undefined;
+  const rows = useMemo(
+    () => (cached?.entries ?? []).filter((e) => (showArchived || e.archivedAt === undefined) && matches(e, cached?.names.get(e.id) ?? e.name, query.trim())),
+    [cached, showArchived, query],
+  );
+  const act = (work: Promise<unknown>) =>
+    void work.then(
+      () => {
+        setProblem(undefined);
+        setVersion((v) => v + 1);
+      },
+      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    );
+  const day = new Date().toISOString().slice(0, 10);
+  const all = cached?.entries ?? [];
+  return (
+    <div className="thanks-ledger" data-testid="thanks-ledger">
+      <div className="tools">
+        <input type="search" aria-label="Search thanks" placeholder="Search by person, tool, text or note" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label>
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show undone (archived)
+        </label>
+        <button type="button" disabled={all.length === 0} onClick={() => downloadText(ledgerJson(all, cached?.outbox), `daylight-thanks-${day}.json`, 'application/json')}>
+          Export JSON
+        </button>
+        <button type="button" disabled={all.length === 0} onClick={() => downloadText(ledgerCsv(all, cached?.outbox), `daylight-thanks-${day}.csv`, 'text/csv')}>
+          Export CSV
+        </button>
+      </div>
+      {problem && <p role="alert">{problem}</p>}
+      {cached === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : rows.length === 0 ? (
+        <p className="muted">{all.length === 0 ? 'No thanks yet: use the Thank button on a post.' : 'No thanks match.'}</p>
+      ) : (
+        <table>
+          <caption className="muted">
+            {rows.length} of {all.length} thanks
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Thanks</th>
+              <th scope="col">Person</th>
+              <th scope="col">Where</th>
+              <th scope="col">Note</th>
+              <th scope="col">Announcement</th>
+              <th scope="col">
+                <span className="muted">Undo</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((entry) => (
+              <tr key={entry.id} data-archived={entry.archivedAt === undefined ? undefined : ''} data-testid="thanks-row">
+                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td>
+                  {entry.direction === 'given' ? 'Given' : 'Received'} · {VIA[entry.via]}
+                  {entry.private ? ' · private place' : ''}
+                </td>
+                <td>{cached.names.get(entry.id) ?? entry.name}</td>
+                <td>
+                  {TOOL_NAMES[entry.tool]}:{' '}
+                  <a href={entry.permalink} target="_blank" rel="noreferrer">
+                    {entry.excerpt || entry.permalink}
+                  </a>
+                </td>
+                <td>{entry.note}</td>
+                <td>{entry.direction === 'given' && <Announcement entry={cached.outbox.get(entry.id)} onRetry={(id) => act(sendToBackground('outbox-retry', { id }))} />}</td>
+                <td>
+                  {entry.archivedAt === undefined ? (
+                    <button type="button" aria-label={`Undo thanks ${entry.direction === 'given' ? 'to' : 'from'} ${cached.names.get(entry.id) ?? entry.name}`} onClick={() => act(sendToBackground('thanks-archive', { id: entry.id, archived: true }))}>
+                      Undo
+                    </button>
+                  ) : (
+                    <button type="button" aria-label={`Restore thanks ${entry.direction === 'given' ? 'to' : 'from'} ${cached.names.get(entry.id) ?? entry.name}`} onClick={() => act(sendToBackground('thanks-archive', { id: entry.id, archived: false }))}>
+                      Restore
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
+import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
+import { launchDaylight } from '../harness/chromium';
+import { fixture, FIXTURES_DIR, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
+import { serveFixtures } from '../harness/serve-fixtures';
+import { startWebhookServer } from '../harness/webhook-server';
+import { expect, test } from './test';
+
+const DEMO_FILE = path.join(FIXTURES_DIR, 'directory/demo-directory.json');
+
+/** Each tool's real composer on its saved pages (what the adapter finds), for typing a draft. */
+const COMPOSER: Record<ToolId, string> = {
+  github: '[data-testid="comment-composer"] textarea, textarea#new_comment_field',
+  gitlab: 'textarea#note-body, textarea#work-item-add-or-edit-comment',
+  slack: '[data-qa="message_input"] .ql-editor[contenteditable="true"]',
+  mattermost: 'textarea#post_textbox, textarea#reply_textbox',
+  asana: '.CommentComposer .ProseMirror[contenteditable="true"]',
+  phabricator: 'form[data-sigil~="transaction-append"] textarea[name="comment"]',
+};
+const CASE_INSENSITIVE = new Set<ToolId>(['github', 'gitlab', 'mattermost', 'phabricator']);
+const byViewer = (entry: FixtureEntry, author: string | null) =>
+  author !== null && entry.viewer != null && (CASE_INSENSITIVE.has(entry.tool) ? author.toLowerCase() === entry.viewer.toLowerCase() : author === entry.viewer);
+
+/** For each marked post, how many Thank hosts it holds itself (not in posts nested in it). */
+function thankCounts(tab: Page): Promise<Record<string, number>> {
+  return tab.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const post of document.querySelectorAll('[data-daylight-post]')) counts[post.getAttribute('data-daylight-post')!] = 0;
+    for (const host of document.querySelectorAll('[data-daylight="thank"]')) {
+      const owner = host.closest('[data-daylight-post]')?.getAttribute('data-daylight-post');
+      if (owner) counts[owner] = (counts[owner] ?? 0) + 1;
+    }
+    return counts;
+  });
+}
+
+const composerText = (tab: Page, tool: ToolId) =>
+  tab.locator(COMPOSER[tool]).first().evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
+
+for (const tool of TOOL_IDS) {
+  test(`${tool}: one Thank control per post by someone else, none on the viewer's own`, async ({ daylight, page: tab }) => {
+    for (const entry of loadFixtureCatalog([tool])) {
+      await serveFixtures(daylight.context, [entry]);
+      await tab.goto(entry.url);
+      const expected = Object.fromEntries(entry.posts.map((p) => [p.id, byViewer(entry, p.author) || p.author === null ? 0 : 1]));
+      await expect.poll(() => thankCounts(tab), { message: entry.file }).toEqual(expected);
+      // Host re-renders and a second pass never add a second one.
+      await tab.evaluate(() => document.body.append(document.createElement('div')));
+      await tab.waitForTimeout(100);
+      expect(await thankCounts(tab)).toEqual(expected);
+      await daylight.context.unrouteAll({ behavior: 'ignoreErrors' });
+    }
+  });
+}
+
+/** The person a handle belongs to in the demo directory. */
+function personOf(tool: ToolId, handle: string) {
+  const same = (a: string) => (CASE_INSENSITIVE.has(tool) ? a.toLowerCase() === handle.toLowerCase() : a === handle);
+  return demoDirectory.people.find((p) => {
+    const value = (p.handles as Record<string, string | string[]>)[tool];
+    return value !== undefined && (Array.isArray(value) ? value : [value]).some(same);
+  });
+}
+
+/** Bring the demo directory in as a user does: the options page's file input, preview, Apply. */
+async function importDirectory(context: BrowserContext, extensionId: string): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Import a directory file').setInputFiles(DEMO_FILE);
+  const apply = options.getByTestId('import-preview').getByRole('button', { name: 'Apply' });
+  await expect(apply).toBeVisible();
+  if (await apply.isEnabled()) await apply.click();
+  else await options.getByRole('button', { name: 'Cancel' }).click();
+  await expect(options.getByTestId('people-count')).toHaveText('30 people in the directory.');
+  await options.close();
+}
+
+/** The last post by someone else on the page: a plain comment, nested in nothing. */
+const targetOf = (entry: FixtureEntry) => [...entry.posts].reverse().find((p) => p.author !== null && !byViewer(entry, p.author))!;
+
+/** Open the Thank panel of a post and choose; returns the Thank button. */
+async function thank(tab: Page, postId: string, choice: 'Thank publicly' | 'Just record it', note = '') {
+  const host = tab.locator(`[data-daylight-post="${postId}"] [data-daylight="thank"]`).last();
+  await host.scrollIntoViewIfNeeded();
+  const button = host.getByRole('button', { name: /^Thank / });
+  await button.click();
+  const panel = host.getByRole('dialog');
+  await expect(panel).toBeVisible();
+  if (note) await panel.getByLabel('Note').fill(note);
+  await panel.getByRole('button', { name: choice }).click();
+  await expect(button).toHaveText('Thanked');
+  return button;
+}
+
+test.describe('thanking', () => {
+  test.beforeEach(async ({ daylight }) => {
+    await importDirectory(daylight.context, daylight.extensionId);
+  });
+
+  for (const tool of TOOL_IDS) {
+    test(`${tool}: Thank publicly writes into the composer after the draft, and the popup lists it`, async ({ daylight, page: tab, extensionPage }) => {
+      const entry = loadFixtureCatalog([tool]).find((p) => p.place === 'public')!;
+      await serveFixtures(daylight.context, [entry]);
+      await tab.goto(entry.url);
+      // Some saved pages keep a menu open whose overlay covers the page, as on the real tools: close it.
+      await tab.evaluate(() => document.querySelectorAll('.ReactModal__Overlay, .MuiPopover-root').forEach((menu) => menu.remove()));
+      const target = targetOf(entry);
+      const person = personOf(tool, target.author!)!;
+      const host = tab.locator(`[data-daylight-post="${target.id}"] [data-daylight="thank"]`).last();
+      // Named after the author, from the directory, and reachable by keyboard.
+      await expect(host.getByRole('button', { name: `Thank ${person.name}` })).toBeAttached();
+
+      const composer = tab.locator(COMPOSER[tool]).first();
+      await composer.scrollIntoViewIfNeeded();
+      await composer.click();
+      await tab.keyboard.type('Draft I was writing');
+      await thank(tab, target.id, 'Thank publicly', 'for the checklist');
+      await expect.poll(() => composerText(tab, tool)).toContain('for the checklist');
+      const text = await composerText(tab, tool);
+      expect(text.startsWith('Draft I was writing')).toBe(true);
+      expect(text).toMatch(/Draft I was writing\s*\n+\s*Thank you /);
+      expect(text).toContain(tool === 'slack' || tool === 'asana' ? `@${person.name}` : `@${target.author}`);
+      // Nothing was sent: the draft is still the user's to send.
+      await expect(composer).toBeVisible();
+
+      const popup = await extensionPage('popup');
+      const given = popup.getByTestId('thanks-panel').getByRole('list', { name: 'Given' });
+      await expect(given).toContainText(person.name);
+      await popup.getByRole('tab', { name: 'This month' }).click();
+      await expect(popup.getByTestId('thanks-panel').getByRole('list', { name: 'Given' })).toContainText(person.name);
+    });
+  }
+
+  test('the button is faint until hovered or focused, keyboard operable, and remembers the thanks after a reload', async ({ daylight, page: tab }) => {
+    const entry = fixture('gitlab', 'merge-request-public.html');
+    await serveFixtures(daylight.context, [entry]);
+    await tab.goto(entry.url);
+    const target = targetOf(entry);
+    const host = tab.locator(`[data-daylight-post="${target.id}"] [data-daylight="thank"]`).last();
+    const button = host.getByRole('button', { name: /^Thank / });
+    await tab.mouse.move(0, 0);
+    const opacity = () => button.evaluate((el) => Number(getComputedStyle(el).opacity));
+    await expect.poll(opacity).toBeLessThan(1);
+    await button.focus();
+    await expect.poll(opacity).toBe(1);
+    await tab.keyboard.press('Enter');
+    await expect(host.getByRole('dialog')).toBeVisible();
+    await expect(host.getByLabel('Note')).toBeFocused();
+    await tab.keyboard.press('Escape');
+    await expect(host.getByRole('dialog')).toBeHidden();
+    await expect(button).toBeFocused();
+    await tab.keyboard.press('Enter');
+    await host.getByRole('button', { name: 'Just record it' }).press('Enter');
+    await expect(button).toHaveText('Thanked');
+    await tab.reload();
+    await expect(tab.locator(`[data-daylight-post="${target.id}"] [data-daylight="thank"]`).last().getByRole('button', { name: /^Thank / })).toHaveText('Thanked');
+  });
+
+  test("React applies the tool's own reaction through its own control", async ({ daylight, page: tab }) => {
+    const entry = fixture('github', 'issue-react-public.html');
+    await serveFixtures(daylight.context, [entry]);
+    await tab.goto(entry.url);
+    const host = tab.locator('[data-daylight-post="issue-2659034112"] [data-daylight="thank"]');
+    await expect(host).toBeAttached();
+    // The saved page has no GitHub script: count clicks on its 🎉 reaction instead.
+    await tab.evaluate(() => {
+      const hooray = document.querySelector('[data-daylight-post="issue-2659034112"] button[aria-label="hooray 2"]')!;
+      hooray.addEventListener('click', () => hooray.setAttribute('data-clicked', String(Number(hooray.getAttribute('data-clicked') ?? 0) + 1)));
+    });
+    await host.getByRole('button', { name: /^Thank / }).click();
+    await host.getByRole('button', { name: 'React' }).click();
+    await expect(host.getByRole('button', { name: /^Thank / })).toHaveText('Thanked');
+    await expect(tab.locator('button[aria-label="hooray 2"]')).toHaveAttribute('data-clicked', '1');
+    // Posts whose reactions Daylight cannot reach offer no React.
+    const other = tab.locator('[data-daylight-post="issuecomment-2481302210"] [data-daylight="thank"]');
+    await other.getByRole('button', { name: /^Thank / }).click();
+    await expect(other.getByRole('button', { name: 'Just record it' })).toBeVisible();
+    await expect(other.getByRole('button', { name: 'React' })).toBeHidden();
+  });
+
+  test('a post that mentions the viewer and thanks them is recorded as received, once', async ({ daylight, page: tab, extensionPage }) => {
+    const entry = fixture('github', 'issue-react-public.html');
+    await serveFixtures(daylight.context, [entry]);
+    await tab.goto(entry.url);
+    await expect(tab.locator('[data-daylight="thank"]').first()).toBeAttached();
+    const popup = await extensionPage('popup');
+    // "Thanks all! … @therrera @priya-r could you review" by Hannah Schmidt.
+    await expect(popup.getByTestId('thanks-panel').getByRole('list', { name: 'Received' })).toContainText('Hannah Schmidt');
+    await tab.reload();
+    await expect(tab.locator('[data-daylight="thank"]').first()).toBeAttached();
+    const options = await extensionPage('options');
+    await options.getByLabel('Search thanks').fill('Hannah received');
+    await expect(options.getByTestId('thanks-row')).toHaveCount(1);
+  });
+});
+
+test('with a webhook, each public thanks is announced exactly once, through failures and a browser restart', async () => {
+  test.setTimeout(120_000);
+  const server = await startWebhookServer();
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'daylight-restart-'));
+  try {
+    let browser = await launchDaylight({ profileDir });
+    await importDirectory(browser.context, browser.extensionId);
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const field = options.getByLabel('Announce thanks to (webhook URL)');
+    await field.fill(server.url);
+    await field.press('Tab');
+    await expect(field).toHaveValue(server.url);
+
+    const tab = await browser.context.newPage();
+    const publicPage = fixture('github', 'pull-request-classic-public.html');
+    const privatePage = fixture('slack', 'channel-private.html');
+    await serveFixtures(browser.context, [publicPage, privatePage]);
+
+    // A public thanks while the webhook fails twice: retried until it gets through.
+    server.failNext(2);
+    await tab.goto(publicPage.url);
+    await thank(tab, targetOf(publicPage).id, 'Thank publicly', 'for the review');
+    await expect.poll(() => server.accepted().length, { timeout: 40_000 }).toBe(1);
+    expect(server.deliveries.map((d) => d.status)).toEqual([500, 500, 200]);
+    const first = server.accepted()[0]!.body;
+    expect(first).toMatchObject({ tool: 'github', note: 'for the review', giver: 'Priya Raman' });
+    expect(String(first.permalink)).toContain(publicPage.url);
+    await options.reload();
+    await expect(options.getByTestId('announcement-status').first()).toHaveAttribute('data-status', 'sent');
+
+    // A thanks in a private channel while the webhook is down; the browser then restarts.
+    server.setDown(true);
+    await tab.goto(privatePage.url);
+    await thank(tab, targetOf(privatePage).id, 'Thank publicly', 'secret detail');
+    await expect.poll(() => server.deliveries.length).toBeGreaterThan(3);
+    await browser.close();
+    server.setDown(false);
+
+    browser = await launchDaylight({ profileDir });
+    await expect.poll(() => server.accepted().length, { timeout: 40_000 }).toBe(2);
+    const second = server.accepted()[1]!.body;
+    expect(second.text).toMatch(/for work in a private space\.$/);
+    expect(JSON.stringify(second)).not.toMatch(/secret detail|archives/);
+    // Each thanks reached the organisation once, with its own key.
+    const keys = server.accepted().map((d) => d.key);
+    expect(new Set(keys).size).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(server.accepted()).toHaveLength(2);
+    await browser.close();
+  } finally {
+    await server.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+});
