@@ -1,6 +1,7 @@
 import { openDatabase } from '@/lib/db';
 import { FeatureErrors } from './FeatureErrors';
 import { PeopleSection } from './PeopleSection';
+import { SearchSection } from './SearchSection';
 import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
 import { useAsync } from './useAsync';
@@ -37,6 +38,7 @@ export function OptionsApp() {
       </header>
       <nav aria-label="Sections">
         <a href="#people">People</a>
+        <a href="#search">Search</a>
         <a href="#settings">Settings</a>
         <a href="#diagnostics">Diagnostics</a>
       </nav>
@@ -44,6 +46,10 @@ export function OptionsApp() {
         <section id="people" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>
           <PeopleSection settings={settings} />
+        </section>
+        <section id="search" aria-labelledby="search-heading">
+          <h2 id="search-heading">Search</h2>
+          <SearchSection snapshot={settings} />
         </section>
         <section id="settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>

@@ -17,6 +17,10 @@ export const DEFAULT_SETTINGS: Settings = {
   kudosWebhookUrl: '',
   helpdeskUrl: '',
   captureExclude: [],
+  /** Search capture switched off by the user (nothing new is stored; search still works). */
+  capturePaused: false,
+  /** The user's own sites never captured (match patterns), on top of the policy's `captureExclude`. */
+  captureSkip: [],
   disabledFeatures: [],
 };
 

@@ -43,6 +43,8 @@ const fieldSchemas = lazy(() => {
     kudosWebhookUrl: OrEmpty(HttpUrl),
     helpdeskUrl: OrEmpty(HttpUrl),
     captureExclude: Lines(500, 2048),
+    capturePaused: z.boolean(),
+    captureSkip: Lines(500, 2048),
     disabledFeatures: Lines(100, 100),
   };
 });

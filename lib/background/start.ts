@@ -4,6 +4,7 @@ import { handleMessages, sendToTab } from '../messaging';
 import { replaceDirectory, savePerson, setArchived, undoImport } from '../people/directory-store';
 import { loadSettings, watchSettings, type Settings } from '../settings';
 import { createDirectoryService, SYNC_ALARM } from './directory-service';
+import { createSearchService } from './search-service';
 import { syncSelfHostedScripts } from './self-hosted';
 
 /** Tell every tab's content script (tabs without one just do not answer). */
@@ -24,6 +25,8 @@ export const MAX_REPORTS_PER_TOOL = 20;
 export function startBackground(): void {
   const db = openDatabase();
   const directory = createDirectoryService(db, () => void tellTabs('directory-changed'));
+  const search = createSearchService(db, directory.resolve, async () => (await loadSettings()).effective);
+  void search.resume().catch((error: unknown) => console.error('Daylight: search index', error));
 
   handleMessages({
     'feature-error': async (error) => {
@@ -75,6 +78,10 @@ export function startBackground(): void {
     'person-card': async ({ id }) => ({ card: await directory.card(id) }),
     'suggest-people': async ({ tool, origin, query }) => ({ suggestions: await directory.suggest(tool, origin, query) }),
     'settings-get': async () => (await loadSettings()).effective,
+    'search-capture': (request, sender) => search.capture(request, sender),
+    'search-archive': ({ keys, archived }) => search.archive(keys, archived),
+    'search-import': ({ records }) => search.importPart(records),
+    'search-rebuild': () => search.rebuild(),
   });
 
   // Self-hosted origins follow policy and settings live; registrations persist across restarts,

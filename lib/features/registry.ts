@@ -1,5 +1,6 @@
 import type { Feature } from './feature';
 import { mentionTranslation } from './mention-translation';
+import { pageCapture } from './page-capture';
 import { personCards } from './person-cards';
 
 /**
@@ -7,4 +8,4 @@ import { personCards } from './person-cards';
  * registration would be fragile, and the compiler can check a list). Features land here with
  * the issues that build them.
  */
-export const features: readonly Feature[] = [personCards, mentionTranslation];
+export const features: readonly Feature[] = [personCards, mentionTranslation, pageCapture];
