@@ -47,9 +47,12 @@ function useSearchStatus(): SearchStatus {
 export function SearchPanel({ settings }: { settings: Settings | undefined }) {
   const [text, setText] = useState('');
   const [refresh, setRefresh] = useState(0);
-  const [active, setActive] = useState(0);
   const [archived, setArchived] = useState<SearchHit | null>(null);
   const { view, indexSize, pending } = useSearch(text, refresh);
+  // The selection belongs to the results it was made in: new results start at the first.
+  const [selection, setSelection] = useState<{ view: typeof view; index: number }>({ view, index: 0 });
+  const active = selection.view === view ? selection.index : 0;
+  const setActive = (next: (i: number) => number) => setSelection({ view, index: next(active) });
   const status = useSearchStatus();
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
@@ -60,7 +63,6 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
     input.current?.focus();
     void requestPersistentStorage();
   }, []);
-  useEffect(() => setActive(0), [view]);
 
   const archive = async (hit: SearchHit, archivedNow: boolean) => {
     await sendToBackground('search-archive', { keys: [hit.record.key], archived: archivedNow });
@@ -155,7 +157,7 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
             active={i === active}
             onOpen={(url, newTab) => void openUrl(url, newTab)}
             onArchive={(h) => void archive(h, true)}
-            onPointer={() => setActive(i)}
+            onPointer={() => setActive(() => i)}
           />
         ))}
       </ul>

@@ -27,6 +27,8 @@ export interface Candidate {
   score: number;
   /** How many of the query's words the document matched. */
   words: number;
+  title: string;
+  authorName: string;
 }
 
 export interface IndexAnswer {
@@ -92,7 +94,7 @@ export class SearchIndex {
     for (let local = 0; local < segment.size; local += 1) {
       const seen = segment.seen[local]!;
       if (seen <= top.floor || segment.dead[local] || !this.passes(segment, local, filters, authors)) continue;
-      top.push(seen, { doc: segment.docs[local]!, score: seen, words: 0 });
+      top.push(seen, this.candidate(segment, local, seen, 0));
     }
   }
 
@@ -137,11 +139,15 @@ export class SearchIndex {
       const relevance = score[local]! * (1 + RECENCY_BOOST * 0.5 ** (Math.max(0, now - segment.seen[local]!) / RECENCY_HALF_LIFE_MS));
       const key = bits * TIER + relevance;
       if (key > top.floor && !segment.dead[local] && this.passes(segment, local, filters, authors)) {
-        top.push(key, { doc: segment.docs[local]!, score: relevance, words: bits });
+        top.push(key, this.candidate(segment, local, relevance, bits));
       }
       score[local] = 0;
       mask[local] = 0;
     }
+  }
+
+  private candidate(segment: Segment, local: number, score: number, words: number): Candidate {
+    return { doc: segment.docs[local]!, score, words, title: segment.title(local), authorName: segment.authorName(local) };
   }
 
   /** The segment's codes for the wanted authors (null: no author filter). */

@@ -24,6 +24,8 @@ export interface StoredSegment {
   author: Int32Array;
   /** Author keys (`tool:normalised handle`), newline-separated. */
   authors: string;
+  /** Each document's title and author's name, newline-separated: Fuse scores candidates on them without reading records. */
+  titles: string;
   /** Sorted vocabulary, newline-separated (words never contain a newline). */
   terms: string;
   /** Term t's postings are postings[offsets[t] .. offsets[t+1]). */
@@ -44,9 +46,13 @@ export interface IndexedDoc {
   seen: number;
   author: string | null;
   title: string;
+  /** The author as people know them (the directory's name, else the handle). */
+  authorName: string;
   /** Everything else that is searched: container, author, text. */
   body: string;
 }
+
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
 export class SegmentBuilder {
   private readonly docs: number[] = [];
@@ -56,6 +62,7 @@ export class SegmentBuilder {
   private readonly time: number[] = [];
   private readonly seen: number[] = [];
   private readonly author: number[] = [];
+  private readonly titles: string[] = [];
   private readonly authorKeys = new Map<string, number>();
   private readonly lists = new Map<string, number[]>();
 
@@ -77,6 +84,7 @@ export class SegmentBuilder {
       this.authorKeys.set(doc.author, author);
     }
     this.author.push(author);
+    this.titles.push(oneLine(doc.title), oneLine(doc.authorName));
     const words = new Map<string, number>();
     for (const word of tokenize(doc.title)) words.set(word, 1);
     for (const word of tokenize(doc.body)) if (!words.has(word)) words.set(word, 0);
@@ -109,6 +117,7 @@ export class SegmentBuilder {
       seen: Float64Array.from(this.seen),
       author: Int32Array.from(this.author),
       authors: [...this.authorKeys.keys()].join('\n'),
+      titles: this.titles.join('\n'),
       terms: terms.join('\n'),
       offsets,
       postings,
@@ -138,6 +147,8 @@ export class Segment {
   readonly seen: Float64Array;
   readonly author: Int32Array;
   readonly authorList: string[];
+  /** Title then author name of each local document. */
+  private readonly titleLines: string[];
   readonly terms: string[];
   readonly offsets: Uint32Array;
   readonly postings: Uint32Array;
@@ -155,6 +166,7 @@ export class Segment {
     this.seen = stored.seen;
     this.author = stored.author;
     this.authorList = stored.authors === '' ? [] : stored.authors.split('\n');
+    this.titleLines = stored.docs.length === 0 ? [] : stored.titles.split('\n');
     this.terms = stored.terms === '' ? [] : stored.terms.split('\n');
     this.offsets = stored.offsets;
     this.postings = stored.postings;
@@ -165,6 +177,14 @@ export class Segment {
 
   get size(): number {
     return this.docs.length;
+  }
+
+  title(local: number): string {
+    return this.titleLines[2 * local] ?? '';
+  }
+
+  authorName(local: number): string {
+    return this.titleLines[2 * local + 1] ?? '';
   }
 
   df(term: number): number {
@@ -232,6 +252,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
   const seen = new Float64Array(n);
   const author = new Int32Array(n);
   const authorKeys = new Map<string, number>();
+  const titles: string[] = [];
   live.forEach(([doc, s, local], i) => {
     const from = oldestFirst[s]!;
     remap[s]![local] = i;
@@ -241,6 +262,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
     place[i] = from.place[local]!;
     time[i] = from.time[local]!;
     seen[i] = from.seen[local]!;
+    titles.push(from.title(local), from.authorName(local));
     const key = from.author[local]! >= 0 ? from.authorList[from.author[local]!]! : null;
     if (key === null) author[i] = -1;
     else {
@@ -289,6 +311,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
     seen,
     author,
     authors: [...authorKeys.keys()].join('\n'),
+    titles: titles.join('\n'),
     terms: kept.join('\n'),
     offsets: Uint32Array.from(offsets),
     postings,

@@ -7,7 +7,7 @@ export interface TextPiece {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[a-zA-Z0-9]*$/;
 export const SNIPPET_CHARS = 180;
 const LEAD = 50;
 

@@ -19,6 +19,7 @@ export function indexedDoc(row: SearchRecordRow): IndexedDoc {
     seen: row.lastSeen,
     author: row.author === null ? null : authorKey(row.tool, row.author),
     title: row.title,
+    authorName: row.authorName ?? row.author ?? '',
     body: [row.container, row.authorName ?? '', row.author ?? '', row.text].join('\n'),
   };
 }
