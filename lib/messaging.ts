@@ -234,7 +234,7 @@ export function handleMessages(handlers: Handlers, signal?: AbortSignal): void {
       return Promise.resolve({ ok: false, error: `Invalid "${type}" request: ${z.prettifyError(request.error)}` });
     }
     return Promise.resolve()
-      .then(() => handler(request.data, sender))
+      .then(() => handler(request.data, sender ?? {}))
       .then(
         (data) => ({ ok: true, data }),
         (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
