@@ -39,6 +39,16 @@ async function readUsage(): Promise<Usage> {
   }
 }
 
+/** Download the whole index as JSON. */
+async function exportFile(): Promise<void> {
+  const db = openDatabase();
+  try {
+    downloadText(await exportSearchIndex(db), `daylight-search-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
+  } finally {
+    db.close();
+  }
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Options → Search: capture switches and exclusions, storage, the index, export and import, archived records. */
@@ -178,7 +188,7 @@ export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undef
         )
       )}
       <div role="group" aria-label="Search index" className="search-actions">
-        <button type="button" disabled={busy} onClick={() => void exportSearchIndex(openDatabase()).then((json) => downloadText(json, `daylight-search-${new Date().toISOString().slice(0, 10)}.json`, 'application/json'), fail)}>
+        <button type="button" disabled={busy} onClick={() => void exportFile().catch(fail)}>
           Export index
         </button>
         <label className="button">

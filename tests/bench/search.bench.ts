@@ -12,6 +12,41 @@ import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
 import { launchDaylight, ROOT } from '../harness/chromium';
 import { median, ms } from './trace';
+import type Fuse from 'fuse.js';
+import type MiniSearch from 'minisearch';
+import type { openDatabase } from '../../lib/db';
+import type { ingestRecords } from '../../lib/search/index-store';
+import type { importParts } from '../../lib/search/import-parts';
+import type { parseQuery } from '../../lib/search/query';
+import type { loadSearchIndex, runSearch } from '../../lib/search/search';
+import type { tokenize } from '../../lib/search/tokenize';
+import type { github } from '../../lib/tools/github/adapter';
+import type { pageRecords } from '../../lib/tools/records';
+import type { BenchQuery, Corpus, makeCorpus, makeQueries } from './search-corpus';
+import type { githubIssue } from './synthetic-pages';
+
+/** What the bundle puts on the page's window. */
+interface BenchWindow {
+  bench: {
+    Fuse: typeof Fuse;
+    MiniSearch: typeof MiniSearch;
+    makeCorpus: typeof makeCorpus;
+    makeQueries: typeof makeQueries;
+    githubIssue: typeof githubIssue;
+    openDatabase: typeof openDatabase;
+    loadSearchIndex: typeof loadSearchIndex;
+    runSearch: typeof runSearch;
+    parseQuery: typeof parseQuery;
+    ingestRecords: typeof ingestRecords;
+    importParts: typeof importParts;
+    tokenize: typeof tokenize;
+    pageRecords: typeof pageRecords;
+    github: typeof github;
+  };
+  corpus: Corpus;
+  queries: BenchQuery[];
+  firstResultAt?: number;
+}
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000);
 const FUSE_PER_CLASS = Number(process.env.FUSE_PER_CLASS ?? 3);
@@ -52,33 +87,39 @@ const pad = (s: string, n: number) => s.padEnd(n);
 
 type ClassFigures = Record<string, { p50: number; p95: number; n: number; recall?: number }>;
 
-async function measureEngines(page: Page): Promise<Record<string, ClassFigures & { build?: number }>> {
+interface EngineFigures {
+  classes: ClassFigures;
+  /** In-memory build time (ms), for the libraries. */
+  build?: number;
+}
+
+async function measureEngines(page: Page): Promise<Record<string, EngineFigures>> {
   return page.evaluate(async ({ fusePerClass }) => {
-    const b = (window as any).bench;
-    const w = window as any;
-    const queries = w.queries as Array<{ kind: string; text: string; intended?: string }>;
-    const records = w.corpus.records as any[];
+    const w = window as unknown as BenchWindow;
+    const b = w.bench;
+    const queries = w.queries;
+    const records = w.corpus.records;
     // Ground truth for misspelled queries: the records that contain the intended word.
-    const intended = new Set(queries.filter((q) => q.intended).map((q) => q.intended));
+    const intended = new Set(queries.map((q) => q.intended).filter((q): q is string => q !== undefined));
     const holders = new Map<string, Set<string>>();
     for (const r of records) for (const word of new Set<string>(b.tokenize(`${r.title} ${r.text}`))) if (intended.has(word)) {
       if (!holders.has(word)) holders.set(word, new Set());
       holders.get(word)!.add(r.key);
     }
-    const recallOf = (q: any, keys: string[]) => {
-      const relevant = holders.get(q.intended) ?? new Set();
+    const recallOf = (q: { intended?: string }, keys: string[]) => {
+      const relevant = holders.get(q.intended ?? '') ?? new Set();
       return relevant.size === 0 ? 1 : keys.slice(0, 10).filter((k) => relevant.has(k)).length / Math.min(10, relevant.size);
     };
     const figures = (times: Map<string, number[]>, recalls: number[]) => {
-      const out: any = {};
+      const out: ClassFigures = {};
       for (const [kind, t] of times) {
         const s = [...t].sort((a, c) => a - c);
-        out[kind] = { p50: s[Math.floor((s.length - 1) / 2)], p95: s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)], n: s.length };
+        out[kind] = { p50: s[Math.floor((s.length - 1) / 2)]!, p95: s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!, n: s.length };
       }
-      if (recalls.length > 0) out.misspelled.recall = recalls.reduce((a, c) => a + c, 0) / recalls.length;
+      if (recalls.length > 0 && out.misspelled) out.misspelled.recall = recalls.reduce((a, c) => a + c, 0) / recalls.length;
       return out;
     };
-    const result: any = {};
+    const result: Record<string, EngineFigures> = {};
 
     // Daylight: the popup's own path (parse, index, read candidates from IndexedDB, Fuse, snippets).
     const db = b.openDatabase();
@@ -94,9 +135,9 @@ async function measureEngines(page: Page): Promise<Record<string, ClassFigures &
         const outcome = await b.runSearch(db, index, b.parseQuery(text), people);
         const took = performance.now() - t;
         (times.get(q.kind) ?? times.set(q.kind, []).get(q.kind)!).push(took);
-        if (q.intended) recalls.push(recallOf(q, outcome.hits.map((h: any) => h.record.key)));
+        if (q.intended) recalls.push(recallOf(q, outcome.hits.map((h) => h.record.key)));
       }
-      result.daylight = figures(times, recalls);
+      result.daylight = { classes: figures(times, recalls) };
     }
 
     // MiniSearch, in memory, over the same records.
@@ -112,9 +153,9 @@ async function measureEngines(page: Page): Promise<Record<string, ClassFigures &
         const hits = mini.search(q.text, { boost: { title: 2, author: 0.5 }, fuzzy: 0.2, prefix: true, combineWith: 'AND' }).slice(0, 10);
         const took = performance.now() - t;
         (times.get(q.kind) ?? times.set(q.kind, []).get(q.kind)!).push(took);
-        if (q.intended) recalls.push(recallOf(q, hits.map((h: any) => h.id)));
+        if (q.intended) recalls.push(recallOf(q, hits.map((h) => String(h.id))));
       }
-      result.minisearch = { ...figures(times, recalls), build: buildMs };
+      result.minisearch = { classes: figures(times, recalls), build: buildMs };
     }
 
     // Plain Fuse.js over every record: seconds per query at this size, so a few per class.
@@ -133,10 +174,10 @@ async function measureEngines(page: Page): Promise<Record<string, ClassFigures &
           const hits = fuse.search(q.text, { limit: 10 });
           const took = performance.now() - t;
           (times.get(q.kind) ?? times.set(q.kind, []).get(q.kind)!).push(took);
-          if (q.intended) recalls.push(recallOf(q, hits.map((h: any) => h.item.key)));
+          if (q.intended) recalls.push(recallOf(q, hits.map((h) => h.item.key)));
         }
       }
-      result.fuse = { ...figures(times, recalls), build: buildMs };
+      result.fuse = { classes: figures(times, recalls), build: buildMs };
     }
     return result;
   }, { fusePerClass: FUSE_PER_CLASS });
@@ -158,7 +199,7 @@ try {
 
   console.log(`Generating ${RECORDS.toLocaleString()} records…`);
   const sizes = await options.evaluate(({ n }) => {
-    const w = window as any;
+    const w = window as unknown as BenchWindow;
     w.corpus = w.bench.makeCorpus(n);
     w.queries = w.bench.makeQueries(w.corpus);
     return { vocabulary: w.corpus.vocabulary.size, json: JSON.stringify(w.corpus.records).length };
@@ -167,7 +208,7 @@ try {
 
   // Import through the background (the real path), then the index build from scratch, watching progress.
   const importMs = await options.evaluate(async () => {
-    const w = window as any;
+    const w = window as unknown as BenchWindow;
     const t = performance.now();
     for (const part of w.bench.importParts(w.corpus.records)) {
       const reply = await chrome.runtime.sendMessage({ daylight: 1, type: 'search-import', payload: { records: part } });
@@ -194,7 +235,7 @@ try {
       const observer = new MutationObserver(() => {
         const list = document.querySelector('[role="listbox"][aria-label="Results"][aria-busy="false"]');
         if (list?.querySelector('[role="option"]')) {
-          (window as any).firstResultAt = performance.now();
+          (window as unknown as BenchWindow).firstResultAt = performance.now();
           observer.disconnect();
         }
       });
@@ -202,12 +243,12 @@ try {
     });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`, { waitUntil: 'commit' });
     await popup.getByRole('searchbox', { name: 'Search' }).fill('kubernetes rollout');
-    await popup.waitForFunction(() => (window as any).firstResultAt !== undefined, null, { timeout: 30_000 });
-    popupTimes.push(await popup.evaluate(() => (window as any).firstResultAt as number));
+    await popup.waitForFunction(() => (window as unknown as BenchWindow).firstResultAt !== undefined, null, { timeout: 30_000 });
+    popupTimes.push(await popup.evaluate(() => (window as unknown as BenchWindow).firstResultAt ?? NaN));
     await popup.close();
   }
   const loadTimes = await options.evaluate(async (runs) => {
-    const b = (window as any).bench;
+    const b = (window as unknown as BenchWindow).bench;
     const out: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       const db = b.openDatabase();
@@ -221,7 +262,7 @@ try {
 
   // Ingesting a page of 200 messages with 100,000 stored: new pages, then revisits of the same page.
   const ingest = await options.evaluate(async (runs) => {
-    const b = (window as any).bench;
+    const b = (window as unknown as BenchWindow).bench;
     const doc = new DOMParser().parseFromString(b.githubIssue(200, 2), 'text/html');
     const pageSide: number[] = [];
     const fresh: number[] = [];
@@ -233,7 +274,7 @@ try {
       let t = performance.now();
       const records = b.pageRecords(b.github, url, doc, 'public');
       pageSide.push(performance.now() - t);
-      const incoming = records.map((r: any) => ({ ...r, mentionIds: [] }));
+      const incoming = records.map((r) => ({ ...r, mentionIds: [] }));
       t = performance.now();
       await b.ingestRecords(db, incoming, true);
       fresh.push(performance.now() - t);
@@ -260,11 +301,11 @@ try {
   console.log(`  ${pad('engine', 12)}${classes.map((c) => pad(c, 22)).join('')}recall@10 misspelled   build`);
   for (const [name, figures] of Object.entries(engines)) {
     const cells = classes.map((c) => {
-      const f = (figures as ClassFigures)[c];
+      const f = figures.classes[c];
       return pad(f ? `${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} ms (${f.n})` : '–', 22);
     });
-    const recall = (figures as ClassFigures).misspelled?.recall;
-    const buildMs = (figures as { build?: number }).build;
+    const recall = figures.classes.misspelled?.recall;
+    const buildMs = figures.build;
     console.log(`  ${pad(name, 12)}${cells.join('')}${pad(recall === undefined ? '–' : recall.toFixed(2), 22)}${buildMs === undefined ? `${(built.ms / 1000).toFixed(1)} s (stored)` : `${(buildMs / 1000).toFixed(1)} s (memory)`}`);
   }
   console.log(`  (Fuse.js: ${FUSE_PER_CLASS} queries per class, seconds each at this size; Daylight includes reading candidates from IndexedDB, Fuse re-ranking and snippets.)`);
