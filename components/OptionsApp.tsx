@@ -2,6 +2,7 @@ import { openDatabase } from '@/lib/db';
 import { FeatureErrors } from './FeatureErrors';
 import { PeopleSection } from './PeopleSection';
 import { PrivatePlaces } from './PrivatePlaces';
+import { SearchSection } from './SearchSection';
 import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
 import { ToolsSection } from './ToolsSection';
@@ -43,6 +44,7 @@ export function OptionsApp() {
         <a href="#people">People</a>
         <a href="#openness">Your week in the open</a>
         <a href="#thanks">Thanks</a>
+        <a href="#search">Search</a>
         <a href="#settings">Settings</a>
         <a href="#tools">Tools</a>
         <a href="#diagnostics">Diagnostics</a>
@@ -60,6 +62,10 @@ export function OptionsApp() {
         <section id="thanks" aria-labelledby="thanks-heading">
           <h2 id="thanks-heading">Thanks</h2>
           <ThanksLedger />
+        </section>
+        <section id="search" aria-labelledby="search-heading">
+          <h2 id="search-heading">Search</h2>
+          <SearchSection snapshot={settings} />
         </section>
         <section id="settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>

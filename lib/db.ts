@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Person } from './people/schema';
+import type { CaptureRecord } from './search/record';
+import type { StoredSegment } from './search/segment';
 import type { PageKind, Place } from './tools/page';
 import type { ToolId } from './tools/tool-ids';
 
@@ -150,6 +152,31 @@ export interface OutboxEntry {
   sentAt?: number;
 }
 
+/**
+ * A captured page or post, as search keeps it: keyed by canonical URL or permalink (`key`, never
+ * duplicated); `doc` is the number the search index knows it by. Archived, never deleted.
+ */
+export interface SearchRecordRow extends CaptureRecord {
+  doc: number;
+  /** The place was private when it was last seen. */
+  private: boolean;
+  /** The author and the mentioned people as the directory knew them when captured. */
+  authorId?: string;
+  authorName?: string;
+  mentionIds: string[];
+  firstSeen: number;
+  lastSeen: number;
+  timesSeen: number;
+  archivedAt?: number;
+}
+
+/** One immutable segment of the search index (lib/search/segment.ts); a higher id is newer. */
+export interface SearchSegmentRow {
+  id: number;
+  size: number;
+  data: StoredSegment;
+}
+
 export type DaylightDatabase = Dexie & {
   /** Version 1 to 3 only: read by the version 4 migration. */
   people: EntityTable<StoredPerson, 'id'>;
@@ -161,6 +188,8 @@ export type DaylightDatabase = Dexie & {
   activity: EntityTable<ActivityEvent, 'seq'>;
   places: EntityTable<PlaceChoice, 'key'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
+  searchRecords: EntityTable<SearchRecordRow, 'doc'>;
+  searchSegments: EntityTable<SearchSegmentRow, 'id'>;
 };
 
 export const DATABASE_NAME = 'daylight';
@@ -209,6 +238,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       thanks: '&id, at, direction, tool, personId, permalink, archivedAt, [direction+at]',
       activity: '++seq, type, at, [type+at]',
+    },
+  },
+  {
+    version: 6,
+    // Cross-tool search: captured records, and the index as compact segments the popup loads as is.
+    stores: {
+      searchRecords: 'doc, &key, lastSeen, archivedAt',
+      searchSegments: 'id',
     },
   },
   {

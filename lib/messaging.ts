@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { lazy } from './lazy';
 import { directorySchema, personSchema } from './people/schema';
+import { exportedRecordSchema } from './search/export';
+import { captureRecordSchema } from './search/record';
 import { settingsSchema } from './settings';
 import { pageKindSchema, placeSchema } from './tools/page';
 import { toolIdSchema } from './tools/tool-ids';
@@ -226,6 +228,26 @@ export const messages = {
     request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(2100)) }),
     response: Ok(),
   })),
+  /** content script → background: the search records of a page (the first send of a visit has `visit`). */
+  'search-capture': lazy(() => ({
+    request: z.object({ records: z.array(captureRecordSchema()).check(z.maxLength(5_000)), visit: z.boolean() }),
+    response: z.object({ stored: z.number(), skipped: z.optional(z.string()) }),
+  })),
+  /** popup or options → background: archive (hide from results) or restore search records. */
+  'search-archive': lazy(() => ({
+    request: z.object({ keys: z.array(z.string().check(z.maxLength(2048))).check(z.minLength(1), z.maxLength(1_000)), archived: z.boolean() }),
+    response: z.object({ changed: z.number() }),
+  })),
+  /** options → background: one part of an import (the page checked the whole file first). */
+  'search-import': lazy(() => ({
+    request: z.object({ records: z.array(exportedRecordSchema()).check(z.maxLength(5_000)) }),
+    response: z.object({ added: z.number(), updated: z.number() }),
+  })),
+  /** options → background: build the search index again from the stored records. */
+  'search-rebuild': lazy(() => ({
+    request: z.object({}),
+    response: z.object({ records: z.number(), ms: z.number() }),
+  })),
   /** popup → content script in the active tab: what Daylight sees on this page. */
   'page-state': lazy(() => ({
     request: z.object({}),
@@ -269,7 +291,12 @@ export async function sendToTab<T extends MessageType>(tabId: number, type: T, p
   return unwrap(type, await browser.tabs.sendMessage(tabId, envelope(type, payload)));
 }
 
-export type Handlers = { [T in MessageType]?: (payload: ParsedRequest<T>) => Promise<Response<T>> | Response<T> };
+/** Who sent a message: the tab of a content script (incognito tabs are never captured). */
+export interface MessageSender {
+  tab?: { id?: number; incognito?: boolean };
+}
+
+export type Handlers = { [T in MessageType]?: (payload: ParsedRequest<T>, sender: MessageSender) => Promise<Response<T>> | Response<T> };
 
 /**
  * Answer the messages this context handles. A request that fails its schema is answered with an
@@ -277,18 +304,18 @@ export type Handlers = { [T in MessageType]?: (payload: ParsedRequest<T>) => Pro
  * for them (no answer).
  */
 export function handleMessages(handlers: Handlers, signal?: AbortSignal): void {
-  const listener = (raw: unknown): Promise<unknown> | undefined => {
+  const listener = (raw: unknown, sender: MessageSender): Promise<unknown> | undefined => {
     const message = envelopeSchema().safeParse(raw);
     if (!message.success) return undefined;
     const type = message.data.type as MessageType;
-    const handler = handlers[type] as ((payload: unknown) => unknown) | undefined;
+    const handler = handlers[type] as ((payload: unknown, sender: MessageSender) => unknown) | undefined;
     if (!Object.hasOwn(messages, type) || handler === undefined) return undefined;
     const request = messages[type]().request.safeParse(message.data.payload);
     if (!request.success) {
       return Promise.resolve({ ok: false, error: `Invalid "${type}" request: ${z.prettifyError(request.error)}` });
     }
     return Promise.resolve()
-      .then(() => handler(request.data))
+      .then(() => handler(request.data, sender ?? {}))
       .then(
         (data) => ({ ok: true, data }),
         (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),

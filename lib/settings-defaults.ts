@@ -19,6 +19,16 @@ export const DEFAULT_SETTINGS: Settings = {
   kudosWebhookUrl: '',
   helpdeskUrl: '',
   captureExclude: [],
+  /** Search capture switched off by the user (nothing new is stored; search still works). */
+  capturePaused: false,
+  /** The user's own sites never captured (match patterns), on top of the policy's `captureExclude`. */
+  captureSkip: [],
   disabledFeatures: [],
 };
 
+
+/**
+ * The user's own switches, which policy does not set: an organisation excludes pages with
+ * `captureExclude` and switches capture off with `disabledFeatures`.
+ */
+export const USER_ONLY_SETTINGS: ReadonlySet<string> = new Set(['capturePaused', 'captureSkip']);

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { lazy } from './lazy';
-import { DEFAULT_SETTINGS } from './settings-defaults';
+import { DEFAULT_SETTINGS, USER_ONLY_SETTINGS } from './settings-defaults';
 import { TOOL_IDS, toolIdSchema } from './tools/tool-ids';
 
 /**
@@ -11,7 +11,7 @@ import { TOOL_IDS, toolIdSchema } from './tools/tool-ids';
  * exception is `selfHosted`, where the policy's origins and the user's add up (see combineSelfHosted).
  */
 
-export { DEFAULT_PRIVATE_REASONS, DEFAULT_SETTINGS } from './settings-defaults';
+export { DEFAULT_PRIVATE_REASONS, DEFAULT_SETTINGS, USER_ONLY_SETTINGS } from './settings-defaults';
 
 /** Each setting's schema, built on first use. */
 const fieldSchemas = lazy(() => {
@@ -45,6 +45,8 @@ const fieldSchemas = lazy(() => {
     kudosWebhookUrl: OrEmpty(HttpUrl),
     helpdeskUrl: OrEmpty(HttpUrl),
     captureExclude: Lines(500, 2048),
+    capturePaused: z.boolean(),
+    captureSkip: Lines(500, 2048),
     disabledFeatures: Lines(100, 100),
   };
 });
@@ -73,7 +75,7 @@ export interface SettingsSnapshot {
 }
 
 /** Validate each key on its own, so one bad value cannot discard the rest. */
-export function parseSettings(raw: unknown, source: string): { values: Partial<Settings>; problems: string[] } {
+export function parseSettings(raw: unknown, source: string, options: { policy?: boolean } = {}): { values: Partial<Settings>; problems: string[] } {
   const values: Partial<Settings> = {};
   const problems: string[] = [];
   if (raw === null || typeof raw !== 'object') return { values, problems };
@@ -81,6 +83,10 @@ export function parseSettings(raw: unknown, source: string): { values: Partial<S
     const fields = fieldSchemas();
     if (!Object.hasOwn(fields, key)) {
       problems.push(`${source}: unknown setting "${key}" ignored`);
+      continue;
+    }
+    if (options.policy === true && USER_ONLY_SETTINGS.has(key)) {
+      problems.push(`${source}: "${key}" is each user’s own choice and is ignored`);
       continue;
     }
     const parsed = fields[key as SettingKey].safeParse(value);
@@ -136,7 +142,7 @@ export function combineSettings(user: Partial<Settings>, managed: Partial<Settin
 export async function loadSettings(): Promise<SettingsSnapshot> {
   const [userRaw, managedRaw] = await Promise.all([userSettingsItem().getValue(), readManagedRaw()]);
   const user = parseSettings(userRaw, 'Your settings');
-  const managed = parseSettings(managedRaw, 'Organization policy');
+  const managed = parseSettings(managedRaw, 'Organization policy', { policy: true });
   return {
     effective: combineSettings(user.values, managed.values),
     user: user.values,

@@ -8,6 +8,7 @@ import { opennessHandlers, recordMentionsResolved } from './openness-service';
 import { openPagesOnInstall } from './install-pages';
 import { createKudosService } from './kudos-service';
 import { OUTBOX_ALARM } from '../kudos/outbox';
+import { createSearchService } from './search-service';
 import { syncSelfHostedScripts } from './self-hosted';
 
 /** Tell every tab's content script (tabs without one just do not answer). */
@@ -29,6 +30,8 @@ export function startBackground(): void {
   const db = openDatabase();
   const directory = createDirectoryService(db, () => void tellTabs('directory-changed'));
   const kudos = createKudosService(db, directory, async () => (await loadSettings()).effective);
+  const search = createSearchService(db, directory.resolve, async () => (await loadSettings()).effective);
+  void search.resume().catch((error: unknown) => console.error('Daylight: search index', error));
 
   handleMessages({
     'feature-error': async (error) => {
@@ -90,6 +93,10 @@ export function startBackground(): void {
     'thanks-seen': (request) => kudos.seen(request),
     'thanks-archive': async ({ id, archived }) => (await kudos.archive(id, archived), { ok: true as const }),
     'outbox-retry': async ({ id }) => (await kudos.retry(id), { ok: true as const }),
+    'search-capture': (request, sender) => search.capture(request, sender),
+    'search-archive': ({ keys, archived }) => search.archive(keys, archived),
+    'search-import': ({ records }) => search.importPart(records),
+    'search-rebuild': () => search.rebuild(),
   });
   // Announcements left waiting (or cut off by a restart) go out as soon as the background starts.
   void kudos.wake().catch((error: unknown) => console.error('Daylight: kudos outbox', error));

@@ -1,6 +1,7 @@
 import type { Feature } from './feature';
 import { archiveNudge } from './archive-nudge';
 import { mentionTranslation } from './mention-translation';
+import { pageCapture } from './page-capture';
 import { personCards } from './person-cards';
 import { privateWarning } from './private-warning';
 import { thankButtons } from './thank-buttons';
@@ -10,4 +11,4 @@ import { thankButtons } from './thank-buttons';
  * registration would be fragile, and the compiler can check a list). Features land here with
  * the issues that build them.
  */
-export const features: readonly Feature[] = [personCards, mentionTranslation, thankButtons, privateWarning, archiveNudge];
+export const features: readonly Feature[] = [personCards, mentionTranslation, thankButtons, privateWarning, archiveNudge, pageCapture];

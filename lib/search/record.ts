@@ -3,9 +3,9 @@ import { lazy } from '../lazy';
 import { pageKindSchema, placeSchema } from '../tools/page';
 import { toolIdSchema } from '../tools/tool-ids';
 
-/** Bounds keep one page from filling the index. */
-export const MAX_PAGE_TEXT = 20_000;
-export const MAX_POST_TEXT = 4_000;
+import { MAX_PAGE_TEXT } from './record-limits';
+
+export { MAX_PAGE_TEXT, MAX_POST_TEXT } from './record-limits';
 
 const Short = (max: number) => z.string().check(z.maxLength(max));
 

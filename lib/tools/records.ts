@@ -1,4 +1,5 @@
-import { MAX_PAGE_TEXT, MAX_POST_TEXT, type CaptureRecord } from '../search/record';
+import type { CaptureRecord } from '../search/record';
+import { MAX_PAGE_TEXT, MAX_POST_TEXT } from '../search/record-limits';
 import type { Adapter, MentionReading, PostReading } from './adapter';
 import { textOf } from './dom';
 import type { PageKind, Place } from './page';

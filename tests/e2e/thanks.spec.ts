@@ -128,6 +128,7 @@ test.describe('thanking', () => {
       await expect(composer).toBeVisible();
 
       const popup = await extensionPage('popup');
+      await popup.getByRole('tab', { name: 'Thanks', exact: true }).click();
       const given = popup.getByTestId('thanks-panel').getByRole('list', { name: 'Given' });
       await expect(given).toContainText(person.name);
       await popup.getByRole('tab', { name: 'This month' }).click();
@@ -188,6 +189,7 @@ test.describe('thanking', () => {
     await tab.goto(entry.url);
     await expect(tab.locator('[data-daylight="thank"]').first()).toBeAttached();
     const popup = await extensionPage('popup');
+    await popup.getByRole('tab', { name: 'Thanks', exact: true }).click();
     // "Thanks all! … @therrera @priya-r could you review" by Hannah Schmidt.
     await expect(popup.getByTestId('thanks-panel').getByRole('list', { name: 'Received' })).toContainText('Hannah Schmidt');
     await tab.reload();

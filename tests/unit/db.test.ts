@@ -80,6 +80,22 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
       db.close();
     },
   },
+  6: {
+    seed: async (name) => {
+      const db = openDatabase(name, 6);
+      await db.searchRecords.put({
+        doc: 1, key: 'https://github.com/acme/x/issues/1', type: 'page', tool: 'github', kind: 'issue', place: 'public', private: false, container: 'acme/x',
+        title: 'Flaky deploy', text: 'It fails', author: 'lena-k', participants: ['lena-k'], mentions: [], mentionIds: [], time: null,
+        url: 'https://github.com/acme/x/issues/1', firstSeen: 6, lastSeen: 6, timesSeen: 1,
+      });
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect(await db.searchRecords.where('key').equals('https://github.com/acme/x/issues/1').first()).toMatchObject({ doc: 1, title: 'Flaky deploy' });
+      db.close();
+    },
+  },
   7: {
     seed: async (name) => {
       const db = openDatabase(name, 7);

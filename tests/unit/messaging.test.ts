@@ -13,7 +13,7 @@ describe('message contract', () => {
       message: 'no composer',
     });
     expect(answer).toEqual({ ok: true });
-    expect(handler).toHaveBeenCalledWith(expect.objectContaining({ featureId: 'thank-buttons', tool: 'github' }));
+    expect(handler).toHaveBeenCalledWith(expect.objectContaining({ featureId: 'thank-buttons', tool: 'github' }), expect.anything());
   });
 
   it('rejects a request that fails its schema before the handler runs, naming the problem', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID } from '@/lib/extension-ids';
-import { DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, parseSettings, USER_ONLY_SETTINGS } from '@/lib/settings';
 import {
   ADMIN_GUIDE,
   exampleValues,
@@ -90,8 +90,8 @@ const readBack: Record<string, (text: string) => string[][]> = {
 describe('managed schema', () => {
   const schema = readSchema();
 
-  it('declares exactly the settings keys, each with a title and a description', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+  it('declares exactly the settings keys policy may set, each with a title and a description', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).filter((key) => !USER_ONLY_SETTINGS.has(key)).sort());
     for (const [key, node] of Object.entries(schema.properties)) {
       expect(node.title, key).toBeTruthy();
       expect(node.description, key).toBeTruthy();
@@ -106,7 +106,7 @@ describe('managed schema', () => {
 
   it('has example values that Daylight accepts as policy', () => {
     const policy = Object.fromEntries(exampleValues(schema).map(([key, value]) => [key, value]));
-    expect(parseSettings(policy, 'Organization policy').problems).toEqual([]);
+    expect(parseSettings(policy, 'Organization policy', { policy: true }).problems).toEqual([]);
   });
 });
 

@@ -28,6 +28,16 @@ describe('settings', () => {
     expect(s.problems.join('\n')).toMatch(/unknown setting "bogus"/);
   });
 
+  it('leave the user’s own capture switches to the user, whatever policy says', async () => {
+    await saveUserSettings({ captureSkip: ['https://github.com/acme/secret/*'] });
+    await fakeBrowser.storage.managed.set({ capturePaused: true, captureSkip: [], archiveNudge: false });
+    const s = await loadSettings();
+    expect(s.effective.capturePaused).toBe(false);
+    expect(s.effective.captureSkip).toEqual(['https://github.com/acme/secret/*']);
+    expect(s.effective.archiveNudge).toBe(false);
+    expect(s.problems.join('\n')).toMatch(/"capturePaused" is each user’s own choice/);
+  });
+
   it('normalise self-hosted origins and reject URLs with paths', async () => {
     await fakeBrowser.storage.managed.set({ selfHosted: { gitlab: ['https://gitlab.acme.internal/'] } });
     expect((await loadSettings()).effective.selfHosted).toEqual({ gitlab: ['https://gitlab.acme.internal'] });

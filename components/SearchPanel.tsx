@@ -1,0 +1,169 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { sendToBackground } from '@/lib/messaging';
+import { requestPersistentStorage } from '@/lib/search/persist';
+import { parseQuery } from '@/lib/search/query';
+import type { SearchHit } from '@/lib/search/search';
+import { EMPTY_STATUS, searchStatusItem, type SearchStatus } from '@/lib/search/status';
+import type { Settings } from '@/lib/settings';
+import { PAGE_KINDS, type PageKind } from '@/lib/tools/page';
+import { TOOL_IDS, TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
+import { SearchEmptyState } from './SearchEmptyState';
+import { SearchResultItem } from './SearchResultItem';
+import { useSearch } from './useSearch';
+import './search.css';
+
+/** Add or remove one `operator:value` in the query text (what filter chips do, visibly). */
+export function toggleOperator(text: string, operator: string, value: string): string {
+  const token = `${operator}:${value}`;
+  const parts = text.split(/\s+/).filter(Boolean);
+  const has = parts.some((p) => p.toLowerCase() === token);
+  const kept = has ? parts.filter((p) => p.toLowerCase() !== token) : [...parts, token];
+  return kept.length > 0 ? `${kept.join(' ')} ` : '';
+}
+
+async function openUrl(url: string, newTab: boolean): Promise<void> {
+  if (newTab) {
+    await browser.tabs.create({ url, active: false });
+    return;
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url });
+  else await browser.tabs.create({ url });
+  // The toolbar popup closes; opened as a page of its own (a tab), it has just navigated itself.
+  if ((await browser.tabs.getCurrent()) === undefined) window.close();
+}
+
+function useSearchStatus(): SearchStatus {
+  const [status, setStatus] = useState<SearchStatus>(EMPTY_STATUS);
+  useEffect(() => {
+    void searchStatusItem().getValue().then(setStatus);
+    return searchStatusItem().watch((next) => setStatus(next ?? EMPTY_STATUS));
+  }, []);
+  return status;
+}
+
+/** Cross-tool search: keyboard first (the box has focus, ↑/↓ move, Enter opens, Ctrl/Cmd+Enter opens in a new tab). */
+export function SearchPanel({ settings }: { settings: Settings | undefined }) {
+  const [text, setText] = useState('');
+  const [refresh, setRefresh] = useState(0);
+  const [archived, setArchived] = useState<SearchHit | null>(null);
+  const { view, indexSize, pending } = useSearch(text, refresh);
+  // The selection belongs to the results it was made in: new results start at the first.
+  const [selection, setSelection] = useState<{ view: typeof view; index: number }>({ view, index: 0 });
+  const active = selection.view === view ? selection.index : 0;
+  const setActive = (next: (i: number) => number) => setSelection({ view, index: next(active) });
+  const status = useSearchStatus();
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const hits = view.status === 'recent' || view.status === 'results' ? view.hits : [];
+  const query = parseQuery(text);
+
+  useEffect(() => {
+    input.current?.focus();
+    void requestPersistentStorage();
+  }, []);
+
+  const archive = async (hit: SearchHit, archivedNow: boolean) => {
+    await sendToBackground('search-archive', { keys: [hit.record.key], archived: archivedNow });
+    setArchived(archivedNow ? hit : null);
+    setRefresh((n) => n + 1);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (hits.length === 0) return;
+      setActive((i) => (event.key === 'ArrowDown' ? Math.min(hits.length - 1, i + 1) : Math.max(0, i - 1)));
+    } else if (event.key === 'Enter') {
+      const hit = hits[active];
+      if (!hit) return;
+      event.preventDefault();
+      void openUrl(hit.record.url, event.ctrlKey || event.metaKey);
+    }
+  };
+
+  useEffect(() => {
+    document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, listId]);
+
+  const kindsShown = [...new Set<PageKind>([...query.kinds, ...hits.map((h) => h.record.kind)])].sort((a, b) => PAGE_KINDS.indexOf(a) - PAGE_KINDS.indexOf(b)).slice(0, 8);
+  const chip = (operator: 'tool' | 'kind', value: ToolId | PageKind, label: string, pressed: boolean) => (
+    <button key={`${operator}:${value}`} type="button" className="chip" aria-pressed={pressed} onClick={() => {
+      setText(toggleOperator(text, operator, value));
+      input.current?.focus();
+    }}>
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="search">
+      <input
+        ref={input}
+        type="search"
+        aria-label="Search"
+        placeholder="Search what you have seen…  try from: tool: is:private"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-controls={listId}
+        aria-activedescendant={hits.length > 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={`${listId}-help`}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <p id={`${listId}-help`} className="sr-only">
+        Up and down arrows move through the results, Enter opens one here, Control or Command with Enter opens it in a new tab.
+      </p>
+      <div className="chips" role="group" aria-label="Filter by tool">
+        {TOOL_IDS.map((tool) => chip('tool', tool, TOOL_NAMES[tool], query.tools.includes(tool)))}
+      </div>
+      {kindsShown.length > 0 && (
+        <div className="chips" role="group" aria-label="Filter by kind">
+          {kindsShown.map((kind) => chip('kind', kind, kind.replace(/[-_]/g, ' '), query.kinds.includes(kind)))}
+        </div>
+      )}
+      {status.storageFull && <p role="alert" className="error">{status.storageFull.message}</p>}
+      {status.building && (
+        <p className="muted" role="status">
+          Indexing: {status.building.done.toLocaleString()} of {status.building.total.toLocaleString()} records…
+        </p>
+      )}
+      {settings?.capturePaused && <p className="locked">Capture is paused: new pages are not remembered (Settings → Search).</p>}
+      {view.status === 'results' && view.notes.length > 0 && (
+        <ul className="notes" aria-label="How your query was read">
+          {view.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      {archived && (
+        <p role="status" className="archived-note">
+          Archived “{archived.record.title}”.{' '}
+          <button type="button" onClick={() => void archive(archived, false)}>
+            Undo
+          </button>
+        </p>
+      )}
+      {view.status === 'failed' && <p role="alert" className="error">Search failed: {view.error}</p>}
+      <h2 className="results-heading">{view.status === 'recent' ? 'Recently seen' : view.status === 'results' ? `${hits.length === 0 ? 'No' : hits.length} result${hits.length === 1 ? '' : 's'}` : ''}</h2>
+      <ul id={listId} role="listbox" aria-busy={pending} aria-label={view.status === 'recent' ? 'Recently seen' : 'Results'} className="results">
+        {hits.map((hit, i) => (
+          <SearchResultItem
+            key={hit.record.key}
+            hit={hit}
+            id={`${listId}-${i}`}
+            active={i === active}
+            onOpen={(url, newTab) => void openUrl(url, newTab)}
+            onArchive={(h) => void archive(h, true)}
+            onPointer={() => setActive(() => i)}
+          />
+        ))}
+      </ul>
+      {(view.status === 'results' || view.status === 'recent') && hits.length === 0 && (
+        <SearchEmptyState query={view.status === 'results' ? view.query : null} indexSize={indexSize} paused={settings?.capturePaused ?? false} />
+      )}
+    </div>
+  );
+}

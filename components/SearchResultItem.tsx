@@ -1,0 +1,63 @@
+import type { SearchHit } from '@/lib/search/search';
+import { recordTime } from '@/lib/search/stored-record';
+import { relativeTime } from '@/lib/search/relative-time';
+import { TOOL_NAMES } from '@/lib/tools/tool-ids';
+import { HighlightedText } from './HighlightedText';
+
+interface Props {
+  hit: SearchHit;
+  id: string;
+  active: boolean;
+  onOpen: (url: string, newTab: boolean) => void;
+  onArchive: (hit: SearchHit) => void;
+  onPointer: () => void;
+}
+
+/** One search result: tool, kind, title and snippet with the matched words marked, author, date, lock. */
+export function SearchResultItem({ hit, id, active, onOpen, onArchive, onPointer }: Props) {
+  const { record } = hit;
+  const author = record.authorName ?? record.author;
+  return (
+    <li role="option" id={id} aria-selected={active} className={active ? 'result active' : 'result'} onPointerEnter={onPointer} data-key={record.key}>
+      <a
+        href={record.url}
+        tabIndex={-1}
+        onClick={(event) => {
+          event.preventDefault();
+          onOpen(record.url, event.ctrlKey || event.metaKey || event.shiftKey);
+        }}
+        onAuxClick={(event) => {
+          if (event.button !== 1) return;
+          event.preventDefault();
+          onOpen(record.url, true);
+        }}
+      >
+        <span className="result-head">
+          <span className={`tool tool-${record.tool}`}>{TOOL_NAMES[record.tool]}</span>
+          <span className="badge">{record.type === 'post' ? 'message' : record.kind.replace(/[-_]/g, ' ')}</span>
+          {record.private && (
+            <span className="lock" role="img" aria-label="Private" title="Private">
+              🔒
+            </span>
+          )}
+        </span>
+        <span className="result-title">
+          <HighlightedText pieces={hit.title} />
+        </span>
+        {hit.snippet.length > 0 && hit.snippet.some((p) => p.text.trim() !== '') && (
+          <span className="snippet">
+            <HighlightedText pieces={hit.snippet} />
+          </span>
+        )}
+        <span className="result-meta">
+          {author ? <span>{author}</span> : null}
+          <span>{relativeTime(recordTime(record))}</span>
+          {record.container ? <span>{record.container}</span> : null}
+        </span>
+      </a>
+      <button type="button" className="archive" aria-label={`Archive ${record.title}`} title="Archive: hide from results (restore it in Settings)" onClick={() => onArchive(hit)}>
+        Archive
+      </button>
+    </li>
+  );
+}

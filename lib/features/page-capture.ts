@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { post } from '../content/messages';
+import { captureVerdict } from '../search/capture-rules';
+import { pageRecords } from '../tools/records';
+import type { Feature } from './feature';
+
+/** Captures wait for the page to stop changing this long… */
+export const CAPTURE_QUIET_MS = 800;
+/** …but a page that never stops (a busy channel) is still captured this often. */
+export const CAPTURE_MAX_WAIT_MS = 5_000;
+
+/** The last address counted as a visit in this tab: a feature restart on the same page is not a new visit. */
+let visited: string | undefined;
+
+/**
+ * page-capture: sends what the page shows (the page, and each post or message with its permalink)
+ * to the background for cross-tool search, once the page has settled and again as it changes.
+ * Nothing is sent while capture is paused, from excluded pages, or from incognito windows.
+ */
+export const pageCapture: Feature = {
+  id: 'page-capture',
+  description: 'Remembers the pages and messages you see, on this device, so the toolbar popup can find them again.',
+  init(page, signal) {
+    if (browser.extension?.inIncognitoContext === true) return;
+    if (!captureVerdict(page.url, page.settings).capture) return;
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    let pendingSince: number | undefined;
+    const send = () => {
+      clearTimeout(quiet);
+      pendingSince = undefined;
+      if (signal.aborted) return;
+      const records = pageRecords(page.adapter, page.url, page.doc, page.place);
+      const visit = visited !== page.url.href;
+      visited = page.url.href;
+      post('search-capture', { records, visit }).catch(() => undefined); // the background reports full storage itself
+    };
+    page.onContent(() => {
+      const now = Date.now();
+      pendingSince ??= now;
+      clearTimeout(quiet);
+      if (now - pendingSince >= CAPTURE_MAX_WAIT_MS) send();
+      else quiet = setTimeout(send, CAPTURE_QUIET_MS);
+    }, signal);
+    // Leaving the page before it settled still captures what was seen.
+    window.addEventListener('pagehide', () => pendingSince !== undefined && send(), { signal });
+    signal.addEventListener('abort', () => clearTimeout(quiet), { once: true });
+  },
+};

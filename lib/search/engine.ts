@@ -1,0 +1,176 @@
+import { Segment, type StoredSegment } from './segment';
+import { TopK } from './top-k';
+
+/** What operators narrow results to; null means no restriction. Values are the segment's codes. */
+export interface IndexFilters {
+  tools: readonly number[] | null;
+  kinds: readonly number[] | null;
+  places: readonly number[] | null;
+  /** Record time bounds (ms): after <= time < before. */
+  after: number | null;
+  before: number | null;
+  /** Author keys (`tool:handle`) any of which the author must be. */
+  authors: ReadonlySet<string> | null;
+}
+
+export const NO_FILTERS: IndexFilters = { tools: null, kinds: null, places: null, after: null, before: null, authors: null };
+
+export interface QueryWord {
+  word: string;
+  /** Also match words that start with it (the word being typed). */
+  prefix: boolean;
+}
+
+export interface Candidate {
+  doc: number;
+  /** Relevance from the index, recency included. */
+  score: number;
+  /** How many of the query's words the document matched. */
+  words: number;
+  title: string;
+  authorName: string;
+}
+
+export interface IndexAnswer {
+  candidates: Candidate[];
+  /** Per query word, the vocabulary terms it matched (for highlighting and re-ranking). */
+  matched: string[][];
+}
+
+/** Recency: a document seen now scores up to this much more than one seen long ago. */
+const RECENCY_BOOST = 0.3;
+const RECENCY_HALF_LIFE_MS = 30 * 24 * 3600 * 1000;
+/** Words matched dominate: a document with more of the query's words always ranks first. */
+const TIER = 1e6;
+const TITLE_BONUS = 1.25;
+const MAX_WORDS = 16;
+
+interface Scratch {
+  score: Float32Array;
+  best: Float32Array;
+  mask: Uint16Array;
+}
+
+/**
+ * The search index as the popup uses it: every stored segment, newest first. Answers a query with
+ * the best candidate documents (by words matched, then idf-weighted exact > prefix > typo matches
+ * with a title bonus, times a recency boost), filtered by operators, without reading any record.
+ */
+export class SearchIndex {
+  readonly segments: Segment[];
+  private readonly scratch = new Map<Segment, Scratch>();
+
+  constructor(storedNewestFirst: readonly StoredSegment[]) {
+    this.segments = storedNewestFirst.map((s) => new Segment(s));
+    let maxDoc = 0;
+    for (const segment of this.segments) for (const doc of segment.docs) if (doc > maxDoc) maxDoc = doc;
+    const indexed = new Uint8Array(maxDoc + 1);
+    for (const segment of this.segments) {
+      segment.docs.forEach((doc, local) => {
+        if (indexed[doc]) segment.dead[local] = 1;
+        indexed[doc] = 1;
+      });
+    }
+  }
+
+  get size(): number {
+    return this.segments.reduce((n, s) => n + s.size, 0);
+  }
+
+  search(words: readonly QueryWord[], filters: IndexFilters, limit: number, now = Date.now()): IndexAnswer {
+    const top = new TopK<Candidate>(limit);
+    const plan = words.slice(0, MAX_WORDS);
+    const matched = plan.map(() => new Set<string>());
+    for (const segment of this.segments) {
+      if (plan.length === 0) this.browse(segment, filters, top);
+      else this.searchSegment(segment, plan, filters, top, matched, now);
+    }
+    return { candidates: top.sorted().map((e) => e.item), matched: matched.map((m) => [...m]) };
+  }
+
+  /** Operators only: the newest documents that pass the filters. */
+  private browse(segment: Segment, filters: IndexFilters, top: TopK<Candidate>): void {
+    const authors = this.authorCodes(segment, filters);
+    for (let local = 0; local < segment.size; local += 1) {
+      const seen = segment.seen[local]!;
+      if (seen <= top.floor || segment.dead[local] || !this.passes(segment, local, filters, authors)) continue;
+      top.push(seen, this.candidate(segment, local, seen, 0));
+    }
+  }
+
+  private searchSegment(segment: Segment, plan: readonly QueryWord[], filters: IndexFilters, top: TopK<Candidate>, matched: Array<Set<string>>, now: number): void {
+    const n = segment.size;
+    if (n === 0) return;
+    let scratch = this.scratch.get(segment);
+    if (!scratch) {
+      scratch = { score: new Float32Array(n), best: new Float32Array(n), mask: new Uint16Array(n) };
+      this.scratch.set(segment, scratch);
+    }
+    const { score, best, mask } = scratch;
+    const touched: number[] = [];
+    const wordTouched: number[] = [];
+    plan.forEach(({ word, prefix }, w) => {
+      const bit = 1 << w;
+      for (const { term, weight } of segment.expand(word, prefix)) {
+        matched[w]!.add(segment.terms[term]!);
+        const idf = Math.log(1 + n / segment.df(term));
+        const base = weight * idf;
+        const end = segment.offsets[term + 1]!;
+        for (let i = segment.offsets[term]!; i < end; i += 1) {
+          const p = segment.postings[i]!;
+          const local = p >>> 1;
+          const value = p & 1 ? base * TITLE_BONUS : base;
+          const was = best[local]!;
+          if (was === 0) wordTouched.push(local);
+          if (value > was) best[local] = value;
+        }
+      }
+      for (const local of wordTouched) {
+        if (mask[local] === 0) touched.push(local);
+        mask[local]! |= bit;
+        score[local]! += best[local]!;
+        best[local] = 0;
+      }
+      wordTouched.length = 0;
+    });
+    const authors = this.authorCodes(segment, filters);
+    for (const local of touched) {
+      const bits = popcount(mask[local]!);
+      const relevance = score[local]! * (1 + RECENCY_BOOST * 0.5 ** (Math.max(0, now - segment.seen[local]!) / RECENCY_HALF_LIFE_MS));
+      const key = bits * TIER + relevance;
+      if (key > top.floor && !segment.dead[local] && this.passes(segment, local, filters, authors)) {
+        top.push(key, this.candidate(segment, local, relevance, bits));
+      }
+      score[local] = 0;
+      mask[local] = 0;
+    }
+  }
+
+  private candidate(segment: Segment, local: number, score: number, words: number): Candidate {
+    return { doc: segment.docs[local]!, score, words, title: segment.title(local), authorName: segment.authorName(local) };
+  }
+
+  /** The segment's codes for the wanted authors (null: no author filter). */
+  private authorCodes(segment: Segment, filters: IndexFilters): Set<number> | null {
+    if (filters.authors === null) return null;
+    const codes = new Set<number>();
+    segment.authorList.forEach((key, code) => filters.authors!.has(key) && codes.add(code));
+    return codes;
+  }
+
+  private passes(segment: Segment, local: number, f: IndexFilters, authors: Set<number> | null): boolean {
+    if (f.tools !== null && !f.tools.includes(segment.tool[local]!)) return false;
+    if (f.kinds !== null && !f.kinds.includes(segment.kind[local]!)) return false;
+    if (f.places !== null && !f.places.includes(segment.place[local]!)) return false;
+    const time = segment.time[local]!;
+    if (f.after !== null && time < f.after) return false;
+    if (f.before !== null && time >= f.before) return false;
+    return authors === null || authors.has(segment.author[local]!);
+  }
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n += 1;
+  return n;
+}

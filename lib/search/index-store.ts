@@ -1,0 +1,133 @@
+import type { DaylightDatabase, SearchRecordRow, SearchSegmentRow } from '../db';
+import type { CaptureRecord } from './record';
+import { mergeSegments, Segment, SegmentBuilder } from './segment';
+import { indexChanged, indexedDoc } from './stored-record';
+
+/**
+ * Writing the search index (background only): records are upserted by key and the ones whose
+ * indexed content changed go into a new small segment in the same transaction, so the index is
+ * never behind the records; small segments are merged later, off the capture path.
+ */
+
+/** What the background learned about a record's people from the directory. */
+export interface ResolvedPeople {
+  authorId?: string;
+  authorName?: string;
+  mentionIds: string[];
+}
+
+export type IncomingRecord = CaptureRecord & ResolvedPeople;
+
+/** Segments beyond this many are merged. */
+export const MAX_SEGMENTS = 8;
+/** Records read per step when the index is rebuilt from scratch. */
+export const REBUILD_BATCH = 2_000;
+
+async function nextSegmentId(db: DaylightDatabase): Promise<number> {
+  const last = await db.searchSegments.orderBy('id').lastKey();
+  return last === undefined ? 1 : Number(last) + 1;
+}
+
+/**
+ * Store what a page showed. `visit` is true for the first capture of a visit (later ones in the
+ * same visit are the page changing): it counts a time seen. Returns how many records were new.
+ */
+export async function ingestRecords(db: DaylightDatabase, incoming: readonly IncomingRecord[], visit: boolean, now = Date.now()): Promise<{ added: number; updated: number }> {
+  const latest = new Map<string, IncomingRecord>();
+  for (const record of incoming) latest.set(record.key, record);
+  let added = 0;
+  await db.transaction('rw', db.searchRecords, db.searchSegments, async () => {
+    const existing = await db.searchRecords.where('key').anyOf([...latest.keys()]).toArray();
+    const byKey = new Map(existing.map((r) => [r.key, r]));
+    const last = await db.searchRecords.orderBy('doc').lastKey();
+    let nextDoc = last === undefined ? 1 : Number(last) + 1;
+    const rows: SearchRecordRow[] = [];
+    const reindex: SearchRecordRow[] = [];
+    for (const record of latest.values()) {
+      const old = byKey.get(record.key);
+      const { authorId, authorName, mentionIds, ...capture } = record;
+      const row: SearchRecordRow = {
+        ...capture,
+        ...(authorId === undefined ? {} : { authorId }),
+        ...(authorName === undefined ? {} : { authorName }),
+        mentionIds,
+        doc: old?.doc ?? nextDoc++,
+        private: record.place === 'private',
+        firstSeen: old?.firstSeen ?? now,
+        lastSeen: now,
+        timesSeen: (old?.timesSeen ?? 0) + (old === undefined || visit ? 1 : 0),
+        ...(old?.archivedAt === undefined ? {} : { archivedAt: old.archivedAt }),
+      };
+      if (old === undefined) added += 1;
+      // A page's own record is filed again on each visit, so its recency stays current.
+      if (old === undefined || indexChanged(old, row) || (visit && row.type === 'page')) reindex.push(row);
+      rows.push(row);
+    }
+    await db.searchRecords.bulkPut(rows);
+    if (reindex.length > 0) {
+      const builder = new SegmentBuilder();
+      for (const row of reindex) builder.add(indexedDoc(row));
+      await db.searchSegments.put({ id: await nextSegmentId(db), size: builder.size, data: builder.build() });
+    }
+  });
+  return { added, updated: latest.size - added };
+}
+
+/**
+ * Merge small segments once there are too many: the newer ones together, or everything into one
+ * when they have grown to a quarter of the oldest. Returns true when something was merged.
+ */
+export async function compactIndex(db: DaylightDatabase): Promise<boolean> {
+  const rows = await db.searchSegments.orderBy('id').toArray();
+  if (rows.length <= MAX_SEGMENTS) return false;
+  const [first, ...rest] = rows as [SearchSegmentRow, ...SearchSegmentRow[]];
+  const restSize = rest.reduce((n, r) => n + r.size, 0);
+  const merging = restSize > Math.max(5_000, first.size / 4) ? rows : rest;
+  const merged = mergeSegments(merging.map((r) => new Segment(r.data)));
+  const newest = merging.at(-1)!.id;
+  await db.transaction('rw', db.searchSegments, async () => {
+    // Segments captured meanwhile have higher ids and are left alone.
+    await db.searchSegments.bulkDelete(merging.map((r) => r.id));
+    await db.searchSegments.put({ id: newest, size: merged.docs.length, data: merged });
+  });
+  return true;
+}
+
+/**
+ * Build the whole index again from the stored records (after an import, or when it is missing),
+ * reporting progress. Captures that arrive meanwhile keep their newer segments.
+ */
+export async function rebuildIndex(db: DaylightDatabase, progress: (done: number, total: number) => void = () => undefined): Promise<{ records: number }> {
+  const startedBelow = await nextSegmentId(db);
+  const total = await db.searchRecords.count();
+  const builder = new SegmentBuilder();
+  let after = 0;
+  progress(0, total);
+  for (;;) {
+    const batch = await db.searchRecords.where('doc').above(after).limit(REBUILD_BATCH).toArray();
+    if (batch.length === 0) break;
+    for (const row of batch) builder.add(indexedDoc(row));
+    after = batch.at(-1)!.doc;
+    progress(builder.size, Math.max(total, builder.size));
+  }
+  const data = builder.build();
+  await db.transaction('rw', db.searchSegments, async () => {
+    await db.searchSegments.where('id').below(startedBelow).delete();
+    await db.searchSegments.put({ id: startedBelow - 1, size: builder.size, data });
+  });
+  return { records: builder.size };
+}
+
+/** Archive (hide from results) or restore records; nothing is deleted. */
+export async function setRecordsArchived(db: DaylightDatabase, keys: readonly string[], archived: boolean, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.searchRecords, async () => {
+    const rows = await db.searchRecords.where('key').anyOf([...keys]).toArray();
+    const changed = rows.filter((r) => (r.archivedAt !== undefined) !== archived);
+    for (const row of changed) {
+      if (archived) row.archivedAt = now;
+      else delete row.archivedAt;
+    }
+    await db.searchRecords.bulkPut(changed);
+    return changed.length;
+  });
+}

@@ -1,0 +1,118 @@
+import Fuse from 'fuse.js';
+import type { DaylightDatabase, SearchRecordRow, StoredPerson } from '../db';
+import { PAGE_KINDS, PLACES } from '../tools/page';
+import { TOOL_IDS } from '../tools/tool-ids';
+import { fromFilter } from './authors';
+import { SearchIndex, type IndexFilters, type QueryWord } from './engine';
+import type { ParsedQuery } from './query';
+import { highlight, hitTest, snippetWindow, type TextPiece } from './snippet';
+
+/**
+ * Search as the popup runs it: the index narrows 100,000 records to a few dozen candidates without
+ * reading any, fuse.js scores those (fuzzy, per word) on their title and author as the index holds
+ * them, and only the records shown are read, for their snippets. Final order: words matched, then
+ * index relevance (idf, title, recency) blended with Fuse's score.
+ */
+
+/** Candidates the index hands to Fuse per query (Fuse with token search costs ~0.05 ms a short candidate). */
+export const CANDIDATES = 50;
+export const RESULTS = 20;
+/** How much Fuse's score counts against the index's within one tier of words matched. */
+const FUSE_SHARE = 0.4;
+/** Extra records read in case some shown ones were archived since the index was written. */
+const ARCHIVE_SLACK = 5;
+
+export interface SearchHit {
+  record: SearchRecordRow;
+  title: TextPiece[];
+  snippet: TextPiece[];
+  score: number;
+}
+
+export interface SearchOutcome {
+  hits: SearchHit[];
+  notes: string[];
+  /** The query had words or operators (false: the caller shows recent items). */
+  searched: boolean;
+}
+
+/** The stored index, newest segment first: loaded as is, never rebuilt by the reader. */
+export async function loadSearchIndex(db: DaylightDatabase): Promise<SearchIndex> {
+  const rows = await db.searchSegments.orderBy('id').reverse().toArray();
+  return new SearchIndex(rows.map((r) => r.data));
+}
+
+/** The newest records seen, not archived. */
+export async function recentRecords(db: DaylightDatabase, limit = RESULTS): Promise<SearchRecordRow[]> {
+  return db.searchRecords.orderBy('lastSeen').reverse().filter((r) => r.archivedAt === undefined).limit(limit).toArray();
+}
+
+function filtersOf(query: ParsedQuery, authors: Set<string> | null): IndexFilters {
+  return {
+    tools: query.tools.length > 0 ? query.tools.map((t) => TOOL_IDS.indexOf(t)) : null,
+    kinds: query.kinds.length > 0 ? query.kinds.map((k) => PAGE_KINDS.indexOf(k)) : null,
+    places: query.place === null ? null : [PLACES.indexOf(query.place)],
+    after: query.after,
+    before: query.before,
+    authors,
+  };
+}
+
+export function hasCriteria(query: ParsedQuery): boolean {
+  return query.words.length > 0 || query.tools.length > 0 || query.kinds.length > 0 || query.from.length > 0 || query.place !== null || query.after !== null || query.before !== null;
+}
+
+export async function runSearch(
+  db: DaylightDatabase,
+  index: SearchIndex,
+  query: ParsedQuery,
+  people: () => Promise<readonly StoredPerson[]>,
+  limit = RESULTS,
+): Promise<SearchOutcome> {
+  const notes = [...query.notes];
+  if (!hasCriteria(query)) return { hits: [], notes, searched: false };
+  let authors: Set<string> | null = null;
+  if (query.from.length > 0) {
+    const from = fromFilter(query.from, await people());
+    authors = from.keys;
+    notes.push(...from.notes);
+  }
+  const words: QueryWord[] = query.words.map((word, i) => ({ word, prefix: query.typing && i === query.words.length - 1 }));
+  const filters = filtersOf(query, authors);
+  const answer = index.search(words, filters, CANDIDATES);
+  let fuzzy: number[] | null = null;
+  if (query.words.length > 0 && answer.candidates.length > 1) {
+    // Fuse scores the candidates on what the index holds (title, author), so no record is read yet.
+    const fuse = new Fuse(answer.candidates, {
+      keys: [
+        { name: 'title', weight: 0.8 },
+        { name: 'authorName', weight: 0.2 },
+      ],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.4,
+      useTokenSearch: true,
+      tokenMatch: 'any',
+    });
+    fuzzy = answer.candidates.map(() => 1);
+    for (const result of fuse.search(query.words.join(' '))) fuzzy[result.refIndex] = result.score ?? 1;
+  }
+  const top = Math.max(...answer.candidates.map((c) => c.score), 1e-9);
+  const ranked = answer.candidates
+    .map((c, i) => ({ c, rank: c.words * 10 + (fuzzy === null ? c.score / top : FUSE_SHARE * (1 - fuzzy[i]!) + (1 - FUSE_SHARE) * (c.score / top)) }))
+    .sort((a, b) => b.rank - a.rank);
+  // Only the records shown are read (archived ones are skipped, so a few more are asked for).
+  const shown = ranked.slice(0, limit + ARCHIVE_SLACK);
+  const rows = await db.searchRecords.bulkGet(shown.map((r) => r.c.doc));
+  const prefixes = words.filter((w) => w.prefix).map((w) => w.word);
+  const isHit = hitTest(new Set(answer.matched.flat().concat(query.words)), prefixes);
+  const live = shown
+    .map((r, i) => ({ row: rows[i], rank: r.rank }))
+    .filter((r): r is { row: SearchRecordRow; rank: number } => r.row !== undefined && r.row.archivedAt === undefined)
+    .slice(0, limit);
+  return {
+    hits: live.map(({ row, rank }) => ({ record: row, title: highlight(row.title, isHit), snippet: highlight(snippetWindow(row.text, isHit), isHit), score: rank })),
+    notes,
+    searched: true,
+  };
+}

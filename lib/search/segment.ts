@@ -1,0 +1,321 @@
+import { PAGE_KINDS, PLACES, type PageKind, type Place } from '../tools/page';
+import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
+import { tokenize } from './tokenize';
+import { buildTypoTable, editHashes, lookupHash, TYPO_MIN_QUERY, typoEligible, withinOneEdit } from './typo';
+
+/**
+ * A segment of the search index: an inverted index over some documents in compact typed arrays
+ * (postings in CSR form, a sorted vocabulary for prefixes, a typo table over the vocabulary) plus
+ * each document's filterable facts, so that operators filter before any record is read. Segments
+ * are immutable: new captures add small segments, which the background merges in the background.
+ * Stored as is in IndexedDB (typed arrays clone fast), so the popup loads, never rebuilds, them.
+ */
+export interface StoredSegment {
+  /** Global document ids (the record's `doc`), one per local document, ascending. */
+  docs: Uint32Array;
+  tool: Uint8Array;
+  kind: Uint8Array;
+  place: Uint8Array;
+  /** The record's own time, or when it was first seen (ms since the epoch). */
+  time: Float64Array;
+  /** When it was last seen (ms): the recency boost. */
+  seen: Float64Array;
+  /** Index into `authors`, or -1. */
+  author: Int32Array;
+  /** Author keys (`tool:normalised handle`), newline-separated. */
+  authors: string;
+  /** Each document's title and author's name, newline-separated: Fuse scores candidates on them without reading records. */
+  titles: string;
+  /** Sorted vocabulary, newline-separated (words never contain a newline). */
+  terms: string;
+  /** Term t's postings are postings[offsets[t] .. offsets[t+1]). */
+  offsets: Uint32Array;
+  /** local document << 1 | 1 when the term is in its title. */
+  postings: Uint32Array;
+  typoHashes: Uint32Array;
+  typoTerms: Uint32Array;
+}
+
+/** What the index needs from one record. */
+export interface IndexedDoc {
+  doc: number;
+  tool: ToolId;
+  kind: PageKind;
+  place: Place;
+  time: number;
+  seen: number;
+  author: string | null;
+  title: string;
+  /** The author as people know them (the directory's name, else the handle). */
+  authorName: string;
+  /** Everything else that is searched: container, author, text. */
+  body: string;
+}
+
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+
+export class SegmentBuilder {
+  private readonly docs: number[] = [];
+  private readonly tool: number[] = [];
+  private readonly kind: number[] = [];
+  private readonly place: number[] = [];
+  private readonly time: number[] = [];
+  private readonly seen: number[] = [];
+  private readonly author: number[] = [];
+  private readonly titles: string[] = [];
+  private readonly authorKeys = new Map<string, number>();
+  private readonly lists = new Map<string, number[]>();
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  add(doc: IndexedDoc): void {
+    const local = this.docs.length;
+    this.docs.push(doc.doc);
+    this.tool.push(TOOL_IDS.indexOf(doc.tool));
+    this.kind.push(PAGE_KINDS.indexOf(doc.kind));
+    this.place.push(PLACES.indexOf(doc.place));
+    this.time.push(doc.time);
+    this.seen.push(doc.seen);
+    let author = -1;
+    if (doc.author !== null) {
+      author = this.authorKeys.get(doc.author) ?? this.authorKeys.size;
+      this.authorKeys.set(doc.author, author);
+    }
+    this.author.push(author);
+    this.titles.push(oneLine(doc.title), oneLine(doc.authorName));
+    const words = new Map<string, number>();
+    for (const word of tokenize(doc.title)) words.set(word, 1);
+    for (const word of tokenize(doc.body)) if (!words.has(word)) words.set(word, 0);
+    for (const [word, inTitle] of words) {
+      const list = this.lists.get(word);
+      const posting = (local << 1) | inTitle;
+      if (list) list.push(posting);
+      else this.lists.set(word, [posting]);
+    }
+  }
+
+  build(): StoredSegment {
+    const terms = [...this.lists.keys()].sort();
+    const offsets = new Uint32Array(terms.length + 1);
+    let total = 0;
+    for (let t = 0; t < terms.length; t += 1) {
+      offsets[t] = total;
+      total += this.lists.get(terms[t]!)!.length;
+    }
+    offsets[terms.length] = total;
+    const postings = new Uint32Array(total);
+    for (let t = 0; t < terms.length; t += 1) postings.set(this.lists.get(terms[t]!)!, offsets[t]);
+    const typo = buildTypoTable(terms);
+    return {
+      docs: Uint32Array.from(this.docs),
+      tool: Uint8Array.from(this.tool),
+      kind: Uint8Array.from(this.kind),
+      place: Uint8Array.from(this.place),
+      time: Float64Array.from(this.time),
+      seen: Float64Array.from(this.seen),
+      author: Int32Array.from(this.author),
+      authors: [...this.authorKeys.keys()].join('\n'),
+      titles: this.titles.join('\n'),
+      terms: terms.join('\n'),
+      offsets,
+      postings,
+      typoHashes: typo.hashes,
+      typoTerms: typo.termIds,
+    };
+  }
+}
+
+/** How a vocabulary term matched a query word. */
+export const MATCH_WEIGHT = { exact: 1, prefix: 0.7, typo: 0.6 } as const;
+/** Prefix completions per query word: the most frequent ones (a short prefix can have thousands). */
+export const MAX_PREFIX_TERMS = 48;
+
+export interface Expansion {
+  term: number;
+  weight: number;
+}
+
+/** A stored segment ready to search: the vocabulary split once, when loaded. */
+export class Segment {
+  readonly docs: Uint32Array;
+  readonly tool: Uint8Array;
+  readonly kind: Uint8Array;
+  readonly place: Uint8Array;
+  readonly time: Float64Array;
+  readonly seen: Float64Array;
+  readonly author: Int32Array;
+  readonly authorList: string[];
+  /** Title then author name of each local document. */
+  private readonly titleLines: string[];
+  readonly terms: string[];
+  readonly offsets: Uint32Array;
+  readonly postings: Uint32Array;
+  private readonly typoHashes: Uint32Array;
+  private readonly typoTerms: Uint32Array;
+  /** Documents indexed again in a newer segment: their postings here are stale. */
+  readonly dead: Uint8Array;
+
+  constructor(stored: StoredSegment) {
+    this.docs = stored.docs;
+    this.tool = stored.tool;
+    this.kind = stored.kind;
+    this.place = stored.place;
+    this.time = stored.time;
+    this.seen = stored.seen;
+    this.author = stored.author;
+    this.authorList = stored.authors === '' ? [] : stored.authors.split('\n');
+    this.titleLines = stored.docs.length === 0 ? [] : stored.titles.split('\n');
+    this.terms = stored.terms === '' ? [] : stored.terms.split('\n');
+    this.offsets = stored.offsets;
+    this.postings = stored.postings;
+    this.typoHashes = stored.typoHashes;
+    this.typoTerms = stored.typoTerms;
+    this.dead = new Uint8Array(stored.docs.length);
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  title(local: number): string {
+    return this.titleLines[2 * local] ?? '';
+  }
+
+  authorName(local: number): string {
+    return this.titleLines[2 * local + 1] ?? '';
+  }
+
+  df(term: number): number {
+    return this.offsets[term + 1]! - this.offsets[term]!;
+  }
+
+  /** First term id >= `word` in the sorted vocabulary. */
+  private lowerBound(word: string): number {
+    let lo = 0;
+    let hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The vocabulary terms a query word stands for here: itself, its completions, one-edit neighbours. */
+  expand(word: string, prefix: boolean): Expansion[] {
+    const out: Expansion[] = [];
+    const at = this.lowerBound(word);
+    const exact = this.terms[at] === word ? at : -1;
+    if (exact >= 0) out.push({ term: exact, weight: MATCH_WEIGHT.exact });
+    if (prefix) {
+      let end = exact >= 0 ? at + 1 : at;
+      const completions: number[] = [];
+      while (end < this.terms.length && this.terms[end]!.startsWith(word)) completions.push(end++);
+      if (completions.length > MAX_PREFIX_TERMS) completions.sort((a, b) => this.df(b) - this.df(a)).length = MAX_PREFIX_TERMS;
+      for (const term of completions) out.push({ term, weight: MATCH_WEIGHT.prefix });
+    }
+    if (word.length >= TYPO_MIN_QUERY && typoEligible(word)) {
+      const found = new Set<number>();
+      for (const hash of editHashes(word)) lookupHash(this.typoHashes, this.typoTerms, hash, found);
+      for (const term of found) {
+        if (term === exact || (prefix && this.terms[term]!.startsWith(word))) continue;
+        if (withinOneEdit(word, this.terms[term]!)) out.push({ term, weight: MATCH_WEIGHT.typo });
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Merge segments (oldest first) into one, straight from their postings (records are not read again):
+ * a document indexed again in a newer segment keeps only its newest entry, and `drop` removes documents.
+ */
+export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: number) => boolean = () => false): StoredSegment {
+  const owner = new Map<number, number>();
+  oldestFirst.forEach((segment, s) => segment.docs.forEach((doc) => owner.set(doc, s)));
+  const live: Array<[doc: number, segment: number, local: number]> = [];
+  oldestFirst.forEach((segment, s) =>
+    segment.docs.forEach((doc, local) => {
+      if (owner.get(doc) === s && !drop(doc)) live.push([doc, s, local]);
+    }),
+  );
+  live.sort((a, b) => a[0] - b[0]);
+  const n = live.length;
+  const remap = oldestFirst.map((segment) => new Int32Array(segment.size).fill(-1));
+  const docs = new Uint32Array(n);
+  const tool = new Uint8Array(n);
+  const kind = new Uint8Array(n);
+  const place = new Uint8Array(n);
+  const time = new Float64Array(n);
+  const seen = new Float64Array(n);
+  const author = new Int32Array(n);
+  const authorKeys = new Map<string, number>();
+  const titles: string[] = [];
+  live.forEach(([doc, s, local], i) => {
+    const from = oldestFirst[s]!;
+    remap[s]![local] = i;
+    docs[i] = doc;
+    tool[i] = from.tool[local]!;
+    kind[i] = from.kind[local]!;
+    place[i] = from.place[local]!;
+    time[i] = from.time[local]!;
+    seen[i] = from.seen[local]!;
+    titles.push(from.title(local), from.authorName(local));
+    const key = from.author[local]! >= 0 ? from.authorList[from.author[local]!]! : null;
+    if (key === null) author[i] = -1;
+    else {
+      const id = authorKeys.get(key) ?? authorKeys.size;
+      authorKeys.set(key, id);
+      author[i] = id;
+    }
+  });
+  const sources = new Map<string, Array<[segment: number, term: number]>>();
+  oldestFirst.forEach((segment, s) =>
+    segment.terms.forEach((term, t) => {
+      const list = sources.get(term);
+      if (list) list.push([s, t]);
+      else sources.set(term, [[s, t]]);
+    }),
+  );
+  const vocabulary = [...sources.keys()].sort();
+  const kept: string[] = [];
+  const offsets: number[] = [0];
+  let postings = new Uint32Array(oldestFirst.reduce((sum, s) => sum + s.postings.length, 0));
+  let total = 0;
+  for (const term of vocabulary) {
+    const start = total;
+    for (const [s, t] of sources.get(term)!) {
+      const segment = oldestFirst[s]!;
+      const map = remap[s]!;
+      for (let i = segment.offsets[t]!; i < segment.offsets[t + 1]!; i += 1) {
+        const p = segment.postings[i]!;
+        const local = map[p >>> 1]!;
+        if (local >= 0) postings[total++] = (local << 1) | (p & 1);
+      }
+    }
+    if (total > start) {
+      kept.push(term);
+      offsets.push(total);
+    }
+  }
+  postings = postings.slice(0, total);
+  const typo = buildTypoTable(kept);
+  return {
+    docs,
+    tool,
+    kind,
+    place,
+    time,
+    seen,
+    author,
+    authors: [...authorKeys.keys()].join('\n'),
+    titles: titles.join('\n'),
+    terms: kept.join('\n'),
+    offsets: Uint32Array.from(offsets),
+    postings,
+    typoHashes: typo.hashes,
+    typoTerms: typo.termIds,
+  };
+}

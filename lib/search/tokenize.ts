@@ -1,0 +1,39 @@
+/**
+ * Words as the search index sees them: lower case, accents folded, split on anything that is not a
+ * letter or a digit, with the parts of code identifiers (`getUserById`, `fetch_invoice_items`) as
+ * words of their own. The index and the query go through the same function.
+ */
+const WORD = /[\p{L}\p{N}]+/gu;
+const CAMEL = /[\p{Lu}]?[\p{Ll}\p{N}]+|[\p{Lu}]+(?![\p{Ll}])/gu;
+const MARKS = /\p{M}+/gu;
+/** Longer tokens (hashes, encoded blobs) are not words anyone types. */
+export const MAX_TOKEN = 40;
+
+/** Lower case without accents, so "Café" and "cafe" are the same word. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+}
+
+/** The words of `text` (with repeats), each folded; camel-case parts follow their identifier. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.normalize('NFKD').replace(MARKS, '').matchAll(WORD)) {
+    const raw = match[0];
+    if (raw.length > MAX_TOKEN) continue;
+    const word = raw.toLowerCase();
+    out.push(word);
+    if (word !== raw) {
+      // Mixed case: `getUserById` also yields get, user, by, id.
+      const parts = raw.match(CAMEL);
+      if (parts && parts.length > 1) for (const part of parts) out.push(part.toLowerCase());
+    }
+  }
+  return out;
+}
+
+/** Where each word of `text` starts and ends, with its folded form: for snippets and highlights. */
+export function wordSpans(text: string): Array<{ start: number; end: number; word: string }> {
+  const spans: Array<{ start: number; end: number; word: string }> = [];
+  for (const match of text.matchAll(WORD)) spans.push({ start: match.index, end: match.index + match[0].length, word: fold(match[0]) });
+  return spans;
+}

@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
+import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
+import { loadFixtureCatalog } from '../harness/fixture-catalog';
+import { serveFixtures } from '../harness/serve-fixtures';
+import { expect, test } from './test';
+
+/** Per tool: a misspelled word of the page, and of one message on it (with that message's permalink). */
+const FINDS: Record<ToolId, { page: string; message: string; permalink: string }> = {
+  github: { page: 'checklsit handoff', message: 'infrastrcture', permalink: 'https://github.com/acme/open-handbook/issues/112#issuecomment-2481302210' },
+  gitlab: { page: 'terrafrom', message: 'hygeine', permalink: 'https://gitlab.com/acme/platform/infra-tools/-/issues/31#note_2219022340' },
+  slack: { page: 'genral', message: 'migraton ledger', permalink: 'https://acme.slack.com/archives/C0GENERAL01/p1795515309000200' },
+  mattermost: { page: 'sqaure', message: 'afterwrds', permalink: 'https://acme.cloud.mattermost.com/acme/pl/cfb1dmtp3ruwzthpfgumbbj5dn' },
+  asana: { page: 'tempalte', message: 'layuot', permalink: 'https://app.asana.com/1/1207000000000001/project/1207000000001001/task/1207000000002001#1207000000002001-cfb2c2dfd' },
+  phabricator: { page: 'relase trian', message: 'shadowng', permalink: 'https://we.phorge.it/T1234#8810' },
+};
+
+const pages = TOOL_IDS.map((tool) => loadFixtureCatalog([tool]).find((p) => p.place === 'public')!);
+
+/** Records stored per tool, read from the extension's own database. */
+function storedTools(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('daylight');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    if (!db.objectStoreNames.contains('searchRecords')) return [];
+    const rows = await new Promise<Array<{ tool: string }>>((resolve) => {
+      const request = db.transaction('searchRecords').objectStore('searchRecords').getAll();
+      request.onsuccess = () => resolve(request.result as Array<{ tool: string }>);
+    });
+    db.close();
+    return [...new Set(rows.map((r) => r.tool))].sort();
+  });
+}
+
+async function search(popup: Page, text: string) {
+  const box = popup.getByRole('searchbox', { name: 'Search' });
+  await box.fill(text);
+  const results = popup.getByRole('listbox', { name: 'Results' });
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+  return results;
+}
+
+test('pages and messages of all six tools are found by misspelled words, filtered by tool and person, and opened by keyboard', async ({ daylight, page, extensionPage }) => {
+  test.setTimeout(120_000);
+  const options = await extensionPage('options');
+  await options.evaluate((directory) => chrome.runtime.sendMessage({ daylight: 1, type: 'directory-replace', payload: { directory, source: 'e2e' } }), demoDirectory);
+
+  await serveFixtures(daylight.context, pages);
+  for (const entry of pages) {
+    await page.goto(entry.url);
+    await expect(page.locator('html')).toHaveAttribute('data-daylight-place', entry.place);
+    await expect.poll(() => storedTools(options), { timeout: 10_000 }).toContain(entry.tool);
+  }
+
+  const popup = await extensionPage('popup');
+  // The search box has focus on open, and recent items show before anything is typed.
+  await expect(popup.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+  await expect(popup.getByRole('listbox', { name: 'Recently seen' }).getByRole('option').first()).toBeVisible();
+
+  for (const entry of pages) {
+    const find = FINDS[entry.tool];
+    const pageResults = await search(popup, find.page);
+    await expect(pageResults.locator(`[role=option] a[href="${entry.url}"]`), `${entry.tool} page by "${find.page}"`).toHaveCount(1);
+    const messageResults = await search(popup, find.message);
+    const message = messageResults.getByRole('option').filter({ has: popup.locator(`a[href="${find.permalink}"]`) });
+    await expect(message, `${entry.tool} message by "${find.message}"`).toHaveCount(1);
+    // The matched (corrected) word is highlighted in the snippet.
+    await expect(message.locator('mark').first()).toBeVisible();
+  }
+
+  // Priya is priya-r on GitHub and praman on GitLab: from: finds her on both, tool: narrows.
+  for (const [tool, handle] of [['github', 'priya-r'], ['gitlab', 'praman']] as const) {
+    const results = await search(popup, `from:priya tool:${tool}`);
+    const options = results.getByRole('option');
+    await expect(options.first()).toBeVisible();
+    for (const option of await options.all()) {
+      await expect(option).toContainText(tool === 'github' ? 'GitHub' : 'GitLab');
+      await expect(option).toContainText('Priya Raman');
+    }
+    const byHandle = await search(popup, `from:${handle} tool:${tool}`);
+    await expect(byHandle.getByRole('option')).toHaveCount(await options.count());
+  }
+  const everywhere = await search(popup, 'from:"Priya Raman" ');
+  await expect(everywhere.getByRole('option').first()).toBeVisible();
+  const tools = await everywhere.locator('.tool').allTextContents();
+  expect(new Set(tools).size).toBeGreaterThanOrEqual(4);
+
+  // Unknown operators are searched as words and explained.
+  await search(popup, 'color:terraform');
+  await expect(popup.getByRole('list', { name: 'How your query was read' })).toContainText('"color:" is not an operator');
+
+  // Keyboard: ↓ moves to the second result, Enter opens it in the current tab.
+  const results = await search(popup, 'handbook');
+  await expect(results.getByRole('option').nth(1)).toBeVisible();
+  await popup.keyboard.press('ArrowDown');
+  await expect(results.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+  const [first, second] = await Promise.all([0, 1].map((i) => results.getByRole('option').nth(i).locator('a').getAttribute('href')));
+  // Ctrl+Enter opens the selected result in a new tab (in the background), and the popup stays.
+  const tabUrls = () => popup.evaluate(async () => (await chrome.tabs.query({})).filter((t) => !t.active).map((t) => t.url));
+  await popup.keyboard.press('Control+Enter');
+  await expect.poll(tabUrls).toContain(second);
+  await popup.keyboard.press('ArrowUp');
+  await popup.keyboard.press('Enter');
+  // Enter opens it in the current tab (here the popup's own tab, since a test opens the popup as a page).
+  await expect(popup).toHaveURL(first!);
+});
+
+test('an archived record leaves the results and can be restored', async ({ daylight, page, extensionPage }) => {
+  const github = pages.find((p) => p.tool === 'github')!;
+  await serveFixtures(daylight.context, [github]);
+  await page.goto(github.url);
+  const options = await extensionPage('options');
+  await expect.poll(() => storedTools(options), { timeout: 20_000 }).toContain('github');
+
+  const popup = await extensionPage('popup');
+  const results = await search(popup, 'checklist handoff');
+  const pageResult = results.getByRole('option').filter({ has: popup.locator(`a[href="${github.url}"]`) });
+  await expect(pageResult).toHaveCount(1);
+  await pageResult.getByRole('button', { name: /^Archive/ }).click();
+  await expect(pageResult).toHaveCount(0);
+  await expect(popup.getByRole('status').filter({ hasText: 'Archived' })).toBeVisible();
+
+  // Gone from a fresh popup too; restored from the options page.
+  const again = await extensionPage('popup');
+  await expect((await search(again, 'checklist handoff')).locator(`a[href="${github.url}"]`)).toHaveCount(0);
+  await options.reload();
+  const restore = options.getByRole('list', { name: 'Archived records' }).getByRole('button', { name: /^Restore Document the on-call handoff/ });
+  await restore.click();
+  await expect(options.getByText('Nothing archived.')).toBeVisible();
+  const restored = await extensionPage('popup');
+  await expect((await search(restored, 'checklist handoff')).locator(`a[href="${github.url}"]`)).toHaveCount(1);
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex, NO_FILTERS, type QueryWord } from '@/lib/search/engine';
+import { mergeSegments, Segment, SegmentBuilder, type IndexedDoc } from '@/lib/search/segment';
+import { PAGE_KINDS, PLACES } from '@/lib/tools/page';
+import { TOOL_IDS } from '@/lib/tools/tool-ids';
+
+const NOW = Date.UTC(2026, 0, 15);
+const DAY = 24 * 3600 * 1000;
+
+function doc(doc: number, title: string, body = '', extra: Partial<IndexedDoc> = {}): IndexedDoc {
+  return { doc, tool: 'github', kind: 'issue', place: 'public', time: NOW - DAY, seen: NOW - DAY, author: null, authorName: '', title, body, ...extra };
+}
+
+function indexOf(...segments: IndexedDoc[][]): SearchIndex {
+  // Newest first, as stored segments are loaded.
+  return new SearchIndex(
+    segments
+      .map((docs) => {
+        const b = new SegmentBuilder();
+        docs.forEach((d) => b.add(d));
+        return b.build();
+      })
+      .reverse(),
+  );
+}
+
+const words = (text: string, typing = false): QueryWord[] =>
+  text.split(' ').map((word, i, all) => ({ word, prefix: typing && i === all.length - 1 }));
+const docsOf = (index: SearchIndex, text: string, typing = false, filters = NO_FILTERS) =>
+  index.search(words(text, typing), filters, 10, NOW).candidates.map((c) => c.doc);
+
+describe('search index', () => {
+  const index = indexOf([
+    doc(1, 'Deploy pipeline fails on Kubernetes', 'the rollout of payments stalls'),
+    doc(2, 'Invoice export is slow', 'fetchInvoiceItems takes 4 seconds for kubernetes clusters'),
+    doc(3, 'Welcome to the handbook', 'read this first'),
+  ]);
+
+  it('finds exact words in titles and text, title first', () => {
+    expect(docsOf(index, 'kubernetes')).toEqual([1, 2]);
+    expect(docsOf(index, 'handbook')).toEqual([3]);
+  });
+
+  it('tolerates one edit in words of five letters or more, not in shorter ones', () => {
+    expect(docsOf(index, 'kubernets')).toEqual([1, 2]); // deletion
+    expect(docsOf(index, 'kuberentes')).toEqual([1, 2]); // swap
+    expect(docsOf(index, 'pipelime')).toEqual([1]); // substitution
+    expect(docsOf(index, 'invoicee')).toEqual([2]); // insertion
+    expect(docsOf(index, 'slwo')).toEqual([]); // 4 letters: exact or prefix only
+    expect(docsOf(index, 'kubrnetse')).toEqual([]); // two edits
+  });
+
+  it('matches the word being typed as a prefix, and code identifiers by their parts', () => {
+    expect(docsOf(index, 'depl', true)).toEqual([1]);
+    expect(docsOf(index, 'depl', false)).toEqual([]);
+    expect(docsOf(index, 'invoice items')).toEqual([2]);
+  });
+
+  it('ranks documents with every word above those with some', () => {
+    expect(docsOf(index, 'kubernetes payments')).toEqual([1, 2]);
+    const answer = index.search(words('kubernetes payments'), NO_FILTERS, 10, NOW);
+    expect(answer.candidates.map((c) => c.words)).toEqual([2, 1]);
+  });
+
+  it('boosts what was seen recently among equally relevant documents', () => {
+    const recent = indexOf([doc(1, 'retro notes', '', { seen: NOW - 300 * DAY }), doc(2, 'retro notes', '', { seen: NOW - DAY })]);
+    expect(docsOf(recent, 'retro')).toEqual([2, 1]);
+  });
+
+  it('filters by tool, kind, place, time and author before reading any record', () => {
+    const mixed = indexOf([
+      doc(1, 'release plan', '', { tool: 'slack', kind: 'channel', author: 'slack:U0LENA0001', time: NOW - 10 * DAY }),
+      doc(2, 'release plan', '', { tool: 'github', kind: 'issue', place: 'private', author: 'github:lena-k', time: NOW - 2 * DAY }),
+      doc(3, 'release plan', '', { tool: 'gitlab', kind: 'merge_request', author: 'gitlab:nadia.o', time: NOW - DAY }),
+    ]);
+    const f = (filters: Partial<typeof NO_FILTERS>) => docsOf(mixed, 'release', false, { ...NO_FILTERS, ...filters }).sort();
+    expect(f({ tools: [TOOL_IDS.indexOf('slack')] })).toEqual([1]);
+    expect(f({ kinds: [PAGE_KINDS.indexOf('merge_request')] })).toEqual([3]);
+    expect(f({ places: [PLACES.indexOf('private')] })).toEqual([2]);
+    expect(f({ after: NOW - 3 * DAY })).toEqual([2, 3]);
+    expect(f({ before: NOW - 3 * DAY })).toEqual([1]);
+    expect(f({ authors: new Set(['slack:U0LENA0001', 'github:lena-k']) })).toEqual([1, 2]);
+    // Operators alone list the newest matching documents.
+    expect(mixed.search([], { ...NO_FILTERS, tools: [TOOL_IDS.indexOf('gitlab'), TOOL_IDS.indexOf('slack')] }, 10, NOW).candidates.map((c) => c.doc).sort()).toEqual([1, 3]);
+  });
+
+  it('a document indexed again in a newer segment answers only with its new words', () => {
+    const updated = indexOf([doc(1, 'old title words')], [doc(1, 'fresh title')]);
+    expect(docsOf(updated, 'old')).toEqual([]);
+    expect(docsOf(updated, 'fresh')).toEqual([1]);
+  });
+
+  it('merging segments keeps every live document and its words', () => {
+    const a = new SegmentBuilder();
+    a.add(doc(1, 'alpha beta'));
+    a.add(doc(2, 'gamma'));
+    const b = new SegmentBuilder();
+    b.add(doc(1, 'delta'));
+    b.add(doc(3, 'gamma epsilon', '', { tool: 'slack', author: 'slack:U1' }));
+    const merged = mergeSegments([new Segment(a.build()), new Segment(b.build())]);
+    expect([...merged.docs]).toEqual([1, 2, 3]);
+    const index = new SearchIndex([merged]);
+    expect(docsOf(index, 'alpha')).toEqual([]);
+    expect(docsOf(index, 'delta')).toEqual([1]);
+    expect(docsOf(index, 'gamma').sort()).toEqual([2, 3]);
+    expect(docsOf(index, 'epsilon', false, { ...NO_FILTERS, tools: [TOOL_IDS.indexOf('slack')], authors: new Set(['slack:U1']) })).toEqual([3]);
+    expect(new SearchIndex([mergeSegments([new Segment(a.build())], (d) => d === 2)]).size).toBe(1);
+  });
+});

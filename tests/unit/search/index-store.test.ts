@@ -1,0 +1,87 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DaylightDatabase } from '@/lib/db';
+import { exportSearchIndex, importRecords, parseSearchExport } from '@/lib/search/export';
+import { compactIndex, ingestRecords, MAX_SEGMENTS, rebuildIndex, setRecordsArchived, type IncomingRecord } from '@/lib/search/index-store';
+import { parseQuery } from '@/lib/search/query';
+import { loadSearchIndex, runSearch } from '@/lib/search/search';
+
+let n = 0;
+const dbs: DaylightDatabase[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+const fresh = () => {
+  const db = openDatabase(`search-test-${n++}`);
+  dbs.push(db);
+  return db;
+};
+
+function record(key: string, title: string, text = '', extra: Partial<IncomingRecord> = {}): IncomingRecord {
+  return {
+    key, type: 'post', tool: 'github', kind: 'issue', place: 'public', container: 'acme/x', title, text, author: 'lena-k',
+    participants: ['lena-k'], mentions: [], mentionIds: [], time: '2026-01-02T10:00:00Z', url: key, ...extra,
+  };
+}
+const find = async (db: DaylightDatabase, text: string) =>
+  (await runSearch(db, await loadSearchIndex(db), parseQuery(text), async () => [])).hits.map((h) => h.record.key);
+
+describe('capture store', () => {
+  it('stores once per key, counts visits, keeps first seen, and finds the new words after an update', async () => {
+    const db = fresh();
+    await ingestRecords(db, [record('https://g/1', 'Flaky deploy pipeline')], true, 1000);
+    await ingestRecords(db, [record('https://g/1', 'Flaky deploy pipeline fixed')], false, 2000);
+    await ingestRecords(db, [record('https://g/1', 'Flaky deploy pipeline fixed')], true, 3000);
+    const rows = await db.searchRecords.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ firstSeen: 1000, lastSeen: 3000, timesSeen: 2 });
+    expect(await find(db, 'fixd')).toEqual([]); // four letters: no typo tolerance
+    expect(await find(db, 'fixed pipelne')).toEqual(['https://g/1']);
+  });
+
+  it('archives and restores without deleting', async () => {
+    const db = fresh();
+    await ingestRecords(db, [record('https://g/1', 'Quarterly roadmap')], true);
+    expect(await setRecordsArchived(db, ['https://g/1'], true)).toBe(1);
+    expect(await find(db, 'roadmap')).toEqual([]);
+    expect(await db.searchRecords.count()).toBe(1);
+    await setRecordsArchived(db, ['https://g/1'], false);
+    expect(await find(db, 'roadmap')).toEqual(['https://g/1']);
+  });
+
+  it('merges small segments and rebuilds from scratch with the same answers', async () => {
+    const db = fresh();
+    for (let i = 0; i <= MAX_SEGMENTS + 1; i += 1) await ingestRecords(db, [record(`https://g/${i}`, `release train number${i}`)], true);
+    expect(await db.searchSegments.count()).toBe(MAX_SEGMENTS + 2);
+    const before = (await find(db, 'release')).sort();
+    expect(await compactIndex(db)).toBe(true);
+    expect(await db.searchSegments.count()).toBeLessThanOrEqual(2);
+    expect((await find(db, 'release')).sort()).toEqual(before);
+    const steps: number[] = [];
+    await rebuildIndex(db, (done) => steps.push(done));
+    expect(await db.searchSegments.count()).toBe(1);
+    expect((await find(db, 'relase')).sort()).toEqual(before);
+    expect(steps.at(-1)).toBe(before.length);
+  });
+
+  it('exports and imports the whole index with an exact round trip, and refuses a bad file whole', async () => {
+    const db = fresh();
+    await ingestRecords(db, [record('https://g/1', 'One', 'text', { authorId: 'lena', authorName: 'Lena K', pageKey: 'https://g' }), record('https://g/2', 'Two')], true, 5);
+    await setRecordsArchived(db, ['https://g/2'], true, 6);
+    const file = await exportSearchIndex(db);
+    const parsed = parseSearchExport(file);
+    expect(parsed.ok).toBe(true);
+    const other = fresh();
+    await importRecords(other, parsed.ok ? parsed.records : []);
+    expect(await exportSearchIndex(other)).toBe(file);
+
+    const bad = JSON.parse(file) as { records: Array<Record<string, unknown>> };
+    bad.records[1]!.tool = 'jira';
+    const refused = parseSearchExport(JSON.stringify(bad));
+    expect(refused).toMatchObject({ ok: false, problems: [{ record: 2 }] });
+    expect(parseSearchExport('{').ok).toBe(false);
+  });
+});
