@@ -2,8 +2,32 @@ import type { Page } from '@playwright/test';
 import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 import { loadFixtureCatalog } from '../harness/fixture-catalog';
+import { launchDaylight, type DaylightBrowser } from '../harness/chromium';
 import { serveFixtures } from '../harness/serve-fixtures';
-import { expect, test } from './test';
+import { expect, test as shared } from './test';
+
+/**
+ * Search results depend on everything captured before, so each test here gets a browser of its
+ * own: pages other specs visited in a shared browser would change what ranks first.
+ */
+const test = shared.extend<{ ownBrowser: DaylightBrowser }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  ownBrowser: async ({}, use) => {
+    const fresh = await launchDaylight();
+    await use(fresh);
+    await fresh.close();
+  },
+  page: async ({ ownBrowser: browser }, use) => {
+    await use(await browser.context.newPage());
+  },
+  extensionPage: async ({ ownBrowser: browser }, use) => {
+    await use(async (name) => {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/${name}.html`);
+      return page;
+    });
+  },
+});
 
 /** Per tool: a misspelled word of the page, and of one message on it (with that message's permalink). */
 const FINDS: Record<ToolId, { page: string; message: string; permalink: string }> = {
@@ -43,12 +67,12 @@ async function search(popup: Page, text: string) {
   return results;
 }
 
-test('pages and messages of all six tools are found by misspelled words, filtered by tool and person, and opened by keyboard', async ({ daylight, page, extensionPage }) => {
+test('pages and messages of all six tools are found by misspelled words, filtered by tool and person, and opened by keyboard', async ({ ownBrowser: browser, page, extensionPage }) => {
   test.setTimeout(120_000);
   const options = await extensionPage('options');
   await options.evaluate((directory) => chrome.runtime.sendMessage({ daylight: 1, type: 'directory-replace', payload: { directory, source: 'e2e' } }), demoDirectory);
 
-  await serveFixtures(daylight.context, pages);
+  await serveFixtures(browser.context, pages);
   for (const entry of pages) {
     await page.goto(entry.url);
     await expect(page.locator('html')).toHaveAttribute('data-daylight-place', entry.place);
@@ -108,9 +132,9 @@ test('pages and messages of all six tools are found by misspelled words, filtere
   await expect(popup).toHaveURL(first!);
 });
 
-test('an archived record leaves the results and can be restored', async ({ daylight, page, extensionPage }) => {
+test('an archived record leaves the results and can be restored', async ({ ownBrowser: browser, page, extensionPage }) => {
   const github = pages.find((p) => p.tool === 'github')!;
-  await serveFixtures(daylight.context, [github]);
+  await serveFixtures(browser.context, [github]);
   await page.goto(github.url);
   const options = await extensionPage('options');
   await expect.poll(() => storedTools(options), { timeout: 20_000 }).toContain('github');
