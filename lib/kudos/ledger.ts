@@ -27,11 +27,10 @@ export interface ThanksInput {
 /** A private or unknown place is never announced with content or link. */
 const isPrivate = (place: Place) => place !== 'public';
 
-/** Record a thanks the user gave (append-only) and its activity event; returns the new entry. */
-export async function recordGiven(db: DaylightDatabase, input: ThanksInput & { via: 'public' | 'reaction' | 'record'; at: number; id: string }): Promise<ThanksEntry> {
-  const entry: ThanksEntry = {
-    id: input.id,
-    direction: 'given',
+/** A ledger entry from what the background resolved, bounded in size. */
+function ledgerEntry(input: ThanksInput & { at: number }, own: Pick<ThanksEntry, 'id' | 'direction' | 'note' | 'via'>): ThanksEntry {
+  return {
+    ...own,
     at: input.at,
     tool: input.tool,
     handle: input.handle,
@@ -40,10 +39,13 @@ export async function recordGiven(db: DaylightDatabase, input: ThanksInput & { v
     permalink: input.permalink,
     postKey: input.postKey,
     excerpt: clip(input.excerpt, MAX_EXCERPT),
-    note: clip(input.note, MAX_NOTE),
-    via: input.via,
     private: isPrivate(input.place),
   };
+}
+
+/** Record a thanks the user gave (append-only) and its activity event; returns the new entry. */
+export async function recordGiven(db: DaylightDatabase, input: ThanksInput & { via: 'public' | 'reaction' | 'record'; at: number; id: string }): Promise<ThanksEntry> {
+  const entry = ledgerEntry(input, { id: input.id, direction: 'given', note: clip(input.note, MAX_NOTE), via: input.via });
   await db.transaction('rw', db.thanks, db.activity, async () => {
     await db.thanks.add(entry);
     await db.activity.add({ type: 'thanks-given', at: input.at, tool: input.tool, place: input.place, detail: input.via });
@@ -59,21 +61,7 @@ export async function recordReceived(db: DaylightDatabase, input: ThanksInput & 
   const id = receivedId(input.postKey);
   return db.transaction('rw', db.thanks, db.activity, async () => {
     if (await db.thanks.get(id)) return false;
-    await db.thanks.add({
-      id,
-      direction: 'received',
-      at: input.at,
-      tool: input.tool,
-      handle: input.handle,
-      personId: input.personId,
-      name: input.name,
-      permalink: input.permalink,
-      postKey: input.postKey,
-      excerpt: clip(input.excerpt, MAX_EXCERPT),
-      note: '',
-      via: 'seen',
-      private: isPrivate(input.place),
-    });
+    await db.thanks.add(ledgerEntry(input, { id, direction: 'received', note: '', via: 'seen' }));
     await db.activity.add({ type: 'thanks-received', at: input.at, tool: input.tool, place: input.place });
     return true;
   });

@@ -13,25 +13,9 @@ import { launchDaylight } from '../../harness/chromium';
 import { fixture } from '../../harness/fixture-catalog';
 import { POLICY_DIR } from '../../harness/policy';
 import { serveFixtures } from '../../harness/serve-fixtures';
+import { markers, poll } from './child-helpers';
 
 const [extensionId = '', gitlabOrigin = ''] = process.argv.slice(2);
-
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
-    value = await read();
-  }
-  return value;
-}
-
-const markers = (page: Page) =>
-  page.evaluate(() => ({
-    tool: document.documentElement.getAttribute('data-daylight-tool'),
-    place: document.documentElement.getAttribute('data-daylight-place'),
-    handles: [...document.querySelectorAll('[data-daylight-handle]')].map((e) => e.getAttribute('data-daylight-handle')),
-  }));
 
 /** How the options page shows one setting: locked, its control disabled, and the value it shows. */
 const settingView = (options: Page, key: string) =>

@@ -5,31 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { launchDaylight } from '../../harness/chromium';
 import { fixture } from '../../harness/fixture-catalog';
 import { POLICY_DIR } from '../../harness/policy';
 import { serveFixtures } from '../../harness/serve-fixtures';
+import { markers, poll } from './child-helpers';
 
 const ORIGIN = 'https://gitlab.example.com';
-
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
-    value = await read();
-  }
-  return value;
-}
-
-const markers = (page: Page) =>
-  page.evaluate(() => ({
-    tool: document.documentElement.getAttribute('data-daylight-tool'),
-    kind: document.documentElement.getAttribute('data-daylight-kind'),
-    place: document.documentElement.getAttribute('data-daylight-place'),
-    handles: [...document.querySelectorAll('[data-daylight-handle]')].map((e) => e.getAttribute('data-daylight-handle')),
-  }));
 
 const saas = fixture('gitlab', 'issue-legacy-public.html');
 const selfHosted = { ...saas, url: saas.url.replace('https://gitlab.com', ORIGIN) };
