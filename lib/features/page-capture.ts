@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { post } from '../content/messages';
 import { captureVerdict } from '../search/capture-rules';
-import { pageRecords } from '../tools/records';
+import { IdleQueue } from '../dom/idle-queue';
+import type { CaptureRecord } from '../search/record';
+import { buildRecords, pageFacts, pageRecords, readPostContent, type PostContent } from '../tools/records';
 import type { Feature } from './feature';
 
 /** Captures wait for the page to stop changing this long… */
@@ -25,14 +27,30 @@ export const pageCapture: Feature = {
     if (!captureVerdict(page.url, page.settings).capture) return;
     let quiet: ReturnType<typeof setTimeout> | undefined;
     let pendingSince: number | undefined;
+    // Records are read in idle time, a post at a time: reading 500 posts at once is a long task.
+    const idle = new IdleQueue(signal);
+    /** The capture being read; a newer one makes older readings stop. */
+    let reading = 0;
+    let building = false;
+    const deliver = (records: CaptureRecord[]) => {
+      building = false;
+      const visit = visited !== page.url.href;
+      visited = page.url.href;
+      post('search-capture', { records, visit }).catch(() => undefined); // the background reports full storage itself
+    };
     const send = () => {
       clearTimeout(quiet);
       pendingSince = undefined;
       if (signal.aborted) return;
-      const records = pageRecords(page.adapter, page.url, page.doc, page.place);
-      const visit = visited !== page.url.href;
-      visited = page.url.href;
-      post('search-capture', { records, visit }).catch(() => undefined); // the background reports full storage itself
+      const ticket = ++reading;
+      building = true;
+      idle.add(() => {
+        if (ticket !== reading) return;
+        const facts = pageFacts(page.adapter, page.url, page.doc, page.place);
+        const contents: PostContent[] = [];
+        for (const item of facts.posts) idle.add(() => ticket === reading && contents.push(readPostContent(item, facts.mentions)));
+        idle.add(() => ticket === reading && deliver(buildRecords(facts, contents)));
+      });
     };
     page.onContent(() => {
       const now = Date.now();
@@ -41,8 +59,18 @@ export const pageCapture: Feature = {
       if (now - pendingSince >= CAPTURE_MAX_WAIT_MS) send();
       else quiet = setTimeout(send, CAPTURE_QUIET_MS);
     }, signal);
-    // Leaving the page before it settled still captures what was seen.
-    window.addEventListener('pagehide', () => pendingSince !== undefined && send(), { signal });
+    // Leaving the page before it settled (or was read) still captures what was seen, at once.
+    window.addEventListener(
+      'pagehide',
+      () => {
+        if (pendingSince === undefined && !building) return;
+        clearTimeout(quiet);
+        pendingSince = undefined;
+        reading += 1;
+        deliver(pageRecords(page.adapter, page.url, page.doc, page.place));
+      },
+      { signal },
+    );
     signal.addEventListener('abort', () => clearTimeout(quiet), { once: true });
   },
 };

@@ -11,7 +11,7 @@ export interface TraceEvent {
   args?: { data?: { url?: string; frame?: string; scriptName?: string; stackTrace?: Array<{ url?: string }> } };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'].join(',');
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'].join(',');
 
 /** Record a Chromium trace of the page's renderer while `action` runs. */
 export async function traceWhile(context: BrowserContext, page: Page, action: () => Promise<void>): Promise<TraceEvent[]> {

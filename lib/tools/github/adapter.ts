@@ -69,6 +69,7 @@ function readPost(element: Element, base: string | null): PostReading | null {
     const id = /#(issue-\d+)$/.exec(link?.getAttribute('href') ?? '')?.[1];
     if (!id) return null;
     const author = element.querySelector(selectors.reactIssueAuthor) ?? doc.querySelector(selectors.reactIssueAuthor);
+    let body: Element | null | undefined;
     return {
       element,
       id,
@@ -78,13 +79,15 @@ function readPost(element: Element, base: string | null): PostReading | null {
       },
       permalink: permalink(id),
       get body() {
-        return element.querySelector('.markdown-body');
+        // Read once per reading: features and capture each ask for it.
+        return (body ??= element.querySelector('.markdown-body'));
       },
     };
   }
   if (element.matches(selectors.reactComment)) {
     const id = element.querySelector(selectors.reactCommentHeader)?.id;
     if (!id) return null;
+    let body: Element | null | undefined;
     return {
       element,
       id,
@@ -94,7 +97,8 @@ function readPost(element: Element, base: string | null): PostReading | null {
       },
       permalink: permalink(id),
       get body() {
-        return element.querySelector('.markdown-body');
+        // Read once per reading: features and capture each ask for it.
+        return (body ??= element.querySelector('.markdown-body'));
       },
     };
   }
