@@ -72,3 +72,8 @@ export function readAndAnnotate(adapter: Adapter, root: ParentNode, options: { u
   }
   return { mentions, posts };
 }
+
+/** The mentions under `root` as the last annotation marked them: no need to read the page again. */
+export function markedMentions(root: ParentNode): MentionReading[] {
+  return queryAllWithin(root, `[${CONTENT_MARKERS.handle}]`).map((element) => ({ element, handle: element.getAttribute(CONTENT_MARKERS.handle)! }));
+}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { post } from '../content/messages';
 import { captureVerdict } from '../search/capture-rules';
+import { markedMentions } from '../content/annotate';
 import { IdleQueue } from '../dom/idle-queue';
 import type { CaptureRecord } from '../search/record';
 import { buildRecords, pageFacts, pageRecords, readPostContent, type PostContent } from '../tools/records';
@@ -46,7 +47,8 @@ export const pageCapture: Feature = {
       building = true;
       idle.add(() => {
         if (ticket !== reading) return;
-        const facts = pageFacts(page.adapter, page.url, page.doc, page.place);
+        // The mentions were marked by the annotation: read from the markers, not the adapter.
+        const facts = { ...pageFacts(page.adapter, page.url, page.doc, page.place), mentions: markedMentions };
         const contents: PostContent[] = [];
         for (const item of facts.posts) idle.add(() => ticket === reading && contents.push(readPostContent(item, facts.mentions)));
         idle.add(() => ticket === reading && deliver(buildRecords(facts, contents)));

@@ -7,7 +7,7 @@ import { ownedBy, textOf } from '../tools/dom';
 import type { ToolId } from '../tools/tool-ids';
 import { isDarkAround } from '../ui/shadow-host';
 import { ThankButton, type ThankChoice } from '../ui/thank-button';
-import type { Feature } from './feature';
+import type { ContentBatch, Feature } from './feature';
 
 const THANK = '[data-daylight="thank"]';
 /** How long to wait for a reply box or a reaction picker the tool opens on a click. */
@@ -215,13 +215,11 @@ export const thankButtons: Feature = {
       dropStrays(element, undefined);
     };
 
-    /** Whether a post by someone else mentions the viewer: it may thank them. Idle work. */
+    /** Posts by others that mention the viewer (they may thank them), read in idle time. */
     const mentioning: Array<{ postKey: string; permalink: string; handle: string; excerpt: string }> = [];
-    const classify = (post: PostReading, key: string) => {
-      if (!post.element.isConnected) return void reported.delete(key);
-      // Not (yet) about the viewer: read again if the post comes back changed.
-      if (!post.body || !adapter.mentions(post.body).some((m) => same(m.handle, viewer!))) return void reported.delete(key);
-      mentioning.push({ postKey: key, permalink: post.permalink ?? base, handle: post.author!, excerpt: textOf(post.body, RECEIVED_TEXT) });
+    const received = (post: PostReading, key: string) => {
+      if (post.element.isConnected) mentioning.push({ postKey: key, permalink: post.permalink ?? base, handle: post.author!, excerpt: textOf(post.body, RECEIVED_TEXT) });
+      else reported.delete(key);
     };
     const reportMentioning = () => {
       if (mentioning.length === 0) return;
@@ -229,6 +227,20 @@ export const thankButtons: Feature = {
       void send('thanks-seen', { tool: adapter.id, origin: location.origin, place: page.place, posts }).catch(() => {
         for (const post of posts) reported.delete(post.postKey);
       });
+    };
+    /** The posts of `batch` whose own body mentions the viewer, from the mentions the annotation read. */
+    const mentioningViewer = (batch: ContentBatch): Set<Element> => {
+      const found = new Set<Element>();
+      if (viewer === null) return found;
+      const posts = new Set(batch.posts.map((p) => p.element));
+      for (const { element, handle } of batch.mentions) {
+        if (!same(handle, viewer)) continue;
+        // The nearest enclosing element the adapter reads as a post.
+        let post = element.closest(adapter.postSelector);
+        while (post && !posts.has(post)) post = post.parentElement?.closest(adapter.postSelector) ?? null;
+        if (post) found.add(post);
+      }
+      return found;
     };
 
     /** Which of these posts the user thanked already, from the ledger. Idle work. */
@@ -249,6 +261,7 @@ export const thankButtons: Feature = {
       for (const item of placed.values()) if (!item.post.element.isConnected) forget(item);
       const asked: string[] = [];
       const authors = new Set<string>();
+      const aboutViewer = mentioningViewer(batch);
       for (const post of batch.posts) {
         if (post.author === null || (viewer !== null && same(post.author, viewer))) {
           remove(post.element);
@@ -257,12 +270,12 @@ export const thankButtons: Feature = {
         const key = keyOf(post);
         authors.add(post.author);
         if (ensure(post, key) && !thanked.has(key)) asked.push(key);
-        if (viewer !== null && !reported.has(key)) {
+        if (aboutViewer.has(post.element) && !reported.has(key) && post.body) {
           reported.add(key);
-          idle.add(() => classify(post, key));
+          idle.add(() => received(post, key));
         }
       }
-      idle.add(reportMentioning);
+      if (aboutViewer.size > 0) idle.add(reportMentioning);
       if (asked.length > 0) idle.add(() => lookUp(asked));
       // Names arrive from the directory after the buttons: label them "Thank <name>" then.
       void page.people.resolve(authors).then(() => {
