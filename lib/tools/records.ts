@@ -90,8 +90,8 @@ export function buildRecords(facts: PageFacts, contents: readonly PostContent[] 
   return [page, ...posts];
 }
 
-/** What an adapter reads of a page for its records (the posts' contents are read separately). */
-export function pageFacts(adapter: Adapter, url: URL, doc: Document, place: Place = adapter.place(url, doc).place): PageFacts {
+/** What an adapter reads of a page for its records (`posts` when they were read already; their contents are read separately). */
+export function pageFacts(adapter: Adapter, url: URL, doc: Document, place: Place = adapter.place(url, doc).place, posts: PostReading[] = adapter.posts(doc)): PageFacts {
   return {
     url,
     tool: adapter.id,
@@ -99,7 +99,7 @@ export function pageFacts(adapter: Adapter, url: URL, doc: Document, place: Plac
     place,
     title: adapter.title(url, doc),
     container: adapter.container(url, doc),
-    posts: adapter.posts(doc),
+    posts,
     mentions: adapter.mentions,
   };
 }
