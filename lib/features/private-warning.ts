@@ -95,7 +95,7 @@ export const privateWarning: Feature = {
       const moved = [...banners].some(([container, banner]) => !container.isConnected || banner.host.nextElementSibling !== container);
       if (touched || moved) showBanners();
     }, signal);
-    showBanners();
+    // No call now: the page session hands every feature the whole document once it has started.
 
     const composerOf = (target: EventTarget | null, part: 'editor' | 'submit') =>
       target instanceof Node ? composers.find((c) => c[part]?.contains(target)) : undefined;

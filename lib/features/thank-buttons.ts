@@ -161,7 +161,10 @@ export const thankButtons: Feature = {
     };
 
     /** Drop Thank hosts in `post` (never in a post nested in it) other than `keep`. */
+    /** Whether the subtrees of the batch being handled hold any Thank host (a page's first pass has none). */
+    let hostsAround = true;
     const dropStrays = (post: Element, keep: Element | undefined) => {
+      if (!hostsAround) return;
       // Usually there is none, or only `keep`: the ownership walk runs only when there are more.
       const hosts = post.querySelectorAll(THANK);
       if (hosts.length === 0 || (hosts.length === 1 && hosts[0] === keep)) return;
@@ -262,6 +265,8 @@ export const thankButtons: Feature = {
       const asked: string[] = [];
       const authors = new Set<string>();
       const aboutViewer = mentioningViewer(batch);
+      // One look over the batch instead of one per post, when there is nothing to find.
+      hostsAround = batch.roots.some((root) => root.querySelector(THANK) !== null || ('matches' in root && (root as Element).matches(THANK)));
       for (const post of batch.posts) {
         if (post.author === null || (viewer !== null && same(post.author, viewer))) {
           remove(post.element);
