@@ -112,7 +112,9 @@ test.describe('thanking', () => {
       const target = targetOf(entry);
       const person = personOf(tool, target.author!)!;
       const host = tab.locator(`[data-daylight-post="${target.id}"] [data-daylight="thank"]`).last();
-      // Named after the author, from the directory, and reachable by keyboard (built near the viewport).
+      // Named after the author, from the directory, and reachable by keyboard (built near the viewport,
+      // once features restarted for the resolved place: GitLab asks its API).
+      await expect(tab.locator('html')).toHaveAttribute('data-daylight-place', entry.place);
       await host.scrollIntoViewIfNeeded();
       await expect(host.getByRole('button', { name: `Thank ${person.name}` })).toBeAttached();
 
