@@ -1,4 +1,4 @@
-import type { Adapter } from '../tools/adapter';
+import type { Adapter, MentionReading, PostReading } from '../tools/adapter';
 import { queryAllWithin } from '../tools/dom';
 
 /** Contract markers on content (contract.md section 2). */
@@ -32,12 +32,24 @@ export interface AnnotationCounts {
   posts: number;
 }
 
+/** What one annotation pass read: features reuse it instead of reading the page again. */
+export interface Annotation {
+  mentions: MentionReading[];
+  posts: PostReading[];
+}
+
 /**
  * Mark the person mentions and posts under `root` with the contract's attributes. Idempotent:
  * only attributes whose value differs are written, and markers left on nodes that a virtualised
  * list recycled for other content are removed.
  */
 export function annotate(adapter: Adapter, root: ParentNode, options: { unmarked?: boolean } = {}): AnnotationCounts {
+  const { mentions, posts } = readAndAnnotate(adapter, root, options);
+  return { mentions: mentions.length, posts: posts.length };
+}
+
+/** `annotate`, returning the mentions and posts it read. */
+export function readAndAnnotate(adapter: Adapter, root: ParentNode, options: { unmarked?: boolean } = {}): Annotation {
   // What carried a marker before this pass, to clear the ones that no longer qualify; a page
   // Daylight has not marked yet (`unmarked`) has none, and looking would cost two full scans.
   const markedMentions = options.unmarked === true ? [] : queryAllWithin(root, `[${CONTENT_MARKERS.handle}]`);
@@ -58,5 +70,10 @@ export function annotate(adapter: Adapter, root: ParentNode, options: { unmarked
     clearStale(markedPosts, CONTENT_MARKERS.post, postElements);
     clearStale(markedPosts, CONTENT_MARKERS.author, postElements);
   }
-  return { mentions: mentions.length, posts: posts.length };
+  return { mentions, posts };
+}
+
+/** The mentions under `root` as the last annotation marked them: no need to read the page again. */
+export function markedMentions(root: ParentNode): MentionReading[] {
+  return queryAllWithin(root, `[${CONTENT_MARKERS.handle}]`).map((element) => ({ element, handle: element.getAttribute(CONTENT_MARKERS.handle)! }));
 }

@@ -1,5 +1,6 @@
 import { observeDocument } from '../dom/frame-batcher';
-import type { PageContext } from '../features/feature';
+import { IdleQueue } from '../dom/idle-queue';
+import type { ContentBatch, PageContext } from '../features/feature';
 import { features } from '../features/registry';
 import { FeatureRunner } from '../features/runner';
 import type { PageState } from '../messaging';
@@ -9,12 +10,12 @@ import { DEFAULT_SETTINGS } from '../settings-defaults';
 import type { Adapter } from '../tools/adapter';
 import type { PageKind } from '../tools/page';
 import { onPatternHost } from '../tools/url';
-import { annotate, CONTENT_MARKER_NAMES } from './annotate';
+import { CONTENT_MARKER_NAMES, readAndAnnotate, type Annotation } from './annotate';
 import { answer, post } from './messages';
 import { PeopleCache } from './people-cache';
 import { changedRoots } from './mutation-roots';
 import { ApiCache, resolvePlace, type ResolvedPlace } from './place-resolver';
-import { matchSelectors } from './selector-report';
+import { matchSelectorsWhenIdle } from './selector-report';
 
 /** Events after which the URL or the page may have changed without a document load. */
 const NAVIGATION_EVENTS = ['wxt:locationchange', 'popstate', 'hashchange', 'turbo:load', 'turbo:render', 'pjax:end'];
@@ -31,6 +32,21 @@ async function fetchSameOrigin(path: string): Promise<unknown> {
   return response.json();
 }
 
+
+/** A batch over `roots` whose mentions and posts are read when a listener first asks for them. */
+function readLazily(adapter: Adapter, roots: readonly ParentNode[]): ContentBatch {
+  let mentions: ContentBatch['mentions'] | undefined;
+  let posts: ContentBatch['posts'] | undefined;
+  return {
+    roots,
+    get mentions() {
+      return (mentions ??= roots.flatMap((root) => adapter.mentions(root)));
+    },
+    get posts() {
+      return (posts ??= roots.flatMap((root) => adapter.posts(root)));
+    },
+  };
+}
 
 /**
  * Daylight's life on one tab: keeps the page and content markers current across in-app
@@ -53,12 +69,15 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
   let current: PageContext | undefined;
   let lastUrl: string | undefined;
   let resolved: ResolvedPlace = { place: 'unknown' };
+  /** The last pass over the whole document, until anything changes after it. */
+  let wholeDocument: ContentBatch | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   /** The address last reported as not looking like the tool. */
   let mismatchAt: string | undefined;
   const people = new PeopleCache(adapter.id, location.origin);
-  const contentListeners = new Set<(roots: readonly ParentNode[]) => void>();
-  const onContent = (listener: (roots: readonly ParentNode[]) => void, scope: AbortSignal) => {
+  const idle = new IdleQueue(signal);
+  const contentListeners = new Set<(batch: ContentBatch) => void>();
+  const onContent = (listener: (batch: ContentBatch) => void, scope: AbortSignal) => {
     contentListeners.add(listener);
     scope.addEventListener('abort', () => contentListeners.delete(listener), { once: true });
   };
@@ -68,15 +87,18 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     reportTimer = setTimeout(() => {
       if (signal.aborted) return;
       const url = new URL(location.href);
-      post('page-report', {
-        tool: adapter.id,
-        origin: url.origin,
-        path: url.pathname,
-        kind: detected ? adapter.kind(url, document) : 'other',
-        place: resolved.place,
-        detected,
-        matched: matchSelectors(document, adapter.selectors),
-      }).catch(() => undefined);
+      matchSelectorsWhenIdle(document, adapter.selectors, idle, (matched) => {
+        if (signal.aborted || location.href !== url.href) return; // navigated meanwhile: that navigation reports
+        post('page-report', {
+          tool: adapter.id,
+          origin: url.origin,
+          path: url.pathname,
+          kind: detected ? adapter.kind(url, document) : 'other',
+          place: resolved.place,
+          detected,
+          matched,
+        }).catch(() => undefined);
+      });
     }, REPORT_DELAY_MS);
   };
 
@@ -86,8 +108,13 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     if (!force && current?.url.href === url.href && current.kind === kind && current.place === resolved.place && current.audience === resolved.audience) return;
     current = { adapter, url, doc: document, kind, place: resolved.place, audience: resolved.audience, settings, people, onContent };
     void runner.run(current, signal).then(() => {
-      // Features that started late still see what is already on the page.
-      for (const listener of contentListeners) listener([document]);
+      // Features that started late still see what is already on the page: what the last pass over
+      // the whole document read, when nothing changed since. Their own writes (a Thank host per
+      // post) are not observed, or they would come back as a second pass over the document.
+      const batch = wholeDocument ?? readLazily(adapter, [document]);
+      watch.quietly(() => {
+        for (const listener of contentListeners) listener(batch);
+      });
     });
   };
 
@@ -116,11 +143,22 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     const navigated = lastUrl !== url.href;
     lastUrl = url.href;
     const roots = navigated || records === null ? 'document' : changedRoots(records, adapter.postSelector, CONTENT_MARKER_NAMES);
-    if (roots === 'document') annotate(adapter, document, { unmarked: firstPass });
-    else for (const subtree of roots) annotate(adapter, subtree);
+    let batch: ContentBatch | undefined;
+    if (roots === 'document') {
+      batch = { roots: [document], ...readAndAnnotate(adapter, document, { unmarked: firstPass }) };
+      wholeDocument = batch;
+    } else if (roots.length > 0) {
+      const read: Annotation = { mentions: [], posts: [] };
+      for (const subtree of roots) {
+        const { mentions, posts } = readAndAnnotate(adapter, subtree);
+        read.mentions.push(...mentions);
+        read.posts.push(...posts);
+      }
+      batch = { roots, ...read };
+      wholeDocument = undefined;
+    }
     // After a navigation the features restart and are handed the whole document then.
-    const annotated = roots === 'document' ? [document] : roots;
-    if (!navigated && annotated.length > 0) for (const listener of contentListeners) listener(annotated);
+    if (!navigated && batch) for (const listener of contentListeners) listener(batch);
     if (navigated) {
       api.forgetFailures();
       report(true);
@@ -159,7 +197,10 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
       // The directory changed: ask again about every handle on the page.
       'directory-changed': () => {
         people.clear();
-        for (const listener of contentListeners) listener([document]);
+        const batch = readLazily(adapter, [document]);
+        watch.quietly(() => {
+          for (const listener of contentListeners) listener(batch);
+        });
         return { ok: true as const };
       },
       'page-state': (): PageState => {

@@ -1,3 +1,4 @@
+import type { IdleQueue } from '../dom/idle-queue';
 import type { SelectorTable } from '../tools/adapter';
 
 /**
@@ -15,4 +16,14 @@ export function matchSelectors(doc: Document, selectors: SelectorTable): Record<
     }
   }
   return matched;
+}
+
+/**
+ * `matchSelectors`, one selector per idle-time job: a selector that finds nothing reads the whole
+ * page, and a long page with a dozen of them would make one long task. `done` gets the result.
+ */
+export function matchSelectorsWhenIdle(doc: Document, selectors: SelectorTable, idle: IdleQueue, done: (matched: Record<string, boolean>) => void): void {
+  const matched: Record<string, boolean> = {};
+  for (const [name, selector] of Object.entries(selectors)) idle.add(() => Object.assign(matched, matchSelectors(doc, { [name]: selector })));
+  idle.add(() => done(matched));
 }

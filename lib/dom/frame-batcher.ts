@@ -53,7 +53,12 @@ export function observeDocument(
   // Not observing while our own code writes: a record per marker written would cost more than
   // the writing, and would only be thrown away.
   const quietly = (work: () => void) => {
-    queue.push(...observer.takeRecords());
+    // The page's own changes not yet delivered still get their batch.
+    const pending = observer.takeRecords();
+    if (pending.length > 0) {
+      queue.push(...pending);
+      schedule();
+    }
     observer.disconnect();
     try {
       work();

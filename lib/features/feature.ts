@@ -1,8 +1,17 @@
-import type { Adapter } from '../tools/adapter';
+import type { Adapter, MentionReading, PostReading } from '../tools/adapter';
 import type { PageKind, Place } from '../tools/page';
 import type { ToolId } from '../tools/tool-ids';
 import type { PeopleCache } from '../content/people-cache';
 import type { Settings } from '../settings';
+
+/** Subtrees Daylight has just annotated, with the mentions and posts the annotation read in them. */
+export interface ContentBatch {
+  roots: readonly ParentNode[];
+  /** The person mentions under `roots`, in document order. */
+  readonly mentions: readonly MentionReading[];
+  /** The posts under `roots`, in document order. */
+  readonly posts: readonly PostReading[];
+}
 
 /** What a feature knows about the page it runs on, for one navigation. */
 export interface PageContext {
@@ -18,9 +27,10 @@ export interface PageContext {
   people: PeopleCache;
   /**
    * Call `listener` with the subtrees Daylight has just annotated (the whole document after a
-   * navigation, then what changed), until `signal` aborts.
+   * navigation, then what changed) and what it read there, until `signal` aborts. Listeners run
+   * in the annotation's task: they should do little, and leave what can wait to idle time.
    */
-  onContent(listener: (roots: readonly ParentNode[]) => void, signal: AbortSignal): void;
+  onContent(listener: (batch: ContentBatch) => void, signal: AbortSignal): void;
 }
 
 /**

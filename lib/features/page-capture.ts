@@ -1,13 +1,22 @@
 import { browser } from 'wxt/browser';
 import { post } from '../content/messages';
 import { captureVerdict } from '../search/capture-rules';
-import { pageRecords } from '../tools/records';
+import { markedMentions } from '../content/annotate';
+import { IdleQueue } from '../dom/idle-queue';
+import type { CaptureRecord } from '../search/record';
+import { buildRecords, pageFacts, pageRecords, readPostContent, type PostContent } from '../tools/records';
+import type { PostReading } from '../tools/adapter';
 import type { Feature } from './feature';
 
 /** Captures wait for the page to stop changing this long… */
 export const CAPTURE_QUIET_MS = 800;
 /** …but a page that never stops (a busy channel) is still captured this often. */
 export const CAPTURE_MAX_WAIT_MS = 5_000;
+
+/** What a post record says, to tell whether it changed since it was sent. */
+function signature(record: CaptureRecord): string {
+  return [record.text, record.author, record.time, record.title, record.container, record.place, record.url, record.mentions.join(' ')].join('\u0001');
+}
 
 /** The last address counted as a visit in this tab: a feature restart on the same page is not a new visit. */
 let visited: string | undefined;
@@ -25,24 +34,74 @@ export const pageCapture: Feature = {
     if (!captureVerdict(page.url, page.settings).capture) return;
     let quiet: ReturnType<typeof setTimeout> | undefined;
     let pendingSince: number | undefined;
+    // Records are read in idle time, a post at a time: reading 500 posts at once is a long task.
+    const idle = new IdleQueue(signal);
+    /** The capture being read; a newer one makes older readings stop. */
+    let reading = 0;
+    let building = false;
+    /** The posts as the last pass over the whole document read them, while nothing changed since. */
+    let knownPosts: PostReading[] | undefined;
+    /** What each post showed when it was last read, until a batch says it changed. */
+    const contents = new WeakMap<Element, { key: string; content: PostContent }>();
+    /** What was last sent of each post record: a post that did not change is not sent again. */
+    const sent = new Map<string, string>();
+
+    const deliver = (records: CaptureRecord[]) => {
+      building = false;
+      const visit = visited !== page.url.href;
+      visited = page.url.href;
+      const changed = records.filter((record) => record.type === 'page' || sent.get(record.key) !== signature(record));
+      for (const record of changed) sent.set(record.key, signature(record));
+      post('search-capture', { records: changed, visit }).catch(() => {
+        for (const record of changed) sent.delete(record.key); // sent again with the next capture
+      }); // the background reports full storage itself
+    };
     const send = () => {
       clearTimeout(quiet);
       pendingSince = undefined;
       if (signal.aborted) return;
-      const records = pageRecords(page.adapter, page.url, page.doc, page.place);
-      const visit = visited !== page.url.href;
-      visited = page.url.href;
-      post('search-capture', { records, visit }).catch(() => undefined); // the background reports full storage itself
+      const ticket = ++reading;
+      building = true;
+      idle.add(() => {
+        if (ticket !== reading) return;
+        // The mentions were marked by the annotation: read from the markers, not the adapter.
+        const facts = { ...pageFacts(page.adapter, page.url, page.doc, page.place, knownPosts), mentions: markedMentions };
+        const read: PostContent[] = [];
+        facts.posts.forEach((item, i) => {
+          const key = item.permalink ?? item.id;
+          const known = contents.get(item.element);
+          if (known?.key === key) read[i] = known.content;
+          else
+            idle.add(() => {
+              if (ticket !== reading) return;
+              read[i] = readPostContent(item, facts.mentions);
+              contents.set(item.element, { key, content: read[i] });
+            });
+        });
+        idle.add(() => ticket === reading && deliver(buildRecords(facts, read)));
+      });
     };
-    page.onContent(() => {
+    page.onContent((batch) => {
+      knownPosts = batch.roots.length === 1 && batch.roots[0] === page.doc ? [...batch.posts] : undefined;
+      for (const item of batch.posts) contents.delete(item.element);
       const now = Date.now();
       pendingSince ??= now;
       clearTimeout(quiet);
       if (now - pendingSince >= CAPTURE_MAX_WAIT_MS) send();
       else quiet = setTimeout(send, CAPTURE_QUIET_MS);
     }, signal);
-    // Leaving the page before it settled still captures what was seen.
-    window.addEventListener('pagehide', () => pendingSince !== undefined && send(), { signal });
+    // Leaving the page before it settled (or was read) still captures what was seen, at once.
+    window.addEventListener(
+      'pagehide',
+      () => {
+        if (pendingSince === undefined && !building) return;
+        clearTimeout(quiet);
+        pendingSince = undefined;
+        reading += 1;
+        deliver(pageRecords(page.adapter, page.url, page.doc, page.place));
+      },
+      { signal },
+    );
     signal.addEventListener('abort', () => clearTimeout(quiet), { once: true });
   },
 };

@@ -1,15 +1,18 @@
 import { CONTENT_MARKERS } from '../content/annotate';
-import { queryAllWithin } from '../tools/dom';
+import { IdleQueue } from '../dom/idle-queue';
+import type { MentionReading } from '../tools/adapter';
 import { PersonCardView } from '../ui/person-card';
 import type { Feature } from './feature';
 
-const { handle: HANDLE, author: AUTHOR } = CONTENT_MARKERS;
+const { handle: HANDLE } = CONTENT_MARKERS;
 /** Set on a mention the directory resolves (contract.md section 2). */
 const PERSON = 'data-daylight-person';
 /** The pointer must rest this long on a mention before its card shows (no card on a mere pass). */
 export const HOVER_INTENT_MS = 100;
 /** Leaving the mention for the card, or back, within this time keeps the card open. */
 const LEAVE_GRACE_MS = 250;
+/** Mentions marked per idle-time job. */
+const MARK_CHUNK = 250;
 
 /**
  * person-cards: every mention the directory knows gets `data-daylight-person`, and hovering it
@@ -24,20 +27,32 @@ export const personCards: Feature = {
     const view = new PersonCardView(page.adapter.id);
     signal.addEventListener('abort', () => view.hide(), { once: true });
 
-    const mark = (mentions: readonly Element[]) => {
-      for (const mention of mentions) {
-        const person = page.people.get(mention.getAttribute(HANDLE) ?? '');
-        if (person && mention.getAttribute(PERSON) !== person.id) mention.setAttribute(PERSON, person.id);
-        else if (person === null && mention.hasAttribute(PERSON)) mention.removeAttribute(PERSON);
+    const mark = (mentions: readonly MentionReading[]) => {
+      for (const { element, handle } of mentions) {
+        // A mention recycled for another handle since it was read is marked by its own batch.
+        if (!element.isConnected || element.getAttribute(HANDLE) !== handle) continue;
+        const person = page.people.get(handle);
+        if (person && element.getAttribute(PERSON) !== person.id) element.setAttribute(PERSON, person.id);
+        else if (person === null && element.hasAttribute(PERSON)) element.removeAttribute(PERSON);
       }
     };
+    // Marking a whole page after the directory answers is idle work, a few hundred mentions at a time.
+    const idle = new IdleQueue(signal);
 
-    page.onContent((roots) => {
-      const mentions = roots.flatMap((root) => queryAllWithin(root, `[${HANDLE}]`));
-      const handles = new Set(mentions.map((m) => m.getAttribute(HANDLE)!));
-      for (const root of roots) for (const post of queryAllWithin(root, `[${AUTHOR}]`)) handles.add(post.getAttribute(AUTHOR)!);
-      mark(mentions);
-      void page.people.resolve(handles).then(() => signal.aborted || mark(mentions.filter((m) => m.isConnected)));
+    page.onContent((batch) => {
+      // What the annotation just read and marked: the page is not searched again.
+      const { mentions } = batch;
+      const handles = new Set(mentions.map((m) => m.handle));
+      for (const post of batch.posts) if (post.author !== null) handles.add(post.author);
+      void page.people.resolve(handles).then(() => {
+        // A few mentions (a new message) are marked at once: known people resolve without a wait.
+        if (signal.aborted) return;
+        if (mentions.length <= MARK_CHUNK) return mark(mentions);
+        for (let at = 0; at < mentions.length; at += MARK_CHUNK) {
+          const chunk = mentions.slice(at, at + MARK_CHUNK);
+          idle.add(() => mark(chunk));
+        }
+      });
     }, signal);
 
     let showTimer: ReturnType<typeof setTimeout> | undefined;

@@ -11,6 +11,9 @@ function draftOf(editor: HTMLElement): string {
   return (editor instanceof HTMLTextAreaElement ? editor.value : (editor.textContent ?? '')).trim();
 }
 
+/** What every tool's composer is, or is inside of. */
+const EDITABLE = 'textarea, [contenteditable]';
+
 /** A send Daylight held, to be replayed exactly once the user decides. */
 interface HeldSend {
   composer: ComposerReading;
@@ -85,8 +88,14 @@ export const privateWarning: Feature = {
       for (const banner of banners.values()) banner.remove();
     }, { once: true });
 
-    page.onContent(showBanners, signal);
-    showBanners();
+    page.onContent((batch) => {
+      // Finding composers reads the whole page: only when this batch may have added, moved or
+      // removed one (a chat list that grew has none).
+      const touched = batch.roots.some((root) => !('closest' in root) || root.querySelector(EDITABLE) !== null || (root as Element).closest(EDITABLE) !== null);
+      const moved = [...banners].some(([container, banner]) => !container.isConnected || banner.host.nextElementSibling !== container);
+      if (touched || moved) showBanners();
+    }, signal);
+    // No call now: the page session hands every feature the whole document once it has started.
 
     const composerOf = (target: EventTarget | null, part: 'editor' | 'submit') =>
       target instanceof Node ? composers.find((c) => c[part]?.contains(target)) : undefined;

@@ -1,4 +1,5 @@
 import { appendToDraft } from '../content/append-draft';
+import { IdleQueue } from '../dom/idle-queue';
 import { post as send } from '../content/messages';
 import { thankYouText } from '../kudos/thank-you';
 import type { ComposerReading, PostReading } from '../tools/adapter';
@@ -6,7 +7,7 @@ import { ownedBy, textOf } from '../tools/dom';
 import type { ToolId } from '../tools/tool-ids';
 import { isDarkAround } from '../ui/shadow-host';
 import { ThankButton, type ThankChoice } from '../ui/thank-button';
-import type { Feature } from './feature';
+import type { ContentBatch, Feature } from './feature';
 
 const THANK = '[data-daylight="thank"]';
 /** How long to wait for a reply box or a reaction picker the tool opens on a click. */
@@ -16,6 +17,8 @@ const EXCERPT = 600;
 const RECEIVED_TEXT = 2000;
 /** Tools whose handles match case-insensitively (contract.md section 1). */
 const CASE_INSENSITIVE: ReadonlySet<ToolId> = new Set(['github', 'gitlab', 'mattermost', 'phabricator']);
+/** Thank buttons are built this far ahead of the viewport, so scrolling never shows them appear. */
+const BUILD_AHEAD = '100% 0px';
 
 /** Call `read` until it finds something, for at most `ms` (null then), or until `signal` aborts. */
 function waitFor<T>(read: () => T | null, ms: number, signal: AbortSignal): Promise<T | null> {
@@ -58,11 +61,30 @@ export const thankButtons: Feature = {
     const base = `${page.url.origin}${page.url.pathname}${page.url.search}`;
     const keyOf = (post: PostReading) => post.permalink ?? `${base}#${post.id}`;
     const placed = new Map<Element, Placed>();
+    const byHost = new WeakMap<Element, Placed>();
     const thanked = new Map<string, { id: string; at: number }>();
     const reported = new Set<string>();
+    // Ledger lookups and received-thanks reading wait for idle time, a post at a time.
+    const idle = new IdleQueue(signal);
+    // Each post gets a light host at once; its button is built when it comes near the viewport.
+    const near = new IntersectionObserver(
+      (entries) => {
+        // The theme is read once per callback, before any button is built: reading styles
+        // between buildings would make the browser recompute them for every post.
+        let dark: boolean | undefined;
+        for (const entry of entries) {
+          const item = entry.isIntersecting ? byHost.get(entry.target) : undefined;
+          if (!item) continue;
+          near.unobserve(entry.target);
+          item.button.upgrade((dark ??= isDarkAround(item.post.element)));
+        }
+      },
+      { rootMargin: BUILD_AHEAD },
+    );
     signal.addEventListener(
       'abort',
       () => {
+        near.disconnect();
         for (const { button } of placed.values()) button.remove();
         placed.clear();
       },
@@ -138,15 +160,26 @@ export const thankButtons: Feature = {
       for (const item of placed.values()) if (item.key === key) item.button.setThanked(null);
     };
 
+    /** Drop Thank hosts in `post` (never in a post nested in it) other than `keep`. */
+    /** Whether the subtrees of the batch being handled hold any Thank host (a page's first pass has none). */
+    let hostsAround = true;
+    const dropStrays = (post: Element, keep: Element | undefined) => {
+      if (!hostsAround) return;
+      // Usually there is none, or only `keep`: the ownership walk runs only when there are more.
+      const hosts = post.querySelectorAll(THANK);
+      if (hosts.length === 0 || (hosts.length === 1 && hosts[0] === keep)) return;
+      for (const host of ownedBy(post, THANK, adapter.postSelector)) if (host !== keep) host.remove();
+    };
+
     /** One Thank host in `post` (never in a post nested in it); true when it was placed now. */
-    const ensure = (post: PostReading, key: string, dark: () => boolean): boolean => {
+    const ensure = (post: PostReading, key: string): boolean => {
       const current = placed.get(post.element);
-      for (const host of ownedBy(post.element, THANK, adapter.postSelector)) if (host !== current?.button.host) host.remove();
+      dropStrays(post.element, current?.button.host);
       if (current && current.key === key && post.element.contains(current.button.host)) {
         current.post = post;
         return false;
       }
-      current?.button.remove();
+      if (current) forget(current);
       const author = post.author!;
       const item: Placed = {
         post,
@@ -165,62 +198,90 @@ export const thankButtons: Feature = {
       const body = post.body && post.element.contains(post.body) ? post.body : null;
       if (body?.closest('[contenteditable="true"]')) body.after(item.button.host);
       else (body ?? post.element).append(item.button.host);
-      item.button.applyTheme(dark());
       const done = thanked.get(key);
       if (done) item.button.setThanked(done);
       placed.set(post.element, item);
+      byHost.set(item.button.host, item);
+      near.observe(item.button.host);
       return true;
     };
 
-    const remove = (element: Element) => {
-      placed.get(element)?.button.remove();
-      placed.delete(element);
-      for (const host of ownedBy(element, THANK, adapter.postSelector)) host.remove();
+    const forget = (item: Placed) => {
+      near.unobserve(item.button.host);
+      item.button.remove();
+      placed.delete(item.post.element);
     };
 
-    page.onContent((roots) => {
-      for (const [element, item] of placed) {
-        if (element.isConnected) continue;
-        item.button.remove();
-        placed.delete(element);
+    const remove = (element: Element) => {
+      const item = placed.get(element);
+      if (item) forget(item);
+      dropStrays(element, undefined);
+    };
+
+    /** Posts by others that mention the viewer (they may thank them), read in idle time. */
+    const mentioning: Array<{ postKey: string; permalink: string; handle: string; excerpt: string }> = [];
+    const received = (post: PostReading, key: string) => {
+      if (post.element.isConnected) mentioning.push({ postKey: key, permalink: post.permalink ?? base, handle: post.author!, excerpt: textOf(post.body, RECEIVED_TEXT) });
+      else reported.delete(key);
+    };
+    const reportMentioning = () => {
+      if (mentioning.length === 0) return;
+      const posts = mentioning.splice(0);
+      void send('thanks-seen', { tool: adapter.id, origin: location.origin, place: page.place, posts }).catch(() => {
+        for (const post of posts) reported.delete(post.postKey);
+      });
+    };
+    /** The posts of `batch` whose own body mentions the viewer, from the mentions the annotation read. */
+    const mentioningViewer = (batch: ContentBatch): Set<Element> => {
+      const found = new Set<Element>();
+      if (viewer === null) return found;
+      const posts = new Set(batch.posts.map((p) => p.element));
+      for (const { element, handle } of batch.mentions) {
+        if (!same(handle, viewer)) continue;
+        // The nearest enclosing element the adapter reads as a post.
+        let post = element.closest(adapter.postSelector);
+        while (post && !posts.has(post)) post = post.parentElement?.closest(adapter.postSelector) ?? null;
+        if (post) found.add(post);
       }
+      return found;
+    };
+
+    /** Which of these posts the user thanked already, from the ledger. Idle work. */
+    const lookUp = (keys: string[]) => {
+      void send('thanks-state', { postKeys: keys }).then(
+        (state) => {
+          for (const [key, entry] of Object.entries(state.thanked)) thanked.set(key, entry);
+          for (const item of placed.values()) {
+            const done = thanked.get(item.key);
+            if (done) item.button.setThanked(done);
+          }
+        },
+        () => undefined, // the background is restarting: the buttons show as not thanked yet
+      );
+    };
+
+    page.onContent((batch) => {
+      for (const item of placed.values()) if (!item.post.element.isConnected) forget(item);
       const asked: string[] = [];
-      const mentioning: Array<{ postKey: string; permalink: string; handle: string; excerpt: string }> = [];
       const authors = new Set<string>();
-      // The theme is read once per batch, before any button is added: reading styles between
-      // insertions would make the browser recompute them for every post.
-      let dark: boolean | undefined;
-      const themeOf = (post: PostReading) => () => (dark ??= isDarkAround(post.element));
-      for (const post of roots.flatMap((root) => adapter.posts(root))) {
+      const aboutViewer = mentioningViewer(batch);
+      // One look over the batch instead of one per post, when there is nothing to find.
+      hostsAround = batch.roots.some((root) => root.querySelector(THANK) !== null || ('matches' in root && (root as Element).matches(THANK)));
+      for (const post of batch.posts) {
         if (post.author === null || (viewer !== null && same(post.author, viewer))) {
           remove(post.element);
           continue;
         }
         const key = keyOf(post);
         authors.add(post.author);
-        if (ensure(post, key, themeOf(post)) && !thanked.has(key)) asked.push(key);
-        if (viewer !== null && !reported.has(key) && post.body && adapter.mentions(post.body).some((m) => same(m.handle, viewer))) {
+        if (ensure(post, key) && !thanked.has(key)) asked.push(key);
+        if (aboutViewer.has(post.element) && !reported.has(key) && post.body) {
           reported.add(key);
-          mentioning.push({ postKey: key, permalink: post.permalink ?? base, handle: post.author, excerpt: textOf(post.body, RECEIVED_TEXT) });
+          idle.add(() => received(post, key));
         }
       }
-      if (asked.length > 0) {
-        void send('thanks-state', { postKeys: asked }).then(
-          (state) => {
-            for (const [key, entry] of Object.entries(state.thanked)) thanked.set(key, entry);
-            for (const item of placed.values()) {
-              const done = thanked.get(item.key);
-              if (done) item.button.setThanked(done);
-            }
-          },
-          () => undefined, // the background is restarting: the buttons show as not thanked yet
-        );
-      }
-      if (mentioning.length > 0) {
-        void send('thanks-seen', { tool: adapter.id, origin: location.origin, place: page.place, posts: mentioning }).catch(() => {
-          for (const post of mentioning) reported.delete(post.postKey);
-        });
-      }
+      if (aboutViewer.size > 0) idle.add(reportMentioning);
+      if (asked.length > 0) idle.add(() => lookUp(asked));
       // Names arrive from the directory after the buttons: label them "Thank <name>" then.
       void page.people.resolve(authors).then(() => {
         if (signal.aborted) return;
@@ -229,18 +290,28 @@ export const thankButtons: Feature = {
     }, signal);
 
     // A post under the pointer shows its Thank button in full (it is faint otherwise).
-    let near: Placed | undefined;
+    let pointed: Placed | undefined;
     document.addEventListener(
       'pointerover',
       (event) => {
         const element = event.target instanceof Element ? event.target.closest(adapter.postSelector) : null;
         const item = element ? placed.get(element) : undefined;
-        if (item === near) return;
-        near?.button.host.removeAttribute('data-near');
+        if (item === pointed) return;
+        pointed?.button.host.removeAttribute('data-near');
+        item?.button.upgrade();
         item?.button.host.setAttribute('data-near', '');
-        near = item;
+        pointed = item;
       },
       { signal, passive: true },
+    );
+    // A light host reached by keyboard becomes the real button, and hands it the focus.
+    document.addEventListener(
+      'focusin',
+      (event) => {
+        const item = event.target instanceof Element ? byHost.get(event.target) : undefined;
+        if (item && !item.button.upgraded) item.button.focus();
+      },
+      { signal },
     );
   },
 };

@@ -31,10 +31,27 @@ export interface PageFacts {
   mentions: (root: ParentNode) => MentionReading[];
 }
 
-/** One record for the page and one per post, bounded in size. */
-export function buildRecords(facts: PageFacts): CaptureRecord[] {
+/** What one post contributes to the records: its text and the handles it mentions. */
+export interface PostContent {
+  text: string;
+  mentions: string[];
+}
+
+/** A post's text and mentions, read once for both its own record and the page's. */
+export function readPostContent(post: PostReading, mentions: PageFacts['mentions']): PostContent {
+  return {
+    text: textOf(post.body, MAX_POST_TEXT),
+    mentions: unique(post.body ? mentions(post.body).map((m) => m.handle) : []),
+  };
+}
+
+/**
+ * One record for the page and one per post, bounded in size. `contents` are the posts' contents
+ * when they were read already (a post at a time, in idle time); they are read now otherwise.
+ */
+export function buildRecords(facts: PageFacts, contents: readonly PostContent[] = facts.posts.map((p) => readPostContent(p, facts.mentions))): CaptureRecord[] {
   const pageKey = canonicalUrl(facts.url);
-  const postTexts = facts.posts.map((p) => textOf(p.body, MAX_POST_TEXT));
+  const postTexts = contents.map((c) => c.text);
   const bodyText = textOf(facts.body, MAX_PAGE_TEXT);
   const page: CaptureRecord = {
     key: pageKey,
@@ -47,7 +64,7 @@ export function buildRecords(facts: PageFacts): CaptureRecord[] {
     text: clip([bodyText, ...postTexts].filter(Boolean).join('\n'), MAX_PAGE_TEXT),
     author: facts.author ?? facts.posts[0]?.author ?? null,
     participants: unique(facts.posts.map((p) => p.author)).slice(0, 500),
-    mentions: unique(facts.posts.flatMap((p) => (p.body ? facts.mentions(p.body).map((m) => m.handle) : []))).slice(0, 500),
+    mentions: unique(contents.flatMap((c) => c.mentions)).slice(0, 500),
     time: facts.time ?? facts.posts[0]?.time ?? null,
     url: pageKey,
   };
@@ -64,7 +81,7 @@ export function buildRecords(facts: PageFacts): CaptureRecord[] {
       text: postTexts[i] ?? '',
       author: post.author,
       participants: post.author ? [post.author] : [],
-      mentions: unique(post.body ? facts.mentions(post.body).map((m) => m.handle) : []).slice(0, 500),
+      mentions: (contents[i]?.mentions ?? []).slice(0, 500),
       time: post.time,
       url,
       pageKey,
@@ -73,16 +90,21 @@ export function buildRecords(facts: PageFacts): CaptureRecord[] {
   return [page, ...posts];
 }
 
-/** Searchable records of a page as an adapter reads it: one for the page, one per post. */
-export function pageRecords(adapter: Adapter, url: URL, doc: Document, place: Place = adapter.place(url, doc).place): CaptureRecord[] {
-  return buildRecords({
+/** What an adapter reads of a page for its records (`posts` when they were read already; their contents are read separately). */
+export function pageFacts(adapter: Adapter, url: URL, doc: Document, place: Place = adapter.place(url, doc).place, posts: PostReading[] = adapter.posts(doc)): PageFacts {
+  return {
     url,
     tool: adapter.id,
     kind: adapter.kind(url, doc),
     place,
     title: adapter.title(url, doc),
     container: adapter.container(url, doc),
-    posts: adapter.posts(doc),
+    posts,
     mentions: adapter.mentions,
-  });
+  };
+}
+
+/** Searchable records of a page as an adapter reads it: one for the page, one per post. */
+export function pageRecords(adapter: Adapter, url: URL, doc: Document, place: Place = adapter.place(url, doc).place): CaptureRecord[] {
+  return buildRecords(pageFacts(adapter, url, doc, place));
 }

@@ -5,6 +5,11 @@
 export function createShadowHost(name: string, css: string, options: { shareStyles?: boolean } = {}): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement('div');
   host.setAttribute('data-daylight', name);
+  return { host, root: attachStyledShadow(host, css, options) };
+}
+
+/** The open shadow root of a host made earlier (UI built only when it is needed), with `css`. */
+export function attachStyledShadow(host: HTMLElement, css: string, options: { shareStyles?: boolean } = {}): ShadowRoot {
   const root = host.attachShadow({ mode: 'open' });
   const shared = options.shareStyles ? sharedSheet(css) : null;
   if (shared) {
@@ -14,7 +19,7 @@ export function createShadowHost(name: string, css: string, options: { shareStyl
     style.textContent = css;
     root.append(style);
   }
-  return { host, root };
+  return root;
 }
 
 const sheets = new Map<string, CSSStyleSheet>();

@@ -1,4 +1,4 @@
-import { createShadowHost, el, isDarkAround } from './shadow-host';
+import { attachStyledShadow, el, isDarkAround } from './shadow-host';
 
 const CSS = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 0; font: 12px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
@@ -34,120 +34,125 @@ export interface ThankButtonOptions {
   onUndo: (id: string) => void;
 }
 
+/** The panel's parts, built the first time it opens. */
+interface Panel {
+  panel: HTMLElement;
+  note: HTMLInputElement;
+  react: HTMLButtonElement;
+  status: HTMLElement;
+  title: HTMLElement;
+  undo: HTMLButtonElement;
+}
+
 /**
  * The Thank control of one post: a small button (unobtrusive until hovered or focused) that opens
  * a panel with Thank publicly / React / Just record it and an optional note; once thanked it says
  * so, and offers Undo (which archives the ledger entry).
+ *
+ * It starts as a light host only: an empty element that is itself a focusable button named
+ * "Thank <name>". Its shadow root and real button are built by `upgrade` when it is needed (near
+ * the viewport, hovered or focused), and the panel when it first opens: a page with hundreds of
+ * posts would otherwise build hundreds of controls nobody looks at.
  */
 export class ThankButton {
   readonly host: HTMLElement;
-  private readonly button: HTMLButtonElement;
-  private readonly panel: HTMLElement;
-  private readonly note: HTMLInputElement;
-  private readonly react: HTMLButtonElement;
-  private readonly status: HTMLElement;
-  private readonly title: HTMLElement;
-  private readonly undo: HTMLButtonElement;
-  private thanked: { id: string } | null = null;
+  private button: HTMLButtonElement | undefined;
+  private parts: Panel | undefined;
+  private thanked: { id: string; at: number } | null = null;
+  private message = '';
 
-  constructor(private readonly options: ThankButtonOptions & { name: string }) {
-    const { host, root } = createShadowHost('thank', CSS, { shareStyles: true });
-    this.host = host;
-    const frame = el('span', { class: 'frame' });
-    this.button = el('button', { type: 'button', class: 'thank', 'aria-label': `Thank ${options.name}`, 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }, 'Thank');
-    const titleId = 'daylight-thank-title';
-    this.status = el('p', { class: 'status', id: 'daylight-thank-status' });
-    this.title = el('p', { class: 'title', id: titleId }, `Thank ${options.name}`);
-    this.note = el('input', { type: 'text', maxlength: '500', placeholder: 'What for? (optional)' });
-    const action = (label: string, choice: ThankChoice) => {
-      const button = el('button', { type: 'button', class: 'action', 'data-choice': choice }, label);
-      button.addEventListener('click', () => {
-        const note = this.note.value;
-        this.close(false);
-        options.onChoose(choice, note);
-      });
-      return button;
-    };
-    this.react = action('React', 'reaction');
-    this.undo = el('button', { type: 'button', class: 'action', hidden: '' }, 'Undo thanks');
-    this.undo.addEventListener('click', () => {
-      const done = this.thanked;
-      this.close(true);
-      if (done) options.onUndo(done.id);
-    });
-    this.panel = el(
-      'div',
-      { class: 'panel', role: 'dialog', 'aria-labelledby': titleId, hidden: '' },
-      this.title,
-      this.status,
-      el('label', {}, 'Note', this.note),
-      action('Thank publicly', 'public'),
-      this.react,
-      action('Just record it', 'record'),
-      this.undo,
-    );
-    frame.append(this.button, this.panel);
-    root.append(frame);
-    this.button.addEventListener('click', () => (this.panel.hidden ? this.open() : this.close(true)));
+  constructor(private readonly options: ThankButtonOptions) {
+    this.host = document.createElement('div');
+    this.host.setAttribute('data-daylight', 'thank');
+    this.host.setAttribute('role', 'button');
+    this.host.setAttribute('aria-label', `Thank ${options.name}`);
+    this.host.tabIndex = 0;
+  }
+
+  get upgraded(): boolean {
+    return this.button !== undefined;
+  }
+
+  /** Build the real button; `dark` when the theme around it is already known. */
+  upgrade(dark?: boolean): void {
+    if (this.button) return;
+    const root = attachStyledShadow(this.host, CSS, { shareStyles: true });
+    const button = el('button', { type: 'button', class: 'thank', 'aria-label': `Thank ${this.options.name}`, 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }, 'Thank');
+    this.button = button;
+    root.append(el('span', { class: 'frame' }, button));
+    // The light host stops being a button itself: the real one takes its place in the tab order.
+    this.host.removeAttribute('role');
+    this.host.removeAttribute('aria-label');
+    this.host.removeAttribute('tabindex');
+    button.addEventListener('click', () => (this.parts?.panel.hidden === false ? this.close(true) : this.open()));
     root.addEventListener('keydown', (event) => {
-      if ((event as KeyboardEvent).key === 'Escape' && !this.panel.hidden) {
+      if ((event as KeyboardEvent).key === 'Escape' && this.parts?.panel.hidden === false) {
         event.stopPropagation();
         this.close(true);
       }
     });
+    this.showThanked();
+    this.applyTheme(dark);
+  }
+
+  /** Move focus to the button (built now if it was not). */
+  focus(): void {
+    this.upgrade();
+    this.button!.focus();
   }
 
   /** A click or focus anywhere else closes the panel. */
   private readonly outside = (event: Event) => {
-    if (!this.panel.hidden && !event.composedPath().includes(this.host)) this.close(false);
+    if (this.parts?.panel.hidden === false && !event.composedPath().includes(this.host)) this.close(false);
   };
 
   /** Follow the host page's light or dark theme around the button; `dark` when already known for its neighbours. */
-  applyTheme(dark = isDarkAround(this.host)): void {
-    this.frame().classList.toggle('dark', dark);
+  applyTheme(dark?: boolean): void {
+    if (!this.button) return;
+    this.frame().classList.toggle('dark', dark ?? isDarkAround(this.host));
   }
 
   /** The author's name, once the directory has answered. */
   setName(name: string): void {
     if (name === this.options.name) return;
     this.options.name = name;
-    this.button.setAttribute('aria-label', `Thank ${name}`);
-    this.title.textContent = `Thank ${name}`;
+    (this.button ?? this.host).setAttribute('aria-label', `Thank ${name}`);
+    if (this.parts) this.parts.title.textContent = `Thank ${name}`;
+    this.showThanked();
   }
 
   /** Show the thanked state (from this page or the ledger), or clear it after Undo. */
   setThanked(thanked: { id: string; at: number } | null): void {
     this.thanked = thanked;
-    this.button.classList.toggle('done', thanked !== null);
-    this.button.textContent = thanked ? 'Thanked' : 'Thank';
-    if (thanked) this.button.setAttribute('aria-describedby', 'daylight-thank-status');
-    else this.button.removeAttribute('aria-describedby');
-    this.status.textContent = thanked ? `You thanked ${this.options.name} on ${new Date(thanked.at).toLocaleDateString()}.` : '';
-    this.undo.hidden = thanked === null;
+    this.message = '';
+    this.showThanked();
   }
 
   /** A choice could not be carried out (no composer, no reaction UI): say so in the panel's status line. */
   tell(message: string): void {
-    this.status.textContent = message;
+    this.message = message;
+    if (this.parts) this.parts.status.textContent = message;
   }
 
   open(): void {
+    this.upgrade();
+    const parts = (this.parts ??= this.buildPanel());
     this.applyTheme();
-    this.react.hidden = !this.options.canReact();
-    this.panel.hidden = false;
-    this.button.setAttribute('aria-expanded', 'true');
+    parts.react.hidden = !this.options.canReact();
+    parts.panel.hidden = false;
+    this.button!.setAttribute('aria-expanded', 'true');
     this.place();
     document.addEventListener('pointerdown', this.outside, true);
     document.addEventListener('focusin', this.outside, true);
-    this.note.focus();
+    parts.note.focus();
   }
 
   close(refocus: boolean): void {
-    this.panel.hidden = true;
-    this.button.setAttribute('aria-expanded', 'false');
+    if (this.parts) this.parts.panel.hidden = true;
+    this.button?.setAttribute('aria-expanded', 'false');
     document.removeEventListener('pointerdown', this.outside, true);
     document.removeEventListener('focusin', this.outside, true);
-    if (refocus) this.button.focus();
+    if (refocus) this.button?.focus();
   }
 
   remove(): void {
@@ -155,18 +160,71 @@ export class ThankButton {
     this.host.remove();
   }
 
+  private showThanked(): void {
+    const { thanked, button, parts } = this;
+    if (button) {
+      button.classList.toggle('done', thanked !== null);
+      button.textContent = thanked ? 'Thanked' : 'Thank';
+      if (thanked && parts) button.setAttribute('aria-describedby', 'daylight-thank-status');
+      else button.removeAttribute('aria-describedby');
+    }
+    if (!parts) return;
+    parts.status.textContent = this.message || (thanked ? `You thanked ${this.options.name} on ${new Date(thanked.at).toLocaleDateString()}.` : '');
+    parts.undo.hidden = thanked === null;
+  }
+
+  private buildPanel(): Panel {
+    const titleId = 'daylight-thank-title';
+    const status = el('p', { class: 'status', id: 'daylight-thank-status' });
+    const title = el('p', { class: 'title', id: titleId }, `Thank ${this.options.name}`);
+    const note = el('input', { type: 'text', maxlength: '500', placeholder: 'What for? (optional)' });
+    const action = (label: string, choice: ThankChoice) => {
+      const button = el('button', { type: 'button', class: 'action', 'data-choice': choice }, label);
+      button.addEventListener('click', () => {
+        const text = note.value;
+        this.close(false);
+        this.options.onChoose(choice, text);
+      });
+      return button;
+    };
+    const react = action('React', 'reaction');
+    const undo = el('button', { type: 'button', class: 'action', hidden: '' }, 'Undo thanks');
+    undo.addEventListener('click', () => {
+      const done = this.thanked;
+      this.close(true);
+      if (done) this.options.onUndo(done.id);
+    });
+    const panel = el(
+      'div',
+      { class: 'panel', role: 'dialog', 'aria-labelledby': titleId, hidden: '' },
+      title,
+      status,
+      el('label', {}, 'Note', note),
+      action('Thank publicly', 'public'),
+      react,
+      action('Just record it', 'record'),
+      undo,
+    );
+    this.frame().append(panel);
+    const parts = { panel, note, react, status, title, undo };
+    this.parts = parts;
+    this.showThanked();
+    return parts;
+  }
+
   private frame(): HTMLElement {
-    return this.button.parentElement!;
+    return this.button!.parentElement!;
   }
 
   /** Below the button, or above it when there is no room; inside the viewport. */
   private place(): void {
-    const anchor = this.button.getBoundingClientRect();
-    const box = this.panel.getBoundingClientRect();
+    const panel = this.parts!.panel;
+    const anchor = this.button!.getBoundingClientRect();
+    const box = panel.getBoundingClientRect();
     const below = anchor.bottom + 4;
     const top = below + box.height <= window.innerHeight || anchor.top - 4 - box.height < 0 ? below : anchor.top - 4 - box.height;
     const left = Math.max(8, Math.min(anchor.left, window.innerWidth - box.width - 8));
-    this.panel.style.top = `${Math.round(top)}px`;
-    this.panel.style.left = `${Math.round(left)}px`;
+    panel.style.top = `${Math.round(top)}px`;
+    panel.style.left = `${Math.round(left)}px`;
   }
 }

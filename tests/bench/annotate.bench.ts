@@ -4,6 +4,8 @@
  *   main-thread time in total, no task over 50 ms (median of 5 runs), beside the same page's load
  *   without the extension;
  * - 50 chat messages appended to a virtualised list: processed in at most 3 ms.
+ * Work Daylight defers to idle time (Thank buttons built near the viewport, received thanks, the
+ * ledger lookup, the search capture of the page) is waited for inside the trace and counted.
  */
 import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,10 +14,14 @@ import path from 'node:path';
 import { CHROMIUM, launchDaylight } from '../harness/chromium';
 import { fixture } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
+import { canonicalUrl } from '../../lib/tools/records';
+import { waitForCapture } from './captured';
 import { githubIssue, slackMessages } from './synthetic-pages';
 import { median, ms, scriptTime, traceWhile } from './trace';
 
 const RUNS = 5;
+/** A user-timing mark the benchmark sets once the appended messages are marked. */
+const MARKED = 'daylight-bench:marked';
 const URL_ISSUE = 'https://github.com/acme/open-handbook/issues/1';
 const page500 = githubIssue(500, 4);
 
@@ -53,13 +59,20 @@ async function withDaylight() {
   for (let run = 0; run < RUNS; run += 1) {
     const page = await browser.context.newPage();
     let load = 0;
+    const since = Date.now();
     const events = await traceWhile(browser.context, page, async () => {
       await page.goto(URL_ISSUE, { waitUntil: 'load' });
       load = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.duration);
       await page.waitForFunction(() => document.querySelectorAll('[data-daylight-handle]').length === 2000, null, { timeout: 20_000 });
+      // Every post has its Thank host, those in view their button; then the page's capture is stored.
+      await page.waitForFunction(() => {
+        const hosts = [...document.querySelectorAll('[data-daylight="thank"]')];
+        return hosts.length === 500 && hosts.some((host) => host.shadowRoot !== null);
+      }, null, { timeout: 20_000 });
+      await waitForCapture(browser.context, browser.extensionId, canonicalUrl(new URL(URL_ISSUE)), since);
       await page.waitForTimeout(500);
     });
-    annotate.push({ ...scriptTime(events, '/content-scripts/github.js'), load });
+    annotate.push({ ...scriptTime(events, '/content-scripts/github.js'), load, built: await page.evaluate(() => [...document.querySelectorAll('[data-daylight="thank"]')].filter((h) => h.shadowRoot).length) });
     await page.close();
   }
 
@@ -71,6 +84,7 @@ async function withDaylight() {
     await page.waitForFunction(() => document.documentElement.dataset.daylightPlace === 'public');
     await page.waitForTimeout(2000); // past the settle-time diagnostics report
     const html = slackMessages(50, 1800000000 + run * 100);
+    const since = Date.now();
     const events = await traceWhile(browser.context, page, async () => {
       await page.evaluate((markup) => {
         const list = document.querySelector('[data-qa="slack_kit_list"][role="list"]')!;
@@ -78,8 +92,14 @@ async function withDaylight() {
       }, html);
       await page.waitForFunction(() => document.querySelectorAll('[data-msg-ts^="18000"][data-daylight-author="U0LENA0003"]').length === 50);
       await page.waitForTimeout(200);
+      await page.evaluate((name) => performance.mark(name), MARKED);
+      // The deferred work: the messages' capture (and, before it, the received-thanks reading).
+      await waitForCapture(browser.context, browser.extensionId, canonicalUrl(new URL(slack.url)), since);
+      await page.waitForTimeout(200);
     });
-    append.push(scriptTime(events, '/content-scripts/slack.js'));
+    const boundary = events.find((e) => e.name === MARKED)?.ts ?? Infinity;
+    const marked = scriptTime(events.filter((e) => e.ts < boundary), '/content-scripts/slack.js');
+    append.push({ marked: marked.total, markedCpu: marked.cpu, ...scriptTime(events, '/content-scripts/slack.js') });
     await page.close();
   }
   await browser.close();
@@ -97,6 +117,10 @@ const total = median(annotate.map((a) => a.total));
 const longest = median(annotate.map((a) => a.longestTask));
 const pageMainThread = median(baseline.map((b) => b.mainThread));
 console.log(`  Daylight's content script: ${ms(total)} main-thread total, ${((100 * total) / pageMainThread).toFixed(0)}% of the page's own (target ≤ 30 ms: ${verdict(total <= 30)})`);
+console.log(`  of which CPU time (thread time; less affected by other processes): ${ms(median(annotate.map((a) => a.cpu)))}; runs: ${annotate.map((a) => ms(a.cpu)).join(', ')}`);
 console.log(`  longest task running it:   ${ms(longest)} (target ≤ 50 ms: ${verdict(longest <= 50)}); runs: ${annotate.map((a) => ms(a.total)).join(', ')}`);
+console.log(`  Thank buttons built (near the viewport; the other hosts stay light until needed): ${median(annotate.map((a) => a.built))} of 500`);
 const appendTime = median(append.map((a) => a.total));
-console.log(`50 chat messages appended to Slack's list: ${ms(appendTime)} to mark them (target ≤ 3 ms: ${verdict(appendTime <= 3)}); runs: ${append.map((a) => ms(a.total)).join(', ')}`);
+console.log(`50 chat messages appended to Slack's list: ${ms(appendTime)} to process them, deferred work and the page's capture included (target ≤ 3 ms: ${verdict(appendTime <= 3)}); runs: ${append.map((a) => ms(a.total)).join(', ')}`);
+console.log(`  of which until they were marked: ${ms(median(append.map((a) => a.marked)))}; runs: ${append.map((a) => ms(a.marked)).join(', ')}`);
+console.log(`  CPU time (thread time): ${ms(median(append.map((a) => a.cpu)))} in all, ${ms(median(append.map((a) => a.markedCpu)))} until marked`);

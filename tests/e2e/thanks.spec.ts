@@ -8,6 +8,7 @@ import { launchDaylight } from '../harness/chromium';
 import { fixture, FIXTURES_DIR, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { startWebhookServer } from '../harness/webhook-server';
+import { githubIssue } from '../bench/synthetic-pages';
 import { expect, test } from './test';
 
 const DEMO_FILE = path.join(FIXTURES_DIR, 'directory/demo-directory.json');
@@ -111,7 +112,10 @@ test.describe('thanking', () => {
       const target = targetOf(entry);
       const person = personOf(tool, target.author!)!;
       const host = tab.locator(`[data-daylight-post="${target.id}"] [data-daylight="thank"]`).last();
-      // Named after the author, from the directory, and reachable by keyboard.
+      // Named after the author, from the directory, and reachable by keyboard (built near the viewport,
+      // once features restarted for the resolved place: GitLab asks its API).
+      await expect(tab.locator('html')).toHaveAttribute('data-daylight-place', entry.place);
+      await host.scrollIntoViewIfNeeded();
       await expect(host.getByRole('button', { name: `Thank ${person.name}` })).toBeAttached();
 
       const composer = tab.locator(COMPOSER[tool]).first();
@@ -143,6 +147,9 @@ test.describe('thanking', () => {
     const target = targetOf(entry);
     const host = tab.locator(`[data-daylight-post="${target.id}"] [data-daylight="thank"]`).last();
     const button = host.getByRole('button', { name: /^Thank / });
+    // Features restart once the place is resolved (GitLab asks its API): scroll to the final host.
+    await expect(tab.locator('html')).toHaveAttribute('data-daylight-place', entry.place);
+    await host.scrollIntoViewIfNeeded();
     await tab.mouse.move(0, 0);
     const opacity = () => button.evaluate((el) => Number(getComputedStyle(el).opacity));
     await expect.poll(opacity).toBeLessThan(1);
@@ -159,6 +166,28 @@ test.describe('thanking', () => {
     await expect(button).toHaveText('Thanked');
     await tab.reload();
     await expect(tab.locator(`[data-daylight-post="${target.id}"] [data-daylight="thank"]`).last().getByRole('button', { name: /^Thank / })).toHaveText('Thanked');
+  });
+
+  test('on a long page, Thank buttons far from the viewport wait as light hosts that are buttons themselves, built on focus', async ({ daylight, page: tab }) => {
+    const url = 'https://github.com/acme/open-handbook/issues/1';
+    await serveFixtures(daylight.context, [], { [url]: githubIssue(60, 1) });
+    await tab.goto(url);
+    const hosts = tab.locator('[data-daylight="thank"]');
+    await expect(hosts).toHaveCount(60);
+    // The first posts' buttons are built; the last post's host is still light, named and in the tab order.
+    await expect(hosts.first().getByRole('button', { name: /^Thank / })).toBeAttached();
+    const last = hosts.last();
+    expect(await last.evaluate((host) => host.shadowRoot === null)).toBe(true);
+    await expect(last).toHaveRole('button');
+    await expect(last).toHaveAccessibleName(/^Thank /);
+    await expect(last).toHaveAttribute('tabindex', '0');
+    // Focus reaching it (Tab, or a screen reader) builds the real button and hands it the focus.
+    await last.focus();
+    const button = last.getByRole('button', { name: /^Thank / });
+    await expect(button).toBeFocused();
+    await expect(last).not.toHaveAttribute('tabindex');
+    await tab.keyboard.press('Enter');
+    await expect(last.getByRole('dialog')).toBeVisible();
   });
 
   test("React applies the tool's own reaction through its own control", async ({ daylight, page: tab }) => {

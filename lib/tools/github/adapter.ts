@@ -43,11 +43,22 @@ function readPlace(url: URL, doc: Document): PlaceReading {
   return place === 'public' ? { place, audience: `Public repository ${repo}` } : { place };
 }
 
+/** Logins by href: a page links the same few people hundreds of times. */
+const loginByHref = new Map<string, string | null>();
+const MAX_REMEMBERED = 2000;
+
 /** A login from a profile link: the last path segment of its href, never its text. */
 function loginOf(el: Element | null | undefined): string | null {
   if (!el) return null;
-  const fromHref = lastPathSegment(el.getAttribute('href'));
-  if (fromHref && LOGIN.test(fromHref)) return fromHref;
+  const href = el.getAttribute('href');
+  let fromHref = href === null ? null : loginByHref.get(href);
+  if (fromHref === undefined) {
+    const segment = lastPathSegment(href);
+    fromHref = segment && LOGIN.test(segment) ? segment : null;
+    if (loginByHref.size >= MAX_REMEMBERED) loginByHref.clear();
+    loginByHref.set(href!, fromHref);
+  }
+  if (fromHref) return fromHref;
   const card = /^\/users\/([^/]+)\/hovercard/.exec(el.getAttribute('data-hovercard-url') ?? '')?.[1];
   return card && LOGIN.test(card) ? card : null;
 }
@@ -69,6 +80,7 @@ function readPost(element: Element, base: string | null): PostReading | null {
     const id = /#(issue-\d+)$/.exec(link?.getAttribute('href') ?? '')?.[1];
     if (!id) return null;
     const author = element.querySelector(selectors.reactIssueAuthor) ?? doc.querySelector(selectors.reactIssueAuthor);
+    let body: Element | null | undefined;
     return {
       element,
       id,
@@ -78,13 +90,15 @@ function readPost(element: Element, base: string | null): PostReading | null {
       },
       permalink: permalink(id),
       get body() {
-        return element.querySelector('.markdown-body');
+        // Read once per reading: features and capture each ask for it.
+        return (body ??= element.querySelector('.markdown-body'));
       },
     };
   }
   if (element.matches(selectors.reactComment)) {
     const id = element.querySelector(selectors.reactCommentHeader)?.id;
     if (!id) return null;
+    let body: Element | null | undefined;
     return {
       element,
       id,
@@ -94,7 +108,8 @@ function readPost(element: Element, base: string | null): PostReading | null {
       },
       permalink: permalink(id),
       get body() {
-        return element.querySelector('.markdown-body');
+        // Read once per reading: features and capture each ask for it.
+        return (body ??= element.querySelector('.markdown-body'));
       },
     };
   }
