@@ -64,7 +64,14 @@ export class SegmentBuilder {
   private readonly author: number[] = [];
   private readonly titles: string[] = [];
   private readonly authorKeys = new Map<string, number>();
-  private readonly lists = new Map<string, number[]>();
+  /** Terms in order of first appearance, and each one's id. */
+  private readonly vocabulary: string[] = [];
+  private readonly termIds = new Map<string, number>();
+  /** The last local document each term was filed for: a document files a term once. */
+  private lastDoc = new Int32Array(1024);
+  /** (term id, posting) pairs in the order documents were added: one growing array, not a list per term. */
+  private pairs = new Uint32Array(1 << 16);
+  private pairCount = 0;
 
   get size(): number {
     return this.docs.length;
@@ -85,28 +92,47 @@ export class SegmentBuilder {
     }
     this.author.push(author);
     this.titles.push(oneLine(doc.title), oneLine(doc.authorName));
-    const words = new Map<string, number>();
-    for (const word of tokenize(doc.title)) words.set(word, 1);
-    for (const word of tokenize(doc.body)) if (!words.has(word)) words.set(word, 0);
-    for (const [word, inTitle] of words) {
-      const list = this.lists.get(word);
-      const posting = (local << 1) | inTitle;
-      if (list) list.push(posting);
-      else this.lists.set(word, [posting]);
+    // Title words first, so a word in both is filed with the title bit.
+    for (const word of tokenize(doc.title)) this.file(word, (local << 1) | 1, local);
+    for (const word of tokenize(doc.body)) this.file(word, local << 1, local);
+  }
+
+  private file(word: string, posting: number, local: number): void {
+    let id = this.termIds.get(word);
+    if (id === undefined) {
+      id = this.vocabulary.length;
+      this.vocabulary.push(word);
+      this.termIds.set(word, id);
+      if (id >= this.lastDoc.length) {
+        const grown = new Int32Array(this.lastDoc.length * 2);
+        grown.set(this.lastDoc);
+        this.lastDoc = grown;
+      }
+      this.lastDoc[id] = -1;
     }
+    if (this.lastDoc[id] === local) return;
+    this.lastDoc[id] = local;
+    if (this.pairCount + 2 > this.pairs.length) {
+      const grown = new Uint32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[this.pairCount++] = id;
+    this.pairs[this.pairCount++] = posting;
   }
 
   build(): StoredSegment {
-    const terms = [...this.lists.keys()].sort();
+    const order = this.vocabulary.map((_, id) => id).sort((a, b) => (this.vocabulary[a]! < this.vocabulary[b]! ? -1 : 1));
+    const terms = order.map((id) => this.vocabulary[id]!);
+    const rank = new Uint32Array(order.length);
+    order.forEach((id, r) => (rank[id] = r));
+    // Counting sort of the pairs by term rank; postings stay in document order within a term.
     const offsets = new Uint32Array(terms.length + 1);
-    let total = 0;
-    for (let t = 0; t < terms.length; t += 1) {
-      offsets[t] = total;
-      total += this.lists.get(terms[t]!)!.length;
-    }
-    offsets[terms.length] = total;
-    const postings = new Uint32Array(total);
-    for (let t = 0; t < terms.length; t += 1) postings.set(this.lists.get(terms[t]!)!, offsets[t]);
+    for (let i = 0; i < this.pairCount; i += 2) offsets[rank[this.pairs[i]!]! + 1]! += 1;
+    for (let t = 0; t < terms.length; t += 1) offsets[t + 1]! += offsets[t]!;
+    const postings = new Uint32Array(this.pairCount / 2);
+    const next = offsets.slice(0, terms.length);
+    for (let i = 0; i < this.pairCount; i += 2) postings[next[rank[this.pairs[i]!]!]!++] = this.pairs[i + 1]!;
     const typo = buildTypoTable(terms);
     return {
       docs: Uint32Array.from(this.docs),
