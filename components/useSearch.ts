@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { openDatabase, type SearchRecordRow, type StoredPerson } from '@/lib/db';
 import { loadPeople } from '@/lib/people/directory-store';
-import type { SearchIndex } from '@/lib/search/engine';
 import { parseQuery, type ParsedQuery } from '@/lib/search/query';
-import { loadSearchIndex, recentRecords, runSearch, type SearchHit } from '@/lib/search/search';
+import { loadSearchIndexInTiers, recentRecords, runSearch, type SearchHit, type TieredIndex } from '@/lib/search/search';
 import { snippetWindow } from '@/lib/search/snippet';
 
 export type SearchView =
@@ -20,47 +19,59 @@ const plain = (record: SearchRecordRow): SearchHit => ({
 });
 
 /**
- * The popup's search: the stored index is loaded once when the popup opens (as compact segments,
- * never rebuilt here) while recent items show; every change of the query runs a search, and an
- * answer that arrives after a newer query started is dropped.
+ * The popup's search: the stored index is loaded when the popup opens (as compact segments, never
+ * rebuilt here), the recently seen part first, so the first keystrokes are answered from it while
+ * the big rest loads; then the query is answered again from the whole index. `pending` (aria-busy)
+ * stays true until the whole index has answered the current query. An answer that arrives after a
+ * newer query started is dropped.
  */
-export function useSearch(text: string, refresh: number): { view: SearchView; indexSize: number | null; pending: boolean } {
+export function useSearch(text: string, refresh: number): { view: SearchView; indexSize: number | null; pending: boolean; partial: boolean } {
   // Open for the popup's whole life: it closes with its window.
   const db = useMemo(() => openDatabase(), []);
-  const index = useRef<Promise<SearchIndex> | null>(null);
+  const index = useRef<TieredIndex | null>(null);
   const people = useRef<Promise<StoredPerson[]> | null>(null);
   const [view, setView] = useState<SearchView>({ status: 'loading' });
-  /** The query text (and refresh) the current view answers. */
+  /** The query text (and refresh) the current view answers, and whether from the whole index. */
   const [answered, setAnswered] = useState<string | null>(null);
   const [indexSize, setIndexSize] = useState<number | null>(null);
+  const [complete, setComplete] = useState(false);
 
   useEffect(() => {
-    index.current ??= loadSearchIndex(db);
-    void index.current.then((i) => setIndexSize(i.size), () => undefined);
+    index.current ??= loadSearchIndexInTiers(db);
+    void index.current.all.then(
+      (i) => {
+        setIndexSize(i.size);
+        setComplete(true);
+      },
+      () => undefined,
+    );
   }, [db]);
 
   useEffect(() => {
     let live = true;
     const query = parseQuery(text);
+    index.current ??= loadSearchIndexInTiers(db);
+    const tiers = index.current;
     const run = async (): Promise<SearchView> => {
       if (text.trim() === '') return { status: 'recent', hits: (await recentRecords(db)).map(plain) };
-      const outcome = await runSearch(db, await index.current!, query, () => (people.current ??= loadPeople(db)));
+      const searchIndex = complete ? await tiers.all : ((await tiers.recent) ?? (await tiers.all));
+      const outcome = await runSearch(db, searchIndex, query, () => (people.current ??= loadPeople(db)));
       if (!outcome.searched) return { status: 'recent', hits: (await recentRecords(db)).map(plain) };
       return { status: 'results', hits: outcome.hits, notes: outcome.notes, query };
     };
-    index.current ??= loadSearchIndex(db);
     run().then(
       (next) => {
         if (!live) return;
         setView(next);
-        setAnswered(`${refresh} ${text}`);
+        // The recently seen list does not depend on the index.
+        setAnswered(`${refresh} ${complete || text.trim() === ''} ${text}`);
       },
       (error: unknown) => live && setView({ status: 'failed', error: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;
     };
-  }, [db, text, refresh]);
+  }, [db, text, refresh, complete]);
 
-  return { view, indexSize, pending: answered !== `${refresh} ${text}` };
+  return { view, indexSize, pending: answered !== `${refresh} true ${text}`, partial: !complete && view.status === 'results' };
 }

@@ -112,7 +112,7 @@ export class SearchIndex {
     plan.forEach(({ word, prefix }, w) => {
       const bit = 1 << w;
       for (const { term, weight } of segment.expand(word, prefix)) {
-        matched[w]!.add(segment.terms[term]!);
+        matched[w]!.add(segment.terms.at(term)!);
         const idf = Math.log(1 + n / segment.df(term));
         const base = weight * idf;
         const end = segment.offsets[term + 1]!;

@@ -42,6 +42,32 @@ export async function loadSearchIndex(db: DaylightDatabase): Promise<SearchIndex
   return new SearchIndex(rows.map((r) => r.data));
 }
 
+export interface TieredIndex {
+  /** Every segment but the big oldest one (the recently seen documents): null when there is only one segment. */
+  recent: Promise<SearchIndex | null>;
+  /** The whole index, read after the recent part. */
+  all: Promise<SearchIndex>;
+}
+
+/**
+ * The index in two steps, for the popup: the small recent segments first (a few MB, so the first
+ * keystrokes are answered at once), then the big segment of everything older (index-store.ts).
+ */
+export function loadSearchIndexInTiers(db: DaylightDatabase): TieredIndex {
+  const newer = db.searchSegments
+    .orderBy('id')
+    .primaryKeys()
+    .then(async (ids) => ({ ids, rows: await db.searchSegments.bulkGet(ids.slice(1).reverse()) }));
+  const recent = newer.then(({ ids, rows }) => (ids.length < 2 ? null : new SearchIndex(present(rows).map((r) => r.data))));
+  const all = newer.then(async ({ ids, rows }) => {
+    const oldest = ids.length === 0 ? [] : await db.searchSegments.bulkGet([ids[0]!]);
+    return new SearchIndex([...present(rows), ...present(oldest)].map((r) => r.data));
+  });
+  return { recent, all };
+}
+
+const present = <T>(rows: ReadonlyArray<T | undefined>): T[] => rows.filter((r): r is T => r !== undefined);
+
 /** The newest records seen, not archived. */
 export async function recentRecords(db: DaylightDatabase, limit = RESULTS): Promise<SearchRecordRow[]> {
   return db.searchRecords.orderBy('lastSeen').reverse().filter((r) => r.archivedAt === undefined).limit(limit).toArray();

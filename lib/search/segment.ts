@@ -163,7 +163,35 @@ export interface Expansion {
   weight: number;
 }
 
-/** A stored segment ready to search: the vocabulary split once, when loaded. */
+/**
+ * Lines of a newline-joined string, found when first asked for (one indexOf pass) and cut one at a
+ * time: splitting a 100,000-document segment's titles and vocabulary into strings on every popup
+ * open cost more than reading it.
+ */
+class Lines {
+  private starts: Uint32Array | null = null;
+
+  constructor(private readonly text: string, readonly length: number) {}
+
+  at(i: number): string | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    this.starts ??= lineStarts(this.text, this.length);
+    const end = i + 1 < this.length ? this.starts[i + 1]! - 1 : this.text.length;
+    return this.text.slice(this.starts[i]!, end);
+  }
+}
+
+function lineStarts(text: string, count: number): Uint32Array {
+  const starts = new Uint32Array(count);
+  let at = 0;
+  for (let i = 1; i < count; i += 1) {
+    at = text.indexOf('\n', at) + 1;
+    starts[i] = at;
+  }
+  return starts;
+}
+
+/** A stored segment ready to search (its vocabulary and titles are cut into strings only as used). */
 export class Segment {
   readonly docs: Uint32Array;
   readonly tool: Uint8Array;
@@ -174,8 +202,9 @@ export class Segment {
   readonly author: Int32Array;
   readonly authorList: string[];
   /** Title then author name of each local document. */
-  private readonly titleLines: string[];
-  readonly terms: string[];
+  private readonly titleLines: Lines;
+  /** The sorted vocabulary. */
+  readonly terms: Lines;
   readonly offsets: Uint32Array;
   readonly postings: Uint32Array;
   private readonly typoHashes: Uint32Array;
@@ -192,8 +221,8 @@ export class Segment {
     this.seen = stored.seen;
     this.author = stored.author;
     this.authorList = stored.authors === '' ? [] : stored.authors.split('\n');
-    this.titleLines = stored.docs.length === 0 ? [] : stored.titles.split('\n');
-    this.terms = stored.terms === '' ? [] : stored.terms.split('\n');
+    this.titleLines = new Lines(stored.titles, 2 * stored.docs.length);
+    this.terms = new Lines(stored.terms, stored.offsets.length - 1);
     this.offsets = stored.offsets;
     this.postings = stored.postings;
     this.typoHashes = stored.typoHashes;
@@ -206,11 +235,16 @@ export class Segment {
   }
 
   title(local: number): string {
-    return this.titleLines[2 * local] ?? '';
+    return this.titleLines.at(2 * local) ?? '';
   }
 
   authorName(local: number): string {
-    return this.titleLines[2 * local + 1] ?? '';
+    return this.titleLines.at(2 * local + 1) ?? '';
+  }
+
+  /** The whole vocabulary as strings (for merging). */
+  vocabulary(): string[] {
+    return Array.from({ length: this.terms.length }, (_, t) => this.terms.at(t)!);
   }
 
   df(term: number): number {
@@ -223,7 +257,7 @@ export class Segment {
     let hi = this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < word) lo = mid + 1;
+      if (this.terms.at(mid)! < word) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -233,12 +267,12 @@ export class Segment {
   expand(word: string, prefix: boolean): Expansion[] {
     const out: Expansion[] = [];
     const at = this.lowerBound(word);
-    const exact = this.terms[at] === word ? at : -1;
+    const exact = this.terms.at(at) === word ? at : -1;
     if (exact >= 0) out.push({ term: exact, weight: MATCH_WEIGHT.exact });
     if (prefix) {
       let end = exact >= 0 ? at + 1 : at;
       const completions: number[] = [];
-      while (end < this.terms.length && this.terms[end]!.startsWith(word)) completions.push(end++);
+      while (end < this.terms.length && this.terms.at(end)!.startsWith(word)) completions.push(end++);
       if (completions.length > MAX_PREFIX_TERMS) completions.sort((a, b) => this.df(b) - this.df(a)).length = MAX_PREFIX_TERMS;
       for (const term of completions) out.push({ term, weight: MATCH_WEIGHT.prefix });
     }
@@ -246,8 +280,9 @@ export class Segment {
       const found = new Set<number>();
       for (const hash of editHashes(word)) lookupHash(this.typoHashes, this.typoTerms, hash, found);
       for (const term of found) {
-        if (term === exact || (prefix && this.terms[term]!.startsWith(word))) continue;
-        if (withinOneEdit(word, this.terms[term]!)) out.push({ term, weight: MATCH_WEIGHT.typo });
+        const text = this.terms.at(term)!;
+        if (term === exact || (prefix && text.startsWith(word))) continue;
+        if (withinOneEdit(word, text)) out.push({ term, weight: MATCH_WEIGHT.typo });
       }
     }
     return out;
@@ -299,7 +334,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
   });
   const sources = new Map<string, Array<[segment: number, term: number]>>();
   oldestFirst.forEach((segment, s) =>
-    segment.terms.forEach((term, t) => {
+    segment.vocabulary().forEach((term, t) => {
       const list = sources.get(term);
       if (list) list.push([s, t]);
       else sources.set(term, [[s, t]]);
