@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { openDatabase, type SearchRecordRow, type StoredPerson } from '@/lib/db';
 import { loadPeople } from '@/lib/people/directory-store';
 import { parseQuery, type ParsedQuery } from '@/lib/search/query';
 import { loadSearchIndexInTiers, recentRecords, runSearch, type SearchHit, type TieredIndex } from '@/lib/search/search';
 import { snippetWindow } from '@/lib/search/snippet';
+
+/** With nothing typed, the big part of the index is read this long after the recent part is in. */
+const BIG_TIER_DELAY_MS = 250;
 
 export type SearchView =
   | { status: 'loading' }
@@ -36,9 +39,9 @@ export function useSearch(text: string, refresh: number): { view: SearchView; in
   const [indexSize, setIndexSize] = useState<number | null>(null);
   const [complete, setComplete] = useState(false);
 
-  useEffect(() => {
+  const loadAll = useCallback(() => {
     index.current ??= loadSearchIndexInTiers(db);
-    void index.current.all.then(
+    void index.current.all().then(
       (i) => {
         setIndexSize(i.size);
         setComplete(true);
@@ -48,14 +51,24 @@ export function useSearch(text: string, refresh: number): { view: SearchView; in
   }, [db]);
 
   useEffect(() => {
+    index.current ??= loadSearchIndexInTiers(db);
+    // The big part is read once the first query has been answered from the recent part, or soon
+    // after opening when nothing is typed: reading it would hold up the first answer.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void index.current.recent.then(() => (timer = setTimeout(loadAll, BIG_TIER_DELAY_MS)), loadAll);
+    return () => clearTimeout(timer);
+  }, [db, loadAll]);
+
+  useEffect(() => {
     let live = true;
     const query = parseQuery(text);
     index.current ??= loadSearchIndexInTiers(db);
     const tiers = index.current;
     const run = async (): Promise<SearchView> => {
       if (text.trim() === '') return { status: 'recent', hits: (await recentRecords(db)).map(plain) };
-      const searchIndex = complete ? await tiers.all : ((await tiers.recent) ?? (await tiers.all));
+      const searchIndex = complete ? await tiers.all() : ((await tiers.recent) ?? (await tiers.all()));
       const outcome = await runSearch(db, searchIndex, query, () => (people.current ??= loadPeople(db)));
+      if (!complete) loadAll();
       if (!outcome.searched) return { status: 'recent', hits: (await recentRecords(db)).map(plain) };
       return { status: 'results', hits: outcome.hits, notes: outcome.notes, query };
     };
@@ -71,7 +84,7 @@ export function useSearch(text: string, refresh: number): { view: SearchView; in
     return () => {
       live = false;
     };
-  }, [db, text, refresh, complete]);
+  }, [db, text, refresh, complete, loadAll]);
 
   return { view, indexSize, pending: answered !== `${refresh} true ${text}`, partial: !complete && view.status === 'results' };
 }

@@ -37,8 +37,9 @@ export async function ingestRecords(db: DaylightDatabase, incoming: readonly Inc
   for (const record of incoming) latest.set(record.key, record);
   let added = 0;
   await db.transaction('rw', db.searchRecords, db.searchSegments, async () => {
-    const existing = await db.searchRecords.where('key').anyOf([...latest.keys()]).toArray();
-    const byKey = new Map(existing.map((r) => [r.key, r]));
+    // One lookup per key, all in flight at once: faster than anyOf's cursor, which waits at every key.
+    const existing = await Promise.all([...latest.keys()].map((key) => db.searchRecords.get({ key })));
+    const byKey = new Map(existing.filter((r) => r !== undefined).map((r) => [r.key, r]));
     const last = await db.searchRecords.orderBy('doc').lastKey();
     let nextDoc = last === undefined ? 1 : Number(last) + 1;
     const rows: SearchRecordRow[] = [];

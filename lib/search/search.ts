@@ -45,13 +45,14 @@ export async function loadSearchIndex(db: DaylightDatabase): Promise<SearchIndex
 export interface TieredIndex {
   /** Every segment but the big oldest one (the recently seen documents): null when there is only one segment. */
   recent: Promise<SearchIndex | null>;
-  /** The whole index, read after the recent part. */
-  all: Promise<SearchIndex>;
+  /** The whole index: the big segment is read on the first call (after the recent part is in). */
+  all(): Promise<SearchIndex>;
 }
 
 /**
  * The index in two steps, for the popup: the small recent segments first (a few MB, so the first
- * keystrokes are answered at once), then the big segment of everything older (index-store.ts).
+ * keystrokes are answered at once), then, when asked, the big segment of everything older
+ * (index-store.ts). Reading it keeps the page busy for a while, so the caller chooses when.
  */
 export function loadSearchIndexInTiers(db: DaylightDatabase): TieredIndex {
   const newer = db.searchSegments
@@ -59,17 +60,26 @@ export function loadSearchIndexInTiers(db: DaylightDatabase): TieredIndex {
     .primaryKeys()
     .then(async (ids) => ({ ids, rows: await db.searchSegments.bulkGet(ids.slice(1).reverse()) }));
   const recent = newer.then(({ ids, rows }) => (ids.length < 2 ? null : new SearchIndex(present(rows).map((r) => r.data))));
-  const all = newer.then(async ({ ids, rows }) => {
-    const oldest = ids.length === 0 ? [] : await db.searchSegments.bulkGet([ids[0]!]);
-    return new SearchIndex([...present(rows), ...present(oldest)].map((r) => r.data));
-  });
-  return { recent, all };
+  let all: Promise<SearchIndex> | null = null;
+  return {
+    recent,
+    all: () =>
+      (all ??= newer.then(async ({ ids, rows }) => {
+        const oldest = ids.length === 0 ? [] : await db.searchSegments.bulkGet([ids[0]!]);
+        return new SearchIndex([...present(rows), ...present(oldest)].map((r) => r.data));
+      })),
+  };
 }
 
 const present = <T>(rows: ReadonlyArray<T | undefined>): T[] => rows.filter((r): r is T => r !== undefined);
 
 /** The newest records seen, not archived. */
 export async function recentRecords(db: DaylightDatabase, limit = RESULTS): Promise<SearchRecordRow[]> {
+  // One read of a few more than needed (a cursor with a filter waits at every row); the cursor only
+  // when many of the newest are archived.
+  const newest = await db.searchRecords.orderBy('lastSeen').reverse().limit(2 * limit).toArray();
+  const live = newest.filter((r) => r.archivedAt === undefined);
+  if (live.length >= limit || newest.length < 2 * limit) return live.slice(0, limit);
   return db.searchRecords.orderBy('lastSeen').reverse().filter((r) => r.archivedAt === undefined).limit(limit).toArray();
 }
 

@@ -74,7 +74,7 @@ describe('capture store', () => {
     expect((await db.searchSegments.orderBy('id').toArray()).map((r) => [...r.data.docs])).toEqual([[1, 2, 3, 4], [5, 6]]);
     const tiers = loadSearchIndexInTiers(db);
     expect((await tiers.recent)!.size).toBe(2);
-    expect((await tiers.all).size).toBe(6);
+    expect((await tiers.all()).size).toBe(6);
     // New captures, then a merge: the newest two again form the recent segment, after the big one.
     for (let i = 6; i < 6 + MAX_SEGMENTS; i += 1) await ingestRecords(db, [record(`https://g/${i}`, `standup notes day${i}`)], true, 1000 + i);
     expect(await compactIndex(db, 2)).toBe(true);
