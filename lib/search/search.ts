@@ -19,7 +19,7 @@ export const CANDIDATES = 50;
 export const RESULTS = 20;
 /** How much Fuse's score counts against the index's within one tier of words matched. */
 const FUSE_SHARE = 0.4;
-/** Extra records read in case some shown ones were archived since the index was written. */
+/** Extra records read at a time once some shown ones turned out archived since the index was written. */
 const ARCHIVE_SLACK = 5;
 
 export interface SearchHit {
@@ -137,15 +137,19 @@ export async function runSearch(
   const ranked = answer.candidates
     .map((c, i) => ({ c, rank: c.words * 10 + (fuzzy === null ? c.score / top : FUSE_SHARE * (1 - fuzzy[i]!) + (1 - FUSE_SHARE) * (c.score / top)) }))
     .sort((a, b) => b.rank - a.rank);
-  // Only the records shown are read (archived ones are skipped, so a few more are asked for).
-  const shown = ranked.slice(0, limit + ARCHIVE_SLACK);
-  const rows = await db.searchRecords.bulkGet(shown.map((r) => r.c.doc));
+  // Only the records shown are read; when some were archived since, the next ones are read too.
+  const live: Array<{ row: SearchRecordRow; rank: number }> = [];
+  for (let from = 0; live.length < limit && from < ranked.length; ) {
+    const batch = ranked.slice(from, from + limit - live.length + (from === 0 ? 0 : ARCHIVE_SLACK));
+    from += batch.length;
+    const rows = await db.searchRecords.bulkGet(batch.map((r) => r.c.doc));
+    batch.forEach((r, i) => {
+      const row = rows[i];
+      if (row !== undefined && row.archivedAt === undefined && live.length < limit) live.push({ row, rank: r.rank });
+    });
+  }
   const prefixes = words.filter((w) => w.prefix).map((w) => w.word);
   const isHit = hitTest(new Set(answer.matched.flat().concat(query.words)), prefixes);
-  const live = shown
-    .map((r, i) => ({ row: rows[i], rank: r.rank }))
-    .filter((r): r is { row: SearchRecordRow; rank: number } => r.row !== undefined && r.row.archivedAt === undefined)
-    .slice(0, limit);
   return {
     hits: live.map(({ row, rank }) => ({ record: row, title: highlight(row.title, isHit), snippet: highlight(snippetWindow(row.text, isHit), isHit), score: rank })),
     notes,
