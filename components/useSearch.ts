@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { openDatabase, type SearchRecordRow, type StoredPerson } from '@/lib/db';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { openDatabase, type DaylightDatabase, type SearchRecordRow, type StoredPerson } from '@/lib/db';
 import { loadPeople } from '@/lib/people/directory-store';
 import { parseQuery, type ParsedQuery } from '@/lib/search/query';
 import { loadSearchIndexInTiers, recentRecords, runSearch, type SearchHit, type TieredIndex } from '@/lib/search/search';
@@ -28,10 +28,36 @@ const plain = (record: SearchRecordRow): SearchHit => ({
  * stays true until the whole index has answered the current query. An answer that arrives after a
  * newer query started is dropped.
  */
-export function useSearch(text: string, refresh: number): { view: SearchView; indexSize: number | null; pending: boolean; partial: boolean } {
+interface SearchSession {
+  db: DaylightDatabase;
+  tiers: TieredIndex;
+}
+
+let preloaded: SearchSession | null = null;
+
+function openSession(): SearchSession {
   // Open for the popup's whole life: it closes with its window.
-  const db = useMemo(() => openDatabase(), []);
-  const index = useRef<TieredIndex | null>(null);
+  const db = openDatabase();
+  return { db, tiers: loadSearchIndexInTiers(db) };
+}
+
+/**
+ * Start opening the database and reading the recent index tier before the popup's first render
+ * (its entry point calls this), so the reads overlap React's start-up instead of following it.
+ */
+export function preloadSearch(): void {
+  preloaded ??= openSession();
+}
+
+/** The preloaded session, once; a fresh one for any later search panel. */
+function takeSession(): SearchSession {
+  const session = preloaded ?? openSession();
+  preloaded = null;
+  return session;
+}
+
+export function useSearch(text: string, refresh: number): { view: SearchView; indexSize: number | null; pending: boolean; partial: boolean } {
+  const [{ db, tiers }] = useState(takeSession);
   const people = useRef<Promise<StoredPerson[]> | null>(null);
   const [view, setView] = useState<SearchView>({ status: 'loading' });
   /** The query text (and refresh) the current view answers, and whether from the whole index. */
@@ -40,30 +66,26 @@ export function useSearch(text: string, refresh: number): { view: SearchView; in
   const [complete, setComplete] = useState(false);
 
   const loadAll = useCallback(() => {
-    index.current ??= loadSearchIndexInTiers(db);
-    void index.current.all().then(
+    void tiers.all().then(
       (i) => {
         setIndexSize(i.size);
         setComplete(true);
       },
       () => undefined,
     );
-  }, [db]);
+  }, [tiers]);
 
   useEffect(() => {
-    index.current ??= loadSearchIndexInTiers(db);
     // The big part is read once the first query has been answered from the recent part, or soon
     // after opening when nothing is typed: reading it would hold up the first answer.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    void index.current.recent.then(() => (timer = setTimeout(loadAll, BIG_TIER_DELAY_MS)), loadAll);
+    void tiers.recent.then(() => (timer = setTimeout(loadAll, BIG_TIER_DELAY_MS)), loadAll);
     return () => clearTimeout(timer);
-  }, [db, loadAll]);
+  }, [tiers, loadAll]);
 
   useEffect(() => {
     let live = true;
     const query = parseQuery(text);
-    index.current ??= loadSearchIndexInTiers(db);
-    const tiers = index.current;
     const run = async (): Promise<SearchView> => {
       if (text.trim() === '') return { status: 'recent', hits: (await recentRecords(db)).map(plain) };
       const searchIndex = complete ? await tiers.all() : ((await tiers.recent) ?? (await tiers.all()));
@@ -84,7 +106,7 @@ export function useSearch(text: string, refresh: number): { view: SearchView; in
     return () => {
       live = false;
     };
-  }, [db, text, refresh, complete, loadAll]);
+  }, [db, tiers, text, refresh, complete, loadAll]);
 
   return { view, indexSize, pending: answered !== `${refresh} true ${text}`, partial: !complete && view.status === 'results' };
 }
