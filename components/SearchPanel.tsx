@@ -48,7 +48,7 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
   const [text, setText] = useState('');
   const [refresh, setRefresh] = useState(0);
   const [archived, setArchived] = useState<SearchHit | null>(null);
-  const { view, indexSize, pending } = useSearch(text, refresh);
+  const { view, indexSize, pending, partial } = useSearch(text, refresh);
   // The selection belongs to the results it was made in: new results start at the first.
   const [selection, setSelection] = useState<{ view: typeof view; index: number }>({ view, index: 0 });
   const active = selection.view === view ? selection.index : 0;
@@ -147,6 +147,7 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
         </p>
       )}
       {view.status === 'failed' && <p role="alert" className="error">Search failed: {view.error}</p>}
+      {partial && <p className="muted">Showing what you saw recently; searching older items…</p>}
       <h2 className="results-heading">{view.status === 'recent' ? 'Recently seen' : view.status === 'results' ? `${hits.length === 0 ? 'No' : hits.length} result${hits.length === 1 ? '' : 's'}` : ''}</h2>
       <ul id={listId} role="listbox" aria-busy={pending} aria-label={view.status === 'recent' ? 'Recently seen' : 'Results'} className="results">
         {hits.map((hit, i) => (
@@ -161,7 +162,7 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
           />
         ))}
       </ul>
-      {(view.status === 'results' || view.status === 'recent') && hits.length === 0 && (
+      {(view.status === 'results' || view.status === 'recent') && hits.length === 0 && !partial && (
         <SearchEmptyState query={view.status === 'results' ? view.query : null} indexSize={indexSize} paused={settings?.capturePaused ?? false} />
       )}
     </div>

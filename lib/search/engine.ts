@@ -40,16 +40,23 @@ export interface IndexAnswer {
 /** Recency: a document seen now scores up to this much more than one seen long ago. */
 const RECENCY_BOOST = 0.3;
 const RECENCY_HALF_LIFE_MS = 30 * 24 * 3600 * 1000;
-/** Words matched dominate: a document with more of the query's words always ranks first. */
+/** Words matched dominate: a document with more of the query's words always ranks first (relevance stays far below). */
 const TIER = 1e6;
 const TITLE_BONUS = 1.25;
 const MAX_WORDS = 16;
 
+/** Per-segment working arrays, reused by every query (a query allocates next to nothing, so no collection pauses). */
 interface Scratch {
   score: Float32Array;
   best: Float32Array;
   mask: Uint16Array;
+  /** Documents touched by the query, and by the current word. */
+  touched: Int32Array;
+  wordTouched: Int32Array;
 }
+
+/** A ranked document while the query runs: its segment and local number in one number. */
+const entry = (segment: number, local: number) => segment * 2 ** 32 + local;
 
 /**
  * The search index as the popup uses it: every stored segment, newest first. Answers a query with
@@ -78,41 +85,48 @@ export class SearchIndex {
   }
 
   search(words: readonly QueryWord[], filters: IndexFilters, limit: number, now = Date.now()): IndexAnswer {
-    const top = new TopK<Candidate>(limit);
+    const top = new TopK<number>(limit);
     const plan = words.slice(0, MAX_WORDS);
     const matched = plan.map(() => new Set<string>());
-    for (const segment of this.segments) {
-      if (plan.length === 0) this.browse(segment, filters, top);
-      else this.searchSegment(segment, plan, filters, top, matched, now);
-    }
-    return { candidates: top.sorted().map((e) => e.item), matched: matched.map((m) => [...m]) };
+    this.segments.forEach((segment, s) => {
+      if (plan.length === 0) this.browse(segment, s, filters, top);
+      else this.searchSegment(segment, s, plan, filters, top, matched, now);
+    });
+    const candidates = top.sorted().map(({ key, item }) => {
+      const segment = this.segments[Math.floor(item / 2 ** 32)]!;
+      const local = item % 2 ** 32;
+      // Browsing ranks by last seen; a search by words matched (the tier) then relevance.
+      const matchedWords = plan.length === 0 ? 0 : Math.floor(key / TIER);
+      return this.candidate(segment, local, plan.length === 0 ? key : key - matchedWords * TIER, matchedWords);
+    });
+    return { candidates, matched: matched.map((m) => [...m]) };
   }
 
   /** Operators only: the newest documents that pass the filters. */
-  private browse(segment: Segment, filters: IndexFilters, top: TopK<Candidate>): void {
+  private browse(segment: Segment, s: number, filters: IndexFilters, top: TopK<number>): void {
     const authors = this.authorCodes(segment, filters);
     for (let local = 0; local < segment.size; local += 1) {
       const seen = segment.seen[local]!;
       if (seen <= top.floor || segment.dead[local] || !this.passes(segment, local, filters, authors)) continue;
-      top.push(seen, this.candidate(segment, local, seen, 0));
+      top.push(seen, entry(s, local));
     }
   }
 
-  private searchSegment(segment: Segment, plan: readonly QueryWord[], filters: IndexFilters, top: TopK<Candidate>, matched: Array<Set<string>>, now: number): void {
+  private searchSegment(segment: Segment, s: number, plan: readonly QueryWord[], filters: IndexFilters, top: TopK<number>, matched: Array<Set<string>>, now: number): void {
     const n = segment.size;
     if (n === 0) return;
     let scratch = this.scratch.get(segment);
     if (!scratch) {
-      scratch = { score: new Float32Array(n), best: new Float32Array(n), mask: new Uint16Array(n) };
+      scratch = { score: new Float32Array(n), best: new Float32Array(n), mask: new Uint16Array(n), touched: new Int32Array(n), wordTouched: new Int32Array(n) };
       this.scratch.set(segment, scratch);
     }
-    const { score, best, mask } = scratch;
-    const touched: number[] = [];
-    const wordTouched: number[] = [];
+    const { score, best, mask, touched, wordTouched } = scratch;
+    let touchedCount = 0;
     plan.forEach(({ word, prefix }, w) => {
       const bit = 1 << w;
+      let wordCount = 0;
       for (const { term, weight } of segment.expand(word, prefix)) {
-        matched[w]!.add(segment.terms[term]!);
+        matched[w]!.add(segment.terms.at(term)!);
         const idf = Math.log(1 + n / segment.df(term));
         const base = weight * idf;
         const end = segment.offsets[term + 1]!;
@@ -121,25 +135,26 @@ export class SearchIndex {
           const local = p >>> 1;
           const value = p & 1 ? base * TITLE_BONUS : base;
           const was = best[local]!;
-          if (was === 0) wordTouched.push(local);
+          if (was === 0) wordTouched[wordCount++] = local;
           if (value > was) best[local] = value;
         }
       }
-      for (const local of wordTouched) {
-        if (mask[local] === 0) touched.push(local);
+      for (let i = 0; i < wordCount; i += 1) {
+        const local = wordTouched[i]!;
+        if (mask[local] === 0) touched[touchedCount++] = local;
         mask[local]! |= bit;
         score[local]! += best[local]!;
         best[local] = 0;
       }
-      wordTouched.length = 0;
     });
     const authors = this.authorCodes(segment, filters);
-    for (const local of touched) {
+    for (let i = 0; i < touchedCount; i += 1) {
+      const local = touched[i]!;
       const bits = popcount(mask[local]!);
       const relevance = score[local]! * (1 + RECENCY_BOOST * 0.5 ** (Math.max(0, now - segment.seen[local]!) / RECENCY_HALF_LIFE_MS));
       const key = bits * TIER + relevance;
       if (key > top.floor && !segment.dead[local] && this.passes(segment, local, filters, authors)) {
-        top.push(key, this.candidate(segment, local, relevance, bits));
+        top.push(key, entry(s, local));
       }
       score[local] = 0;
       mask[local] = 0;

@@ -37,8 +37,9 @@ export async function ingestRecords(db: DaylightDatabase, incoming: readonly Inc
   for (const record of incoming) latest.set(record.key, record);
   let added = 0;
   await db.transaction('rw', db.searchRecords, db.searchSegments, async () => {
-    const existing = await db.searchRecords.where('key').anyOf([...latest.keys()]).toArray();
-    const byKey = new Map(existing.map((r) => [r.key, r]));
+    // One lookup per key, all in flight at once: faster than anyOf's cursor, which waits at every key.
+    const existing = await Promise.all([...latest.keys()].map((key) => db.searchRecords.get({ key })));
+    const byKey = new Map(existing.filter((r) => r !== undefined).map((r) => [r.key, r]));
     const last = await db.searchRecords.orderBy('doc').lastKey();
     let nextDoc = last === undefined ? 1 : Number(last) + 1;
     const rows: SearchRecordRow[] = [];
@@ -74,21 +75,45 @@ export async function ingestRecords(db: DaylightDatabase, incoming: readonly Inc
 }
 
 /**
- * Merge small segments once there are too many: the newer ones together, or everything into one
- * when they have grown to a quarter of the oldest. Returns true when something was merged.
+ * The newest documents (by last seen) live in a small segment of their own, newer than the big one
+ * that holds everything older: the popup reads the small segments first and answers from them while
+ * the big one loads. The oldest segment (lowest id) is the big one whenever there are two or more.
  */
-export async function compactIndex(db: DaylightDatabase): Promise<boolean> {
+export const RECENT_DOCS = 5_000;
+
+/** The documents most recently seen, across segments (each document's newest entry counts). */
+function recentDocs(newestFirst: readonly Segment[], count: number): Set<number> {
+  const seen = new Map<number, number>();
+  for (const segment of newestFirst) segment.docs.forEach((doc, local) => !seen.has(doc) && seen.set(doc, segment.seen[local]!));
+  return new Set([...seen].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, count).map(([doc]) => doc));
+}
+
+/**
+ * Merge small segments once there are too many: everything but the big oldest one together, and
+ * when that has outgrown the recent tier, everything again into the big one and a recent one.
+ * Returns true when something was merged.
+ */
+export async function compactIndex(db: DaylightDatabase, recentSize = RECENT_DOCS): Promise<boolean> {
   const rows = await db.searchSegments.orderBy('id').toArray();
   if (rows.length <= MAX_SEGMENTS) return false;
-  const [first, ...rest] = rows as [SearchSegmentRow, ...SearchSegmentRow[]];
-  const restSize = rest.reduce((n, r) => n + r.size, 0);
-  const merging = restSize > Math.max(5_000, first.size / 4) ? rows : rest;
-  const merged = mergeSegments(merging.map((r) => new Segment(r.data)));
-  const newest = merging.at(-1)!.id;
+  const segments = rows.map((r) => new Segment(r.data));
+  const newest = rows.at(-1)!.id;
+  let replaced = rows.slice(1);
+  let replacement: SearchSegmentRow[];
+  if (replaced.reduce((n, r) => n + r.size, 0) <= 2 * recentSize) {
+    const merged = mergeSegments(segments.slice(1));
+    replacement = [{ id: newest, size: merged.docs.length, data: merged }];
+  } else {
+    replaced = rows;
+    const recent = recentDocs([...segments].reverse(), recentSize);
+    const older = mergeSegments(segments, (doc) => recent.has(doc));
+    const newer = mergeSegments(segments, (doc) => !recent.has(doc));
+    replacement = [{ id: rows[0]!.id, size: older.docs.length, data: older }, { id: newest, size: newer.docs.length, data: newer }];
+  }
   await db.transaction('rw', db.searchSegments, async () => {
     // Segments captured meanwhile have higher ids and are left alone.
-    await db.searchSegments.bulkDelete(merging.map((r) => r.id));
-    await db.searchSegments.put({ id: newest, size: merged.docs.length, data: merged });
+    await db.searchSegments.bulkDelete(replaced.map((r) => r.id));
+    await db.searchSegments.bulkPut(replacement);
   });
   return true;
 }
@@ -97,25 +122,30 @@ export async function compactIndex(db: DaylightDatabase): Promise<boolean> {
  * Build the whole index again from the stored records (after an import, or when it is missing),
  * reporting progress. Captures that arrive meanwhile keep their newer segments.
  */
-export async function rebuildIndex(db: DaylightDatabase, progress: (done: number, total: number) => void = () => undefined): Promise<{ records: number }> {
+export async function rebuildIndex(db: DaylightDatabase, progress: (done: number, total: number) => void = () => undefined, recentSize = RECENT_DOCS): Promise<{ records: number }> {
   const startedBelow = await nextSegmentId(db);
   const total = await db.searchRecords.count();
-  const builder = new SegmentBuilder();
+  const recent = new Set(await db.searchRecords.orderBy('lastSeen').reverse().limit(recentSize).primaryKeys());
+  const older = new SegmentBuilder();
+  const newer = new SegmentBuilder();
   let after = 0;
+  let done = 0;
   progress(0, total);
   for (;;) {
     const batch = await db.searchRecords.where('doc').above(after).limit(REBUILD_BATCH).toArray();
     if (batch.length === 0) break;
-    for (const row of batch) builder.add(indexedDoc(row));
+    for (const row of batch) (recent.has(row.doc) ? newer : older).add(indexedDoc(row));
     after = batch.at(-1)!.doc;
-    progress(builder.size, Math.max(total, builder.size));
+    done += batch.length;
+    progress(done, Math.max(total, done));
   }
-  const data = builder.build();
+  const segments = [older, newer].filter((b) => b.size > 0).map((b) => ({ size: b.size, data: b.build() }));
   await db.transaction('rw', db.searchSegments, async () => {
     await db.searchSegments.where('id').below(startedBelow).delete();
-    await db.searchSegments.put({ id: startedBelow - 1, size: builder.size, data });
+    // Below the captures that may arrive meanwhile: the big segment first (oldest), then the recent one.
+    await db.searchSegments.bulkPut(segments.map((segment, i) => ({ id: startedBelow - segments.length + i, ...segment })));
   });
-  return { records: builder.size };
+  return { records: done };
 }
 
 /** Archive (hide from results) or restore records; nothing is deleted. */

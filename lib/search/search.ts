@@ -19,7 +19,7 @@ export const CANDIDATES = 50;
 export const RESULTS = 20;
 /** How much Fuse's score counts against the index's within one tier of words matched. */
 const FUSE_SHARE = 0.4;
-/** Extra records read in case some shown ones were archived since the index was written. */
+/** Extra records read at a time once some shown ones turned out archived since the index was written. */
 const ARCHIVE_SLACK = 5;
 
 export interface SearchHit {
@@ -42,8 +42,44 @@ export async function loadSearchIndex(db: DaylightDatabase): Promise<SearchIndex
   return new SearchIndex(rows.map((r) => r.data));
 }
 
+export interface TieredIndex {
+  /** Every segment but the big oldest one (the recently seen documents): null when there is only one segment. */
+  recent: Promise<SearchIndex | null>;
+  /** The whole index: the big segment is read on the first call (after the recent part is in). */
+  all(): Promise<SearchIndex>;
+}
+
+/**
+ * The index in two steps, for the popup: the small recent segments first (a few MB, so the first
+ * keystrokes are answered at once), then, when asked, the big segment of everything older
+ * (index-store.ts). Reading it keeps the page busy for a while, so the caller chooses when.
+ */
+export function loadSearchIndexInTiers(db: DaylightDatabase): TieredIndex {
+  const newer = db.searchSegments
+    .orderBy('id')
+    .primaryKeys()
+    .then(async (ids) => ({ ids, rows: await db.searchSegments.bulkGet(ids.slice(1).reverse()) }));
+  const recent = newer.then(({ ids, rows }) => (ids.length < 2 ? null : new SearchIndex(present(rows).map((r) => r.data))));
+  let all: Promise<SearchIndex> | null = null;
+  return {
+    recent,
+    all: () =>
+      (all ??= newer.then(async ({ ids, rows }) => {
+        const oldest = ids.length === 0 ? [] : await db.searchSegments.bulkGet([ids[0]!]);
+        return new SearchIndex([...present(rows), ...present(oldest)].map((r) => r.data));
+      })),
+  };
+}
+
+const present = <T>(rows: ReadonlyArray<T | undefined>): T[] => rows.filter((r): r is T => r !== undefined);
+
 /** The newest records seen, not archived. */
 export async function recentRecords(db: DaylightDatabase, limit = RESULTS): Promise<SearchRecordRow[]> {
+  // One read of a few more than needed (a cursor with a filter waits at every row); the cursor only
+  // when many of the newest are archived.
+  const newest = await db.searchRecords.orderBy('lastSeen').reverse().limit(2 * limit).toArray();
+  const live = newest.filter((r) => r.archivedAt === undefined);
+  if (live.length >= limit || newest.length < 2 * limit) return live.slice(0, limit);
   return db.searchRecords.orderBy('lastSeen').reverse().filter((r) => r.archivedAt === undefined).limit(limit).toArray();
 }
 
@@ -101,15 +137,19 @@ export async function runSearch(
   const ranked = answer.candidates
     .map((c, i) => ({ c, rank: c.words * 10 + (fuzzy === null ? c.score / top : FUSE_SHARE * (1 - fuzzy[i]!) + (1 - FUSE_SHARE) * (c.score / top)) }))
     .sort((a, b) => b.rank - a.rank);
-  // Only the records shown are read (archived ones are skipped, so a few more are asked for).
-  const shown = ranked.slice(0, limit + ARCHIVE_SLACK);
-  const rows = await db.searchRecords.bulkGet(shown.map((r) => r.c.doc));
+  // Only the records shown are read; when some were archived since, the next ones are read too.
+  const live: Array<{ row: SearchRecordRow; rank: number }> = [];
+  for (let from = 0; live.length < limit && from < ranked.length; ) {
+    const batch = ranked.slice(from, from + limit - live.length + (from === 0 ? 0 : ARCHIVE_SLACK));
+    from += batch.length;
+    const rows = await db.searchRecords.bulkGet(batch.map((r) => r.c.doc));
+    batch.forEach((r, i) => {
+      const row = rows[i];
+      if (row !== undefined && row.archivedAt === undefined && live.length < limit) live.push({ row, rank: r.rank });
+    });
+  }
   const prefixes = words.filter((w) => w.prefix).map((w) => w.word);
   const isHit = hitTest(new Set(answer.matched.flat().concat(query.words)), prefixes);
-  const live = shown
-    .map((r, i) => ({ row: rows[i], rank: r.rank }))
-    .filter((r): r is { row: SearchRecordRow; rank: number } => r.row !== undefined && r.row.archivedAt === undefined)
-    .slice(0, limit);
   return {
     hits: live.map(({ row, rank }) => ({ record: row, title: highlight(row.title, isHit), snippet: highlight(snippetWindow(row.text, isHit), isHit), score: rank })),
     notes,

@@ -64,7 +64,14 @@ export class SegmentBuilder {
   private readonly author: number[] = [];
   private readonly titles: string[] = [];
   private readonly authorKeys = new Map<string, number>();
-  private readonly lists = new Map<string, number[]>();
+  /** Terms in order of first appearance, and each one's id. */
+  private readonly vocabulary: string[] = [];
+  private readonly termIds = new Map<string, number>();
+  /** The last local document each term was filed for: a document files a term once. */
+  private lastDoc = new Int32Array(1024);
+  /** (term id, posting) pairs in the order documents were added: one growing array, not a list per term. */
+  private pairs = new Uint32Array(1 << 16);
+  private pairCount = 0;
 
   get size(): number {
     return this.docs.length;
@@ -85,28 +92,47 @@ export class SegmentBuilder {
     }
     this.author.push(author);
     this.titles.push(oneLine(doc.title), oneLine(doc.authorName));
-    const words = new Map<string, number>();
-    for (const word of tokenize(doc.title)) words.set(word, 1);
-    for (const word of tokenize(doc.body)) if (!words.has(word)) words.set(word, 0);
-    for (const [word, inTitle] of words) {
-      const list = this.lists.get(word);
-      const posting = (local << 1) | inTitle;
-      if (list) list.push(posting);
-      else this.lists.set(word, [posting]);
+    // Title words first, so a word in both is filed with the title bit.
+    for (const word of tokenize(doc.title)) this.file(word, (local << 1) | 1, local);
+    for (const word of tokenize(doc.body)) this.file(word, local << 1, local);
+  }
+
+  private file(word: string, posting: number, local: number): void {
+    let id = this.termIds.get(word);
+    if (id === undefined) {
+      id = this.vocabulary.length;
+      this.vocabulary.push(word);
+      this.termIds.set(word, id);
+      if (id >= this.lastDoc.length) {
+        const grown = new Int32Array(this.lastDoc.length * 2);
+        grown.set(this.lastDoc);
+        this.lastDoc = grown;
+      }
+      this.lastDoc[id] = -1;
     }
+    if (this.lastDoc[id] === local) return;
+    this.lastDoc[id] = local;
+    if (this.pairCount + 2 > this.pairs.length) {
+      const grown = new Uint32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[this.pairCount++] = id;
+    this.pairs[this.pairCount++] = posting;
   }
 
   build(): StoredSegment {
-    const terms = [...this.lists.keys()].sort();
+    const order = this.vocabulary.map((_, id) => id).sort((a, b) => (this.vocabulary[a]! < this.vocabulary[b]! ? -1 : 1));
+    const terms = order.map((id) => this.vocabulary[id]!);
+    const rank = new Uint32Array(order.length);
+    order.forEach((id, r) => (rank[id] = r));
+    // Counting sort of the pairs by term rank; postings stay in document order within a term.
     const offsets = new Uint32Array(terms.length + 1);
-    let total = 0;
-    for (let t = 0; t < terms.length; t += 1) {
-      offsets[t] = total;
-      total += this.lists.get(terms[t]!)!.length;
-    }
-    offsets[terms.length] = total;
-    const postings = new Uint32Array(total);
-    for (let t = 0; t < terms.length; t += 1) postings.set(this.lists.get(terms[t]!)!, offsets[t]);
+    for (let i = 0; i < this.pairCount; i += 2) offsets[rank[this.pairs[i]!]! + 1]! += 1;
+    for (let t = 0; t < terms.length; t += 1) offsets[t + 1]! += offsets[t]!;
+    const postings = new Uint32Array(this.pairCount / 2);
+    const next = offsets.slice(0, terms.length);
+    for (let i = 0; i < this.pairCount; i += 2) postings[next[rank[this.pairs[i]!]!]!++] = this.pairs[i + 1]!;
     const typo = buildTypoTable(terms);
     return {
       docs: Uint32Array.from(this.docs),
@@ -137,7 +163,35 @@ export interface Expansion {
   weight: number;
 }
 
-/** A stored segment ready to search: the vocabulary split once, when loaded. */
+/**
+ * Lines of a newline-joined string, found when first asked for (one indexOf pass) and cut one at a
+ * time: splitting a 100,000-document segment's titles and vocabulary into strings on every popup
+ * open cost more than reading it.
+ */
+class Lines {
+  private starts: Uint32Array | null = null;
+
+  constructor(private readonly text: string, readonly length: number) {}
+
+  at(i: number): string | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    this.starts ??= lineStarts(this.text, this.length);
+    const end = i + 1 < this.length ? this.starts[i + 1]! - 1 : this.text.length;
+    return this.text.slice(this.starts[i]!, end);
+  }
+}
+
+function lineStarts(text: string, count: number): Uint32Array {
+  const starts = new Uint32Array(count);
+  let at = 0;
+  for (let i = 1; i < count; i += 1) {
+    at = text.indexOf('\n', at) + 1;
+    starts[i] = at;
+  }
+  return starts;
+}
+
+/** A stored segment ready to search (its vocabulary and titles are cut into strings only as used). */
 export class Segment {
   readonly docs: Uint32Array;
   readonly tool: Uint8Array;
@@ -148,8 +202,9 @@ export class Segment {
   readonly author: Int32Array;
   readonly authorList: string[];
   /** Title then author name of each local document. */
-  private readonly titleLines: string[];
-  readonly terms: string[];
+  private readonly titleLines: Lines;
+  /** The sorted vocabulary. */
+  readonly terms: Lines;
   readonly offsets: Uint32Array;
   readonly postings: Uint32Array;
   private readonly typoHashes: Uint32Array;
@@ -166,8 +221,8 @@ export class Segment {
     this.seen = stored.seen;
     this.author = stored.author;
     this.authorList = stored.authors === '' ? [] : stored.authors.split('\n');
-    this.titleLines = stored.docs.length === 0 ? [] : stored.titles.split('\n');
-    this.terms = stored.terms === '' ? [] : stored.terms.split('\n');
+    this.titleLines = new Lines(stored.titles, 2 * stored.docs.length);
+    this.terms = new Lines(stored.terms, stored.offsets.length - 1);
     this.offsets = stored.offsets;
     this.postings = stored.postings;
     this.typoHashes = stored.typoHashes;
@@ -180,11 +235,16 @@ export class Segment {
   }
 
   title(local: number): string {
-    return this.titleLines[2 * local] ?? '';
+    return this.titleLines.at(2 * local) ?? '';
   }
 
   authorName(local: number): string {
-    return this.titleLines[2 * local + 1] ?? '';
+    return this.titleLines.at(2 * local + 1) ?? '';
+  }
+
+  /** The whole vocabulary as strings (for merging). */
+  vocabulary(): string[] {
+    return Array.from({ length: this.terms.length }, (_, t) => this.terms.at(t)!);
   }
 
   df(term: number): number {
@@ -197,7 +257,7 @@ export class Segment {
     let hi = this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < word) lo = mid + 1;
+      if (this.terms.at(mid)! < word) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -207,12 +267,12 @@ export class Segment {
   expand(word: string, prefix: boolean): Expansion[] {
     const out: Expansion[] = [];
     const at = this.lowerBound(word);
-    const exact = this.terms[at] === word ? at : -1;
+    const exact = this.terms.at(at) === word ? at : -1;
     if (exact >= 0) out.push({ term: exact, weight: MATCH_WEIGHT.exact });
     if (prefix) {
       let end = exact >= 0 ? at + 1 : at;
       const completions: number[] = [];
-      while (end < this.terms.length && this.terms[end]!.startsWith(word)) completions.push(end++);
+      while (end < this.terms.length && this.terms.at(end)!.startsWith(word)) completions.push(end++);
       if (completions.length > MAX_PREFIX_TERMS) completions.sort((a, b) => this.df(b) - this.df(a)).length = MAX_PREFIX_TERMS;
       for (const term of completions) out.push({ term, weight: MATCH_WEIGHT.prefix });
     }
@@ -220,8 +280,9 @@ export class Segment {
       const found = new Set<number>();
       for (const hash of editHashes(word)) lookupHash(this.typoHashes, this.typoTerms, hash, found);
       for (const term of found) {
-        if (term === exact || (prefix && this.terms[term]!.startsWith(word))) continue;
-        if (withinOneEdit(word, this.terms[term]!)) out.push({ term, weight: MATCH_WEIGHT.typo });
+        const text = this.terms.at(term)!;
+        if (term === exact || (prefix && text.startsWith(word))) continue;
+        if (withinOneEdit(word, text)) out.push({ term, weight: MATCH_WEIGHT.typo });
       }
     }
     return out;
@@ -273,7 +334,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
   });
   const sources = new Map<string, Array<[segment: number, term: number]>>();
   oldestFirst.forEach((segment, s) =>
-    segment.terms.forEach((term, t) => {
+    segment.vocabulary().forEach((term, t) => {
       const list = sources.get(term);
       if (list) list.push([s, t]);
       else sources.set(term, [[s, t]]);

@@ -18,7 +18,7 @@ import type { openDatabase } from '../../lib/db';
 import type { ingestRecords } from '../../lib/search/index-store';
 import type { importParts } from '../../lib/search/import-parts';
 import type { parseQuery } from '../../lib/search/query';
-import type { loadSearchIndex, runSearch } from '../../lib/search/search';
+import type { loadSearchIndex, loadSearchIndexInTiers, runSearch } from '../../lib/search/search';
 import type { tokenize } from '../../lib/search/tokenize';
 import type { github } from '../../lib/tools/github/adapter';
 import type { pageRecords } from '../../lib/tools/records';
@@ -35,6 +35,7 @@ interface BenchWindow {
     githubIssue: typeof githubIssue;
     openDatabase: typeof openDatabase;
     loadSearchIndex: typeof loadSearchIndex;
+    loadSearchIndexInTiers: typeof loadSearchIndexInTiers;
     runSearch: typeof runSearch;
     parseQuery: typeof parseQuery;
     ingestRecords: typeof ingestRecords;
@@ -46,6 +47,8 @@ interface BenchWindow {
   corpus: Corpus;
   queries: BenchQuery[];
   firstResultAt?: number;
+  completeAt?: number;
+  boxAt?: number;
 }
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000);
@@ -63,14 +66,14 @@ async function benchBundle(): Promise<string> {
         import { makeCorpus, makeQueries } from './tests/bench/search-corpus';
         import { githubIssue } from './tests/bench/synthetic-pages';
         import { openDatabase } from './lib/db';
-        import { loadSearchIndex, runSearch } from './lib/search/search';
+        import { loadSearchIndex, loadSearchIndexInTiers, runSearch } from './lib/search/search';
         import { parseQuery } from './lib/search/query';
         import { ingestRecords } from './lib/search/index-store';
         import { importParts } from './lib/search/import-parts';
         import { tokenize } from './lib/search/tokenize';
         import { pageRecords } from './lib/tools/records';
         import { github } from './lib/tools/github/adapter';
-        Object.assign(window, { bench: { Fuse, MiniSearch, makeCorpus, makeQueries, githubIssue, openDatabase, loadSearchIndex, runSearch, parseQuery, ingestRecords, importParts, tokenize, pageRecords, github } });`,
+        Object.assign(window, { bench: { Fuse, MiniSearch, makeCorpus, makeQueries, githubIssue, openDatabase, loadSearchIndex, loadSearchIndexInTiers, runSearch, parseQuery, ingestRecords, importParts, tokenize, pageRecords, github } });`,
     },
     bundle: true,
     format: 'iife',
@@ -227,15 +230,23 @@ try {
   const built = (await send('search-rebuild', {})) as { records: number; ms: number };
   clearInterval(watcher);
 
-  // The popup, opened with everything stored: time from navigation to the first result of a typed query.
+  // The popup, opened with everything stored: time from navigation to the first result of a typed query
+  // (answered from the recently seen tier while the rest loads), and to the answer of the whole index
+  // (the list no longer aria-busy); also when the search box appeared, the page's own share.
   const popupTimes: number[] = [];
+  const completeTimes: number[] = [];
+  const boxTimes: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const popup = await browser.context.newPage();
     await popup.addInitScript(() => {
+      const w = window as unknown as BenchWindow;
       const observer = new MutationObserver(() => {
-        const list = document.querySelector('[role="listbox"][aria-label="Results"][aria-busy="false"]');
-        if (list?.querySelector('[role="option"]')) {
-          (window as unknown as BenchWindow).firstResultAt = performance.now();
+        w.boxAt ??= document.querySelector('input[type="search"]') ? performance.now() : undefined;
+        const list = document.querySelector('[role="listbox"][aria-label="Results"]');
+        if (!list?.querySelector('[role="option"]')) return;
+        w.firstResultAt ??= performance.now();
+        if (list.getAttribute('aria-busy') === 'false') {
+          w.completeAt = performance.now();
           observer.disconnect();
         }
       });
@@ -243,21 +254,31 @@ try {
     });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`, { waitUntil: 'commit' });
     await popup.getByRole('searchbox', { name: 'Search' }).fill('kubernetes rollout');
-    await popup.waitForFunction(() => (window as unknown as BenchWindow).firstResultAt !== undefined, null, { timeout: 30_000 });
-    popupTimes.push(await popup.evaluate(() => (window as unknown as BenchWindow).firstResultAt ?? NaN));
+    await popup.waitForFunction(() => (window as unknown as BenchWindow).completeAt !== undefined, null, { timeout: 30_000 });
+    const at = await popup.evaluate(() => {
+      const w = window as unknown as BenchWindow;
+      return { first: w.firstResultAt ?? NaN, complete: w.completeAt ?? NaN, box: w.boxAt ?? NaN };
+    });
+    popupTimes.push(at.first);
+    completeTimes.push(at.complete);
+    boxTimes.push(at.box);
     await popup.close();
   }
-  const loadTimes = await options.evaluate(async (runs) => {
+  const loads = await options.evaluate(async (runs) => {
     const b = (window as unknown as BenchWindow).bench;
-    const out: number[] = [];
+    const all: number[] = [];
+    const recent: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       const db = b.openDatabase();
       const t = performance.now();
-      await b.loadSearchIndex(db);
-      out.push(performance.now() - t);
+      const tiers = b.loadSearchIndexInTiers(db);
+      await tiers.recent;
+      recent.push(performance.now() - t);
+      await tiers.all();
+      all.push(performance.now() - t);
       db.close();
     }
-    return out;
+    return { all, recent };
   }, RUNS);
 
   // Ingesting a page of 200 messages with 100,000 stored: new pages, then revisits of the same page.
@@ -294,7 +315,7 @@ try {
   const engines = await measureEngines(options);
 
   console.log(`\nIndex build from scratch, ${built.records.toLocaleString()} records (read, tokenize, build, store): ${(built.ms / 1000).toFixed(1)} s  (target ≤ 20 s); progress seen at ${progress.length} steps: ${progress.slice(0, 8).join(', ')}${progress.length > 8 ? ' …' : ''}`);
-  console.log(`Popup opened with ${RECORDS.toLocaleString()} records: first results of a typed query at ${ms(median(popupTimes))} median, ${ms(Math.max(...popupTimes))} worst of ${RUNS}  (target ≤ 300 ms); index load alone ${ms(median(loadTimes))}`);
+  console.log(`Popup opened with ${RECORDS.toLocaleString()} records: first results of a typed query (recently seen tier) at ${ms(median(popupTimes))} median, ${ms(Math.max(...popupTimes))} worst of ${RUNS}  (target ≤ 300 ms); from the whole index at ${ms(median(completeTimes))} median; search box shown at ${ms(median(boxTimes))}; index load: recent tier ${ms(median(loads.recent))}, whole ${ms(median(loads.all))}`);
   console.log(`Ingesting a page of ${ingest.records - 1} messages (${ingest.records} records): ${ms(median(ingest.fresh))} new, ${ms(median(ingest.revisit))} revisit, ${ms(median(ingest.message))} as a message to the background (validation, directory, store)  (target ≤ 50 ms); the page's own share (reading the records) ${ms(median(ingest.pageSide))}`);
   console.log(`\nQuery latency at ${RECORDS.toLocaleString()} records, p50 / p95 per class (target p95 ≤ 15 ms; misspelled recall@10 ≥ 0.9):`);
   const classes = ['one word', 'several words', 'prefix as typed', 'misspelled'];

@@ -4,7 +4,7 @@ import { openDatabase, type DaylightDatabase } from '@/lib/db';
 import { exportSearchIndex, importRecords, parseSearchExport } from '@/lib/search/export';
 import { compactIndex, ingestRecords, MAX_SEGMENTS, rebuildIndex, setRecordsArchived, type IncomingRecord } from '@/lib/search/index-store';
 import { parseQuery } from '@/lib/search/query';
-import { loadSearchIndex, runSearch } from '@/lib/search/search';
+import { loadSearchIndex, loadSearchIndexInTiers, runSearch } from '@/lib/search/search';
 
 let n = 0;
 const dbs: DaylightDatabase[] = [];
@@ -65,6 +65,21 @@ describe('capture store', () => {
     expect(await db.searchSegments.count()).toBe(1);
     expect((await find(db, 'relase')).sort()).toEqual(before);
     expect(steps.at(-1)).toBe(before.length);
+  });
+
+  it('keeps the recently seen documents in a small segment of their own, which loads first', async () => {
+    const db = fresh();
+    for (let i = 0; i < 6; i += 1) await ingestRecords(db, [record(`https://g/${i}`, `standup notes day${i}`)], true, 1000 + i);
+    await rebuildIndex(db, () => undefined, 2);
+    expect((await db.searchSegments.orderBy('id').toArray()).map((r) => [...r.data.docs])).toEqual([[1, 2, 3, 4], [5, 6]]);
+    const tiers = loadSearchIndexInTiers(db);
+    expect((await tiers.recent)!.size).toBe(2);
+    expect((await tiers.all()).size).toBe(6);
+    // New captures, then a merge: the newest two again form the recent segment, after the big one.
+    for (let i = 6; i < 6 + MAX_SEGMENTS; i += 1) await ingestRecords(db, [record(`https://g/${i}`, `standup notes day${i}`)], true, 1000 + i);
+    expect(await compactIndex(db, 2)).toBe(true);
+    expect((await db.searchSegments.orderBy('id').toArray()).map((r) => [...r.data.docs])).toEqual([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [13, 14]]);
+    expect((await find(db, 'standup')).length).toBe(14);
   });
 
   it('exports and imports the whole index with an exact round trip, and refuses a bad file whole', async () => {
