@@ -100,6 +100,6 @@ test('force-installed by policy from a local update server: settings locked, dir
 
   // A GitLab page at the policy's self-hosted origin gets Daylight's markers.
   const gitlab = fixture('gitlab', 'issue-legacy-public.html');
-  expect(result.selfHostedMarkers).toEqual({ tool: 'gitlab', place: 'public', handles: gitlab.mentions });
+  expect(result.selfHostedMarkers).toEqual({ tool: 'gitlab', kind: gitlab.kind, place: 'public', handles: gitlab.mentions });
   expect(result.toolsVisit).toBe('detected');
 });
