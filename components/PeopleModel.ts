@@ -1,6 +1,7 @@
 import type { StoredPerson } from '@/lib/db';
 import type { RowError } from '@/lib/people/import-result';
 import type { Person } from '@/lib/people/schema';
+import { clip } from '@/lib/text';
 import { TOOL_IDS, TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
 
 /**
@@ -118,5 +119,5 @@ export function activePeople(people: readonly StoredPerson[]): StoredPerson[] {
 
 /** A short, safe string for an accessible name built from untrusted text. */
 export function shortText(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return clip(text, max);
 }

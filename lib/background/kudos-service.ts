@@ -2,15 +2,34 @@ import { browser } from 'wxt/browser';
 import type { DaylightDatabase } from '../db';
 import { announcementPayload } from '../kudos/announcement';
 import { isThanks } from '../kudos/classify';
-import { recordGiven, recordReceived, setThanksArchived, thankedPosts } from '../kudos/ledger';
+import { recordGiven, recordReceived, setThanksArchived, thankedPosts, type ThanksInput } from '../kudos/ledger';
 import { Outbox, OUTBOX_ALARM } from '../kudos/outbox';
 import type { Request, Response } from '../messaging';
 import type { PersonBrief } from '../people/resolver';
 import type { Settings } from '../settings';
+import type { Place } from '../tools/page';
 import type { ToolId } from '../tools/tool-ids';
 
 interface Directory {
   resolve(tool: ToolId, origin: string, handles: readonly string[]): Promise<Record<string, PersonBrief>>;
+}
+
+type ThankedPost = Request<'thanks-give'>['post'];
+
+/** What the ledger keeps of a post and its author (resolved against the directory when possible), at this moment. */
+function ledgerInput(tool: ToolId, place: Place, post: ThankedPost, people: Record<string, PersonBrief>): Omit<ThanksInput, 'note'> & { at: number } {
+  const person = people[post.handle];
+  return {
+    at: Date.now(),
+    tool,
+    handle: post.handle,
+    personId: person?.id ?? null,
+    name: person?.name ?? post.handle,
+    permalink: post.permalink,
+    postKey: post.postKey,
+    excerpt: post.excerpt,
+    place,
+  };
 }
 
 /**
@@ -33,19 +52,10 @@ export function createKudosService(db: DaylightDatabase, directory: Directory, s
   async function give(request: Request<'thanks-give'>): Promise<Response<'thanks-give'>> {
     const { tool, origin, post, viewer } = request;
     const people = await directory.resolve(tool, origin, viewer ? [post.handle, viewer] : [post.handle]);
-    const person = people[post.handle];
     const entry = await recordGiven(db, {
+      ...ledgerInput(tool, request.place, post, people),
       id: crypto.randomUUID(),
-      at: Date.now(),
-      tool,
-      handle: post.handle,
-      personId: person?.id ?? null,
-      name: person?.name ?? post.handle,
-      permalink: post.permalink,
-      postKey: post.postKey,
-      excerpt: post.excerpt,
       note: request.note,
-      place: request.place,
       via: request.via,
     });
     const url = (await settings()).kudosWebhookUrl;
@@ -68,19 +78,7 @@ export function createKudosService(db: DaylightDatabase, directory: Directory, s
     const people = await directory.resolve(request.tool, request.origin, [...new Set(thanking.map((p) => p.handle))]);
     let recorded = 0;
     for (const post of thanking) {
-      const person = people[post.handle];
-      const added = await recordReceived(db, {
-        at: Date.now(),
-        tool: request.tool,
-        handle: post.handle,
-        personId: person?.id ?? null,
-        name: person?.name ?? post.handle,
-        permalink: post.permalink,
-        postKey: post.postKey,
-        excerpt: post.excerpt,
-        note: '',
-        place: request.place,
-      });
+      const added = await recordReceived(db, { ...ledgerInput(request.tool, request.place, post, people), note: '' });
       if (added) recorded += 1;
     }
     return { recorded };

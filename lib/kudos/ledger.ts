@@ -1,28 +1,14 @@
 import type { DaylightDatabase, ThanksEntry } from '../db';
+import { flatClip } from '../text';
 import type { Place } from '../tools/page';
-import type { ToolId } from '../tools/tool-ids';
 
 /** Excerpts and notes are kept short: the ledger points at the post, it does not copy it. */
 export const MAX_EXCERPT = 280;
 export const MAX_NOTE = 500;
 
-const clip = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
 
 /** One thanks, as the background records it (the other person already resolved against the directory). */
-export interface ThanksInput {
-  tool: ToolId;
-  handle: string | null;
-  personId: string | null;
-  name: string;
-  permalink: string;
-  postKey: string;
-  excerpt: string;
-  note: string;
-  place: Place;
-}
+export type ThanksInput = Pick<ThanksEntry, 'tool' | 'handle' | 'personId' | 'name' | 'permalink' | 'postKey' | 'excerpt' | 'note'> & { place: Place };
 
 /** A private or unknown place is never announced with content or link. */
 const isPrivate = (place: Place) => place !== 'public';
@@ -38,14 +24,14 @@ function ledgerEntry(input: ThanksInput & { at: number }, own: Pick<ThanksEntry,
     name: input.name,
     permalink: input.permalink,
     postKey: input.postKey,
-    excerpt: clip(input.excerpt, MAX_EXCERPT),
+    excerpt: flatClip(input.excerpt, MAX_EXCERPT),
     private: isPrivate(input.place),
   };
 }
 
 /** Record a thanks the user gave (append-only) and its activity event; returns the new entry. */
 export async function recordGiven(db: DaylightDatabase, input: ThanksInput & { via: 'public' | 'reaction' | 'record'; at: number; id: string }): Promise<ThanksEntry> {
-  const entry = ledgerEntry(input, { id: input.id, direction: 'given', note: clip(input.note, MAX_NOTE), via: input.via });
+  const entry = ledgerEntry(input, { id: input.id, direction: 'given', note: flatClip(input.note, MAX_NOTE), via: input.via });
   await db.transaction('rw', db.thanks, db.activity, async () => {
     await db.thanks.add(entry);
     await db.activity.add({ type: 'thanks-given', at: input.at, tool: input.tool, place: input.place, detail: input.via });

@@ -1,4 +1,5 @@
 /** DOM helpers shared by the adapters. All take their root as an argument. */
+import { flatClip } from '../text';
 
 /** Elements matching `selector` inside `root`, and `root` itself when it matches. */
 export function queryAllWithin(root: ParentNode, selector: string): Element[] {
@@ -43,9 +44,7 @@ export function inContent(root: ParentNode, targets: string, containers: string)
 
 /** Collapsed, trimmed text of an element, bounded to `max` characters. */
 export function textOf(el: Element | null | undefined, max = 4000): string {
-  if (!el) return '';
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return el ? flatClip(el.textContent ?? '', max) : '';
 }
 
 /**

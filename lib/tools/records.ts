@@ -1,5 +1,6 @@
 import type { CaptureRecord } from '../search/record';
 import { MAX_PAGE_TEXT, MAX_POST_TEXT } from '../search/record-limits';
+import { clip } from '../text';
 import type { Adapter, MentionReading, PostReading } from './adapter';
 import { textOf } from './dom';
 import type { PageKind, Place } from './page';
@@ -13,7 +14,6 @@ export function canonicalUrl(url: URL): string {
   return canonical.href;
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const unique = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => v !== null))];
 
 export interface PageFacts {
