@@ -4,10 +4,10 @@
  * - resolve 10,000 mentions against that directory: at most 5 ms in total;
  * - first person card shown within 150 ms of hover intent, with a 50,000-person directory.
  */
-import { build } from 'esbuild';
-import { launchDaylight, ROOT } from '../harness/chromium';
+import { launchDaylight } from '../harness/chromium';
 import { fixture } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
+import { pageBundle } from './page-bundle';
 import { median, ms } from './trace';
 
 const PEOPLE = 50_000;
@@ -28,25 +28,12 @@ function directoryCsv(count: number): string {
 
 /** The library code under test, bundled for the page: the same modules the extension ships. */
 async function benchBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      resolveDir: ROOT,
-      loader: 'ts',
-      contents: `
+  return pageBundle(`
         import { parseDirectoryCsv } from './lib/people/parse-csv';
         import { loadPeople, replaceDirectory } from './lib/people/directory-store';
         import { openDatabase } from './lib/db';
         import { DirectoryIndex, resolveHandles } from './lib/people/resolver';
-        Object.assign(window, { parseDirectoryCsv, replaceDirectory, loadPeople, openDatabase, DirectoryIndex, resolveHandles });`,
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    minify: true,
-    alias: { '@': ROOT },
-    logLevel: 'error',
-  });
-  return result.outputFiles[0]!.text;
+        Object.assign(window, { parseDirectoryCsv, replaceDirectory, loadPeople, openDatabase, DirectoryIndex, resolveHandles });`);
 }
 
 const browser = await launchDaylight();

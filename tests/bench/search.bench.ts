@@ -8,9 +8,9 @@
  * - index build for 100,000 records from scratch (import or migration): ≤ 20 s, with progress shown.
  * Everything runs in the extension's own origin (its options page), on the database the popup reads.
  */
-import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
-import { launchDaylight, ROOT } from '../harness/chromium';
+import { launchDaylight } from '../harness/chromium';
+import { pageBundle } from './page-bundle';
 import { median, ms } from './trace';
 import type Fuse from 'fuse.js';
 import type MiniSearch from 'minisearch';
@@ -56,11 +56,7 @@ const FUSE_PER_CLASS = Number(process.env.FUSE_PER_CLASS ?? 3);
 const RUNS = 5;
 
 async function benchBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      resolveDir: ROOT,
-      loader: 'ts',
-      contents: `
+  return pageBundle(`
         import Fuse from 'fuse.js';
         import MiniSearch from 'minisearch';
         import { makeCorpus, makeQueries } from './tests/bench/search-corpus';
@@ -73,17 +69,7 @@ async function benchBundle(): Promise<string> {
         import { tokenize } from './lib/search/tokenize';
         import { pageRecords } from './lib/tools/records';
         import { github } from './lib/tools/github/adapter';
-        Object.assign(window, { bench: { Fuse, MiniSearch, makeCorpus, makeQueries, githubIssue, openDatabase, loadSearchIndex, loadSearchIndexInTiers, runSearch, parseQuery, ingestRecords, importParts, tokenize, pageRecords, github } });`,
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    minify: true,
-    alias: { '@': ROOT },
-    define: { 'import.meta.env': '{}' },
-    logLevel: 'error',
-  });
-  return result.outputFiles[0]!.text;
+        Object.assign(window, { bench: { Fuse, MiniSearch, makeCorpus, makeQueries, githubIssue, openDatabase, loadSearchIndex, loadSearchIndexInTiers, runSearch, parseQuery, ingestRecords, importParts, tokenize, pageRecords, github } });`);
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
-import { FIXTURES_DIR, loadFixtureCatalog } from '../harness/fixture-catalog';
+import { loadFixtureCatalog } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
+import { importDemoDirectory } from './demo-directory';
 import { expect, test } from './test';
 
-const DEMO_FILE = path.join(FIXTURES_DIR, 'directory/demo-directory.json');
 
 const CASE_INSENSITIVE = new Set<ToolId>(['github', 'gitlab', 'mattermost', 'phabricator']);
 
@@ -21,13 +20,7 @@ function personOf(tool: ToolId, handle: string): string | undefined {
 // The directory comes in as a user brings it: the options page's file input, preview, Apply.
 test.beforeEach(async ({ extensionPage }) => {
   const options = await extensionPage('options');
-  await options.getByLabel('Import a directory file').setInputFiles(DEMO_FILE);
-  const apply = options.getByTestId('import-preview').getByRole('button', { name: 'Apply' });
-  await expect(apply).toBeVisible();
-  // Another test in this browser may have imported it already: then nothing would change.
-  if (await apply.isEnabled()) await apply.click();
-  else await options.getByRole('button', { name: 'Cancel' }).click();
-  await expect(options.getByTestId('people-count')).toHaveText('30 people in the directory.');
+  await importDemoDirectory(options);
 });
 
 for (const tool of TOOL_IDS) {

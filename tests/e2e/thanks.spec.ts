@@ -5,13 +5,13 @@ import type { BrowserContext, Page } from '@playwright/test';
 import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 import { launchDaylight } from '../harness/chromium';
-import { fixture, FIXTURES_DIR, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
+import { fixture, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { startWebhookServer } from '../harness/webhook-server';
 import { githubIssue } from '../bench/synthetic-pages';
+import { importDemoDirectory } from './demo-directory';
 import { expect, test } from './test';
 
-const DEMO_FILE = path.join(FIXTURES_DIR, 'directory/demo-directory.json');
 
 /** Each tool's real composer on its saved pages (what the adapter finds), for typing a draft. */
 const COMPOSER: Record<ToolId, string> = {
@@ -71,12 +71,7 @@ function personOf(tool: ToolId, handle: string) {
 async function importDirectory(context: BrowserContext, extensionId: string): Promise<void> {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByLabel('Import a directory file').setInputFiles(DEMO_FILE);
-  const apply = options.getByTestId('import-preview').getByRole('button', { name: 'Apply' });
-  await expect(apply).toBeVisible();
-  if (await apply.isEnabled()) await apply.click();
-  else await options.getByRole('button', { name: 'Cancel' }).click();
-  await expect(options.getByTestId('people-count')).toHaveText('30 people in the directory.');
+  await importDemoDirectory(options);
   await options.close();
 }
 
