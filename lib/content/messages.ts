@@ -17,9 +17,13 @@ function isReply(value: unknown): value is Reply {
   return typeof value === 'object' && value !== null && typeof (value as Reply).ok === 'boolean';
 }
 
-/** Send a message to the background; resolves with its answer or rejects with its error. */
+/**
+ * Send a message to the background; resolves with its answer or rejects with its error. The
+ * payload travels as JSON text: one string crosses to the background at once, where a structured
+ * value (a capture of hundreds of posts) is copied value by value on the page's main thread.
+ */
 export async function post<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> {
-  const reply: unknown = await browser.runtime.sendMessage({ daylight: 1, type, payload });
+  const reply: unknown = await browser.runtime.sendMessage({ daylight: 1, type, json: JSON.stringify(payload) });
   if (!isReply(reply)) throw new Error(`No answer to "${type}"`);
   if (!reply.ok) throw new Error(reply.error ?? `"${type}" failed`);
   return reply.data as Response<T>;

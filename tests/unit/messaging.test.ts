@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { post } from '@/lib/content/messages';
 import { handleMessages, sendToBackground } from '@/lib/messaging';
 
 describe('message contract', () => {
@@ -34,6 +35,25 @@ describe('message contract', () => {
     await expect(
       sendToBackground('directory-replace', { directory: { version: 1, people: [] }, source: 'test' }),
     ).rejects.toThrow(/Duplicate ids/);
+  });
+
+  it('takes a content script payload sent as JSON text, validated like any other', async () => {
+    const handler = vi.fn(() => ({ ok: true as const }));
+    handleMessages({ 'feature-error': handler });
+    const sent = vi.spyOn(browser.runtime, 'sendMessage');
+    await expect(post('feature-error', { featureId: 'thank-buttons', tool: 'github', url: 'u', message: 'm' })).resolves.toEqual({ ok: true });
+    expect(sent.mock.calls[0]![0]).toEqual({ daylight: 1, type: 'feature-error', json: expect.any(String) });
+    expect(handler).toHaveBeenCalledWith(expect.objectContaining({ featureId: 'thank-buttons' }), expect.anything());
+    await expect(post('feature-error', { featureId: '', tool: 'github', url: 'u', message: 'm' })).rejects.toThrow(/Invalid "feature-error" request/);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers JSON text that does not parse with an error, never reaching the handler', async () => {
+    const handler = vi.fn(() => ({ ok: true as const }));
+    handleMessages({ 'feature-error': handler });
+    const reply = await browser.runtime.sendMessage({ daylight: 1, type: 'feature-error', json: '{"featureId":' });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Invalid "feature-error" request: /) });
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it('ignores messages that are not Daylight envelopes', async () => {

@@ -21,8 +21,11 @@ describe('page session on a self-hosted origin', () => {
 
   it('reports a page that does not look like the tool, once, and the detection that replaces it', async () => {
     const reports: { detected: boolean; path: string }[] = [];
-    fakeBrowser.runtime.onMessage.addListener(((message: { type: string; payload: { detected: boolean; path: string } }) => {
-      if (message.type === 'page-report') reports.push({ detected: message.payload.detected, path: message.payload.path });
+    fakeBrowser.runtime.onMessage.addListener(((message: { type: string; json: string }) => {
+      if (message.type === 'page-report') {
+        const { detected, path } = JSON.parse(message.json) as { detected: boolean; path: string };
+        reports.push({ detected, path });
+      }
       return Promise.resolve({ ok: true, data: message.type === 'settings-get' ? DEFAULT_SETTINGS : { ok: true } });
     }) as never);
     history.replaceState(null, '', '/wiki');

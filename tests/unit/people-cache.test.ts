@@ -5,9 +5,9 @@ import { PeopleCache } from '@/lib/content/people-cache';
 describe('PeopleCache', () => {
   it('asks the background once per turn for all new handles, never twice for one in flight, without waiting for a frame', async () => {
     const requests: string[][] = [];
-    fakeBrowser.runtime.onMessage.addListener(((message: { type: string; payload: { handles: string[] } }) => {
+    fakeBrowser.runtime.onMessage.addListener(((message: { type: string; json: string }) => {
       if (message.type !== 'resolve-people') return undefined;
-      requests.push(message.payload.handles);
+      requests.push((JSON.parse(message.json) as { handles: string[] }).handles);
       return Promise.resolve({ ok: true, data: { people: { 'lena-k': { id: 'lena', name: 'Lena Kowalski' } } } });
     }) as never);
     const raf = vi.spyOn(window, 'requestAnimationFrame');
