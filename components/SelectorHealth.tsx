@@ -1,3 +1,4 @@
+import { SELECTOR_CHECK_INTERVAL_MS } from '@/lib/background/page-reports';
 import type { PageReportRecord } from '@/lib/db';
 import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
 
@@ -25,6 +26,10 @@ export function SelectorHealth({ reports }: { reports: PageReportRecord[] }) {
   if (tools.length === 0) return <p className="muted">No tool page has been visited yet.</p>;
   return (
     <div className="selector-health">
+      <p className="muted">
+        A settled page checks its tool&apos;s selectors at most every {SELECTOR_CHECK_INTERVAL_MS / 3_600_000} hours per site and page kind;
+        a page that does not look like its tool is reported on every visit.
+      </p>
       {tools.map((tool) => {
         const mine = reports.filter((r) => r.tool === tool).sort((a, b) => b.at - a.at);
         const mismatched = mine.filter((r) => !r.detected);

@@ -90,6 +90,11 @@ export const messages = {
     }),
     response: Ok(),
   })),
+  /** content script → background: whether a settled page should check its selectors (diagnostics). */
+  'page-report-due': lazy(() => ({
+    request: z.object({ tool: toolIdSchema(), origin: z.string().check(z.maxLength(300)), kind: pageKindSchema() }),
+    response: z.object({ due: z.boolean() }),
+  })),
   /** options page or demo → background: replace the directory (all-or-nothing). */
   'directory-replace': lazy(() => ({
     request: z.object({ directory: directorySchema(), source: z.string().check(z.maxLength(2048)) }),

@@ -10,6 +10,7 @@ import { createKudosService } from './kudos-service';
 import { OUTBOX_ALARM } from '../kudos/outbox';
 import { createSearchService } from './search-service';
 import { syncSelfHostedScripts } from './self-hosted';
+import { addPageReport, selectorCheckDue } from './page-reports';
 
 /** Tell every tab's content script (tabs without one just do not answer). */
 async function tellTabs(type: 'settings-changed' | 'directory-changed'): Promise<void> {
@@ -19,8 +20,6 @@ async function tellTabs(type: 'settings-changed' | 'directory-changed'): Promise
 
 /** Keep the diagnostics table bounded: the newest errors are the useful ones. */
 export const MAX_FEATURE_ERRORS = 500;
-/** Diagnostics keep the last pages seen per tool. */
-export const MAX_REPORTS_PER_TOOL = 20;
 
 /**
  * The background is the only writer of the database. It answers the message contract and opens
@@ -49,15 +48,11 @@ export function startBackground(): void {
       return { ok: true as const };
     },
     'page-report': async (report) => {
-      await db.transaction('rw', db.pageReports, async () => {
-        await db.pageReports.add({ ...report, at: Date.now() });
-        const stale = await db.pageReports.where('tool').equals(report.tool).reverse().sortBy('at');
-        const excess = stale.slice(MAX_REPORTS_PER_TOOL).map((r) => r.seq!);
-        if (excess.length > 0) await db.pageReports.bulkDelete(excess);
-      });
+      await addPageReport(db, report);
       directory.reportsChanged();
       return { ok: true as const };
     },
+    'page-report-due': async (page) => ({ due: await selectorCheckDue(db, page) }),
     'directory-replace': async ({ directory: people, source }) => {
       const change = await replaceDirectory(db, people, source);
       directory.directoryChanged();

@@ -87,18 +87,21 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     reportTimer = setTimeout(() => {
       if (signal.aborted) return;
       const url = new URL(location.href);
-      matchSelectorsWhenIdle(document, adapter.selectors, idle, (matched) => {
-        if (signal.aborted || location.href !== url.href) return; // navigated meanwhile: that navigation reports
-        post('page-report', {
-          tool: adapter.id,
-          origin: url.origin,
-          path: url.pathname,
-          kind: detected ? adapter.kind(url, document) : 'other',
-          place: resolved.place,
-          detected,
-          matched,
-        }).catch(() => undefined);
-      });
+      const kind = detected ? adapter.kind(url, document) : 'other';
+      const check = () =>
+        matchSelectorsWhenIdle(document, adapter.selectors, idle, (matched) => {
+          if (signal.aborted || location.href !== url.href) return; // navigated meanwhile: that navigation reports
+          post('page-report', { tool: adapter.id, origin: url.origin, path: url.pathname, kind, place: resolved.place, detected, matched }).catch(
+            () => undefined,
+          );
+        });
+      // A mismatch is always reported; a page of a kind checked lately is not checked again.
+      if (!detected) check();
+      else
+        post('page-report-due', { tool: adapter.id, origin: url.origin, kind }).then(
+          ({ due }) => due && !signal.aborted && check(),
+          () => undefined, // the background is restarting: the next page reports
+        );
     }, REPORT_DELAY_MS);
   };
 

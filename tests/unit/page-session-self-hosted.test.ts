@@ -26,7 +26,8 @@ describe('page session on a self-hosted origin', () => {
         const { detected, path } = JSON.parse(message.json) as { detected: boolean; path: string };
         reports.push({ detected, path });
       }
-      return Promise.resolve({ ok: true, data: message.type === 'settings-get' ? DEFAULT_SETTINGS : { ok: true } });
+      const data = message.type === 'settings-get' ? DEFAULT_SETTINGS : message.type === 'page-report-due' ? { due: true } : { ok: true };
+      return Promise.resolve({ ok: true, data });
     }) as never);
     history.replaceState(null, '', '/wiki');
     document.body.innerHTML = '<p>A wiki page</p>';
