@@ -1,6 +1,7 @@
 import { appendToDraft } from '../content/append-draft';
 import { IdleQueue } from '../dom/idle-queue';
 import { post as send } from '../content/messages';
+import { isThanks } from '../kudos/classify';
 import { thankYouText } from '../kudos/thank-you';
 import type { ComposerReading, PostReading } from '../tools/adapter';
 import { ownedBy, textOf } from '../tools/dom';
@@ -218,11 +219,18 @@ export const thankButtons: Feature = {
       dropStrays(element, undefined);
     };
 
-    /** Posts by others that mention the viewer (they may thank them), read in idle time. */
+    /**
+     * Posts by others that mention the viewer and thank them, read in idle time. Classified here so
+     * that only thanks travel to the background (which checks them again), not every mention.
+     */
     const mentioning: Array<{ postKey: string; permalink: string; handle: string; excerpt: string }> = [];
     const received = (post: PostReading, key: string) => {
-      if (post.element.isConnected) mentioning.push({ postKey: key, permalink: post.permalink ?? base, handle: post.author!, excerpt: textOf(post.body, RECEIVED_TEXT) });
-      else reported.delete(key);
+      if (!post.element.isConnected) {
+        reported.delete(key);
+        return;
+      }
+      const excerpt = textOf(post.body, RECEIVED_TEXT);
+      if (isThanks(excerpt)) mentioning.push({ postKey: key, permalink: post.permalink ?? base, handle: post.author!, excerpt });
     };
     const reportMentioning = () => {
       if (mentioning.length === 0) return;
