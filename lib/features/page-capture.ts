@@ -13,9 +13,20 @@ export const CAPTURE_QUIET_MS = 800;
 /** …but a page that never stops (a busy channel) is still captured this often. */
 export const CAPTURE_MAX_WAIT_MS = 5_000;
 
-/** What a post record says, to tell whether it changed since it was sent. */
-function signature(record: CaptureRecord): string {
-  return [record.text, record.author, record.time, record.title, record.container, record.place, record.url, record.mentions.join(' ')].join('\u0001');
+/** Whether a post record says the same as when it was last sent (field by field: no strings built). */
+function same(a: CaptureRecord, b: CaptureRecord | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.text === b.text &&
+    a.author === b.author &&
+    a.time === b.time &&
+    a.title === b.title &&
+    a.container === b.container &&
+    a.place === b.place &&
+    a.url === b.url &&
+    a.mentions.length === b.mentions.length &&
+    a.mentions.every((handle, i) => handle === b.mentions[i])
+  );
 }
 
 /** The last address counted as a visit in this tab: a feature restart on the same page is not a new visit. */
@@ -44,14 +55,14 @@ export const pageCapture: Feature = {
     /** What each post showed when it was last read, until a batch says it changed. */
     const contents = new WeakMap<Element, { key: string; content: PostContent }>();
     /** What was last sent of each post record: a post that did not change is not sent again. */
-    const sent = new Map<string, string>();
+    const sent = new Map<string, CaptureRecord>();
 
     const deliver = (records: CaptureRecord[]) => {
       building = false;
       const visit = visited !== page.url.href;
       visited = page.url.href;
-      const changed = records.filter((record) => record.type === 'page' || sent.get(record.key) !== signature(record));
-      for (const record of changed) sent.set(record.key, signature(record));
+      const changed = records.filter((record) => record.type === 'page' || !same(record, sent.get(record.key)));
+      for (const record of changed) sent.set(record.key, record);
       post('search-capture', { records: changed, visit }).catch(() => {
         for (const record of changed) sent.delete(record.key); // sent again with the next capture
       }); // the background reports full storage itself

@@ -23,6 +23,18 @@ input { font: inherit; padding: 4px 6px; border-radius: 6px; border: 1px solid #
 :focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
 
+let template: HTMLElement | undefined;
+/** The light host every post gets, cloned from one template: a page may have hundreds of posts. */
+function lightHost(): HTMLElement {
+  if (!template) {
+    template = document.createElement('div');
+    template.setAttribute('data-daylight', 'thank');
+    template.setAttribute('role', 'button');
+    template.tabIndex = 0;
+  }
+  return template;
+}
+
 export type ThankChoice = 'public' | 'reaction' | 'record';
 
 export interface ThankButtonOptions {
@@ -62,11 +74,8 @@ export class ThankButton {
   private message = '';
 
   constructor(private readonly options: ThankButtonOptions) {
-    this.host = document.createElement('div');
-    this.host.setAttribute('data-daylight', 'thank');
-    this.host.setAttribute('role', 'button');
+    this.host = lightHost().cloneNode() as HTMLElement;
     this.host.setAttribute('aria-label', `Thank ${options.name}`);
-    this.host.tabIndex = 0;
   }
 
   get upgraded(): boolean {
