@@ -5,5 +5,7 @@ import { asana } from '@/lib/tools/asana/adapter';
 export default defineContentScript({
   matches: [...asana.matches],
   runAt: 'document_idle',
+  // The page's own message listeners never hear of Daylight (WXT's custom event still replaces an old script).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startPageSession(asana, ctx.signal),
 });

@@ -5,5 +5,7 @@ import { github } from '@/lib/tools/github/adapter';
 export default defineContentScript({
   matches: [...github.matches],
   runAt: 'document_idle',
+  // The page's own message listeners never hear of Daylight (WXT's custom event still replaces an old script).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startPageSession(github, ctx.signal),
 });

@@ -5,5 +5,7 @@ import { mattermost } from '@/lib/tools/mattermost/adapter';
 export default defineContentScript({
   matches: [...mattermost.matches],
   runAt: 'document_idle',
+  // The page's own message listeners never hear of Daylight (WXT's custom event still replaces an old script).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startPageSession(mattermost, ctx.signal),
 });

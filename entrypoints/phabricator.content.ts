@@ -5,5 +5,7 @@ import { phabricator } from '@/lib/tools/phabricator/adapter';
 export default defineContentScript({
   matches: [...phabricator.matches],
   runAt: 'document_idle',
+  // The page's own message listeners never hear of Daylight (WXT's custom event still replaces an old script).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startPageSession(phabricator, ctx.signal),
 });

@@ -5,5 +5,7 @@ import { slack } from '@/lib/tools/slack/adapter';
 export default defineContentScript({
   matches: [...slack.matches],
   runAt: 'document_idle',
+  // The page's own message listeners never hear of Daylight (WXT's custom event still replaces an old script).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startPageSession(slack, ctx.signal),
 });
