@@ -9,6 +9,7 @@ import { openPagesOnInstall } from './install-pages';
 import { createKudosService } from './kudos-service';
 import { OUTBOX_ALARM } from '../kudos/outbox';
 import { createSearchService } from './search-service';
+import { unpackCapture } from '../search/capture-wire';
 import { syncSelfHostedScripts } from './self-hosted';
 import { addPageReport, selectorCheckDue } from './page-reports';
 
@@ -88,7 +89,7 @@ export function startBackground(): void {
     'thanks-seen': (request) => kudos.seen(request),
     'thanks-archive': async ({ id, archived }) => (await kudos.archive(id, archived), { ok: true as const }),
     'outbox-retry': async ({ id }) => (await kudos.retry(id), { ok: true as const }),
-    'search-capture': (request, sender) => search.capture(request, sender),
+    'search-capture': (request, sender) => search.capture({ records: unpackCapture(request), visit: request.visit }, sender),
     'search-archive': ({ keys, archived }) => search.archive(keys, archived),
     'search-import': ({ records }) => search.importPart(records),
     'search-rebuild': () => search.rebuild(),

@@ -3,6 +3,7 @@ import { post } from '../content/messages';
 import { captureVerdict } from '../search/capture-rules';
 import { markedMentions } from '../content/annotate';
 import { IdleQueue } from '../dom/idle-queue';
+import { packCapture } from '../search/capture-wire';
 import type { CaptureRecord } from '../search/record';
 import { buildRecords, pageFacts, pageRecords, readPostContent, type PostContent } from '../tools/records';
 import type { PostReading } from '../tools/adapter';
@@ -63,7 +64,7 @@ export const pageCapture: Feature = {
       visited = page.url.href;
       const changed = records.filter((record) => record.type === 'page' || !same(record, sent.get(record.key)));
       for (const record of changed) sent.set(record.key, record);
-      post('search-capture', { records: changed, visit }).catch(() => {
+      post('search-capture', packCapture(changed, visit)).catch(() => {
         for (const record of changed) sent.delete(record.key); // sent again with the next capture
       }); // the background reports full storage itself
     };

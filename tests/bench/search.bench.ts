@@ -22,6 +22,7 @@ import type { loadSearchIndex, loadSearchIndexInTiers, runSearch } from '../../l
 import type { tokenize } from '../../lib/search/tokenize';
 import type { github } from '../../lib/tools/github/adapter';
 import type { pageRecords } from '../../lib/tools/records';
+import type { packCapture } from '../../lib/search/capture-wire';
 import type { BenchQuery, Corpus, makeCorpus, makeQueries } from './search-corpus';
 import type { githubIssue } from './synthetic-pages';
 
@@ -42,6 +43,7 @@ interface BenchWindow {
     importParts: typeof importParts;
     tokenize: typeof tokenize;
     pageRecords: typeof pageRecords;
+    packCapture: typeof packCapture;
     github: typeof github;
   };
   corpus: Corpus;
@@ -68,8 +70,9 @@ async function benchBundle(): Promise<string> {
         import { importParts } from './lib/search/import-parts';
         import { tokenize } from './lib/search/tokenize';
         import { pageRecords } from './lib/tools/records';
+        import { packCapture } from './lib/search/capture-wire';
         import { github } from './lib/tools/github/adapter';
-        Object.assign(window, { bench: { Fuse, MiniSearch, makeCorpus, makeQueries, githubIssue, openDatabase, loadSearchIndex, loadSearchIndexInTiers, runSearch, parseQuery, ingestRecords, importParts, tokenize, pageRecords, github } });`);
+        Object.assign(window, { bench: { Fuse, MiniSearch, makeCorpus, makeQueries, githubIssue, openDatabase, loadSearchIndex, loadSearchIndexInTiers, runSearch, parseQuery, ingestRecords, importParts, tokenize, pageRecords, packCapture, github } });`);
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -290,7 +293,7 @@ try {
       revisit.push(performance.now() - t);
       const other = b.pageRecords(b.github, new URL(`https://github.com/acme/bench-msg-${i}/issues/1`), doc, 'public');
       t = performance.now();
-      const reply = await chrome.runtime.sendMessage({ daylight: 1, type: 'search-capture', payload: { records: other, visit: true } });
+      const reply = await chrome.runtime.sendMessage({ daylight: 1, type: 'search-capture', json: JSON.stringify(b.packCapture(other, true)) });
       message.push(performance.now() - t);
       if (!reply?.ok) throw new Error(reply?.error);
     }
