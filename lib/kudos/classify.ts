@@ -39,14 +39,23 @@ const THANKS: readonly RegExp[] = [
   /\bgrateful\s+(?:to|for)\b/iu,
   /\bcheers\s+for\b/iu,
   /\b(?:great|nice|good|awesome|amazing|excellent|fantastic)\s+(?:job|work|catch)\b/iu,
-  /\b(?:merci|danke|gracias|grazie|obrigad[oa]|dankjewel|dank\s+je|dank\s+u|tusen\s+takk|kiitos|dziękuję|děkuji)\b/iu,
+  // Word edges by Unicode letters: `\b` only knows ASCII, so "dziękuję" never ended a word.
+  /(?<![\p{L}\p{N}_])(?:merci|danke|gracias|grazie|obrigad[oa]|dankjewel|dank\s+je|dank\s+u|tusen\s+takk|kiitos|dziękuję|děkuji)(?![\p{L}\p{N}_])/iu,
   /(?:спасибо|ありがとう|谢谢|謝謝|감사합니다|شكرا|תודה|धन्यवाद)/iu,
   /[🙏🙇]/u,
 ];
 
+/**
+ * A word every pattern of `THANKS` needs (none holds a space, so removing look-alikes, which leaves
+ * spaces, never makes one appear): a text without any cannot thank anyone, and most messages are
+ * told so with one test instead of thirty.
+ */
+const CUES = /thank|thx|thn|tnx|ty|appreciat|kudos|props|shout|hats|grateful|cheers|job|work|catch|merci|danke|gracias|grazie|obrigad|dank|takk|kiitos|dziękuję|děkuji|спасибо|ありがとう|谢谢|謝謝|감사합니다|شكرا|תודה|धन्यवाद|🙏|🙇/iu;
+
 /** Whether `text` thanks someone (see the module comment for what does not count). */
 export function isThanks(text: string): boolean {
   let rest = text.normalize('NFKC').replace(/[\u2018\u2019]/g, "'");
+  if (!CUES.test(rest)) return false;
   for (const pattern of LOOK_ALIKES) rest = rest.replace(pattern, ' ');
   return THANKS.some((pattern) => pattern.test(rest));
 }

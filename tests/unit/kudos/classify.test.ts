@@ -70,4 +70,11 @@ describe('isThanks', () => {
     expect(isThanks('Thanks in advance, and thanks @lena for yesterday’s fix!')).toBe(true);
     expect(isThanks('No thanks needed for the review; thank you for the patch though.')).toBe(true);
   });
+  it('reads full-width and accented letters as what they normalise to, and ordinary updates as no thanks', () => {
+    expect(isThanks('ＴＨＡＮＫＳ @lena-k')).toBe(true);
+    expect(isThanks('Dziękuję @lena-k za poprawkę')).toBe(true);
+    expect(isThanks('@lena-k děkuji moc')).toBe(true);
+    expect(isThanks('Update 12: @Priya Raman the deploy is green.')).toBe(false);
+    expect(isThanks('')).toBe(false);
+  });
 });
