@@ -23,6 +23,8 @@ export interface QueryWord {
 
 export interface Candidate {
   doc: number;
+  /** The record chunk holding it. */
+  chunk: number;
   /** Relevance from the index, recency included. */
   score: number;
   /** How many of the query's words the document matched. */
@@ -162,7 +164,8 @@ export class SearchIndex {
   }
 
   private candidate(segment: Segment, local: number, score: number, words: number): Candidate {
-    return { doc: segment.docs[local]!, score, words, title: segment.title(local), authorName: segment.authorName(local) };
+    const doc = segment.docs[local]!;
+    return { doc, chunk: doc - segment.slots[local]!, score, words, title: segment.title(local), authorName: segment.authorName(local) };
   }
 
   /** The segment's codes for the wanted authors (null: no author filter). */

@@ -13,6 +13,8 @@ import { buildTypoTable, editHashes, lookupHash, TYPO_MIN_QUERY, typoEligible, w
 export interface StoredSegment {
   /** Global document ids (the record's `doc`), one per local document, ascending. */
   docs: Uint32Array;
+  /** Each document's place in its record chunk: the chunk's id is doc − slot (lib/search/record-store.ts). */
+  slots: Uint8Array;
   tool: Uint8Array;
   kind: Uint8Array;
   place: Uint8Array;
@@ -39,6 +41,8 @@ export interface StoredSegment {
 /** What the index needs from one record. */
 export interface IndexedDoc {
   doc: number;
+  /** Its place in its record chunk. */
+  slot: number;
   tool: ToolId;
   kind: PageKind;
   place: Place;
@@ -56,6 +60,7 @@ const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
 export class SegmentBuilder {
   private readonly docs: number[] = [];
+  private readonly slots: number[] = [];
   private readonly tool: number[] = [];
   private readonly kind: number[] = [];
   private readonly place: number[] = [];
@@ -80,6 +85,7 @@ export class SegmentBuilder {
   add(doc: IndexedDoc): void {
     const local = this.docs.length;
     this.docs.push(doc.doc);
+    this.slots.push(doc.slot);
     this.tool.push(TOOL_IDS.indexOf(doc.tool));
     this.kind.push(PAGE_KINDS.indexOf(doc.kind));
     this.place.push(PLACES.indexOf(doc.place));
@@ -136,6 +142,7 @@ export class SegmentBuilder {
     const typo = buildTypoTable(terms);
     return {
       docs: Uint32Array.from(this.docs),
+      slots: Uint8Array.from(this.slots),
       tool: Uint8Array.from(this.tool),
       kind: Uint8Array.from(this.kind),
       place: Uint8Array.from(this.place),
@@ -194,6 +201,7 @@ function lineStarts(text: string, count: number): Uint32Array {
 /** A stored segment ready to search (its vocabulary and titles are cut into strings only as used). */
 export class Segment {
   readonly docs: Uint32Array;
+  readonly slots: Uint8Array;
   readonly tool: Uint8Array;
   readonly kind: Uint8Array;
   readonly place: Uint8Array;
@@ -214,6 +222,7 @@ export class Segment {
 
   constructor(stored: StoredSegment) {
     this.docs = stored.docs;
+    this.slots = stored.slots;
     this.tool = stored.tool;
     this.kind = stored.kind;
     this.place = stored.place;
@@ -306,6 +315,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
   const n = live.length;
   const remap = oldestFirst.map((segment) => new Int32Array(segment.size).fill(-1));
   const docs = new Uint32Array(n);
+  const slots = new Uint8Array(n);
   const tool = new Uint8Array(n);
   const kind = new Uint8Array(n);
   const place = new Uint8Array(n);
@@ -318,6 +328,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
     const from = oldestFirst[s]!;
     remap[s]![local] = i;
     docs[i] = doc;
+    slots[i] = from.slots[local]!;
     tool[i] = from.tool[local]!;
     kind[i] = from.kind[local]!;
     place[i] = from.place[local]!;
@@ -365,6 +376,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
   const typo = buildTypoTable(kept);
   return {
     docs,
+    slots,
     tool,
     kind,
     place,

@@ -8,7 +8,7 @@ const NOW = Date.UTC(2026, 0, 15);
 const DAY = 24 * 3600 * 1000;
 
 function doc(doc: number, title: string, body = '', extra: Partial<IndexedDoc> = {}): IndexedDoc {
-  return { doc, tool: 'github', kind: 'issue', place: 'public', time: NOW - DAY, seen: NOW - DAY, author: null, authorName: '', title, body, ...extra };
+  return { doc, slot: 0, tool: 'github', kind: 'issue', place: 'public', time: NOW - DAY, seen: NOW - DAY, author: null, authorName: '', title, body, ...extra };
 }
 
 function indexOf(...segments: IndexedDoc[][]): SearchIndex {
