@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Person } from './people/schema';
 import type { CaptureRecord } from './search/record';
 import { chunkStoredRecords } from './search/record-store';
-import type { StoredSegment } from './search/segment';
+import { orderPostings, type StoredSegment } from './search/segment';
 import type { PageKind, Place } from './tools/page';
 import type { ToolId } from './tools/tool-ids';
 
@@ -295,7 +295,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 9,
     // Search records move from one row each into chunks of consecutive records (SearchChunkRow):
     // IndexedDB's cost is per row, and a page's 200 messages were 200 rows. Documents keep their
-    // numbers; the index segments learn where in its chunk each document is. The key index is not
+    // numbers; the index segments learn where in its chunk each document is, and put their postings
+    // in impact order (lib/search/segment.ts). The key index is not
     // unique (a unique one costs a lookup per key written): every write looks its keys up first.
     stores: { searchChunks: 'id, *keys, lastSeen, *archived', searchRecords: null },
     upgrade: async (tx) => {
@@ -305,10 +306,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       const slots = new Map<number, number>();
       for (const chunk of chunks) chunk.keys.forEach((_, slot) => slots.set(chunk.id + slot, slot));
       const segments = (await tx.table('searchSegments').toArray()) as SearchSegmentRow[];
-      for (const segment of segments) {
-        const docs = segment.data.docs;
-        segment.data.slots = new Uint8Array(docs.length);
-        for (let i = 0; i < docs.length; i += 1) segment.data.slots[i] = slots.get(docs[i]!) ?? 0;
+      for (const { data } of segments) {
+        data.slots = new Uint8Array(data.docs.length);
+        for (let i = 0; i < data.docs.length; i += 1) data.slots[i] = slots.get(data.docs[i]!) ?? 0;
+        // Postings in impact order, as segments are now built (one-word queries read them best first).
+        orderPostings(data.postings, data.offsets, data.seen);
       }
       await tx.table('searchSegments').bulkPut(segments);
     },

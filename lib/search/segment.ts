@@ -32,7 +32,10 @@ export interface StoredSegment {
   terms: string;
   /** Term t's postings are postings[offsets[t] .. offsets[t+1]). */
   offsets: Uint32Array;
-  /** local document << 1 | 1 when the term is in its title. */
+  /**
+   * local document << 1 | 1 when the term is in its title. Impact order within a term (see
+   * orderPostings): title postings first, then the others, each most recently seen first.
+   */
   postings: Uint32Array;
   typoHashes: Uint32Array;
   typoTerms: Uint32Array;
@@ -57,6 +60,32 @@ export interface IndexedDoc {
 }
 
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+
+/**
+ * Put each term's postings in impact order: title postings first, then the others, each by last
+ * seen (newest first, then by local document). A document's score for a term is its match weight,
+ * times the title bonus, times a recency boost that grows with last seen, so within each of the two
+ * runs the postings come best first whatever the time of the query: a one-word query reads them
+ * best first and stops once nothing left can enter the top (engine.ts).
+ */
+export function orderPostings(postings: Uint32Array, offsets: Uint32Array, seen: Float64Array): void {
+  const n = seen.length;
+  const byRecency = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) byRecency[i] = i;
+  byRecency.sort((a, b) => seen[b]! - seen[a]! || a - b);
+  const rank = new Uint32Array(n);
+  for (let r = 0; r < n; r += 1) rank[byRecency[r]!] = r;
+  // Sort keys: rank for title postings, n + rank for the others; one native sort per term.
+  for (let i = 0; i < postings.length; i += 1) {
+    const p = postings[i]!;
+    postings[i] = (p & 1 ? 0 : n) + rank[p >>> 1]!;
+  }
+  for (let t = 0; t + 1 < offsets.length; t += 1) if (offsets[t + 1]! - offsets[t]! > 1) postings.subarray(offsets[t]!, offsets[t + 1]!).sort();
+  for (let i = 0; i < postings.length; i += 1) {
+    const key = postings[i]!;
+    postings[i] = key < n ? (byRecency[key]! << 1) | 1 : byRecency[key - n]! << 1;
+  }
+}
 
 export class SegmentBuilder {
   private readonly docs: number[] = [];
@@ -139,6 +168,8 @@ export class SegmentBuilder {
     const postings = new Uint32Array(this.pairCount / 2);
     const next = offsets.slice(0, terms.length);
     for (let i = 0; i < this.pairCount; i += 2) postings[next[rank[this.pairs[i]!]!]!++] = this.pairs[i + 1]!;
+    const seen = Float64Array.from(this.seen);
+    orderPostings(postings, offsets, seen);
     const typo = buildTypoTable(terms);
     return {
       docs: Uint32Array.from(this.docs),
@@ -147,7 +178,7 @@ export class SegmentBuilder {
       kind: Uint8Array.from(this.kind),
       place: Uint8Array.from(this.place),
       time: Float64Array.from(this.time),
-      seen: Float64Array.from(this.seen),
+      seen,
       author: Int32Array.from(this.author),
       authors: [...this.authorKeys.keys()].join('\n'),
       titles: this.titles.join('\n'),
@@ -373,6 +404,8 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
     }
   }
   postings = postings.slice(0, total);
+  const keptOffsets = Uint32Array.from(offsets);
+  orderPostings(postings, keptOffsets, seen);
   const typo = buildTypoTable(kept);
   return {
     docs,
@@ -386,7 +419,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
     authors: [...authorKeys.keys()].join('\n'),
     titles: titles.join('\n'),
     terms: kept.join('\n'),
-    offsets: Uint32Array.from(offsets),
+    offsets: keptOffsets,
     postings,
     typoHashes: typo.hashes,
     typoTerms: typo.termIds,
