@@ -157,25 +157,38 @@ export async function readRecords(db: DaylightDatabase, refs: ReadonlyArray<{ do
   });
 }
 
+/** Chunks read first for the newest records (a page's capture is one to a few chunks). */
+const NEWEST_FIRST_CHUNKS = 32;
+
 /** How many records are stored (the key index has one entry per record). */
 export function countRecords(db: DaylightDatabase): Promise<number> {
   return db.searchChunks.orderBy('keys').count();
 }
 
 /**
- * The records seen last that `keep` accepts, newest first (ties: the newer document first). Chunks
- * are read newest first, a few more each time, until no unread chunk can hold a newer record.
+ * The records seen last that `keep` accepts, newest first (ties: the newer document first). The
+ * newest chunks are found on the last-seen index without reading them (a key cursor), then read
+ * together; more are read, four times as many each time, until no unread chunk can hold a newer one.
  */
 export async function newestRecords(db: DaylightDatabase, count: number, keep: (row: SearchRecordRow) => boolean): Promise<SearchRecordRow[]> {
   const found: SearchRecordRow[] = [];
   let read = 0;
-  for (let batch = 4; ; batch = Math.min(4 * batch, 1024)) {
-    const chunks = await db.searchChunks.orderBy('lastSeen').reverse().offset(read).limit(batch).toArray();
-    read += chunks.length;
-    for (const chunk of chunks) for (const row of chunkRecords(chunk)) if (keep(row)) found.push(row);
+  for (let batch = NEWEST_FIRST_CHUNKS; ; batch *= 4) {
+    const ids: number[] = [];
     // A chunk not read yet holds nothing seen after the last chunk read.
-    const bound = chunks.at(-1)?.lastSeen ?? -Infinity;
-    if (chunks.length < batch || found.filter((r) => r.lastSeen > bound).length >= count) break;
+    let bound = -Infinity;
+    await db.searchChunks
+      .orderBy('lastSeen')
+      .reverse()
+      .offset(read)
+      .limit(batch)
+      .eachKey((lastSeen, cursor) => {
+        ids.push(cursor.primaryKey as number);
+        bound = lastSeen as number;
+      });
+    read += ids.length;
+    for (const chunk of await db.searchChunks.bulkGet(ids)) if (chunk) for (const row of chunkRecords(chunk)) if (keep(row)) found.push(row);
+    if (ids.length < batch || found.filter((r) => r.lastSeen > bound).length >= count) break;
   }
   return found.sort((a, b) => b.lastSeen - a.lastSeen || b.doc - a.doc).slice(0, count);
 }
