@@ -65,12 +65,14 @@ describe('record chunks', () => {
     expect(await ingestRecords(db, page(200), true, 10)).toEqual({ added: 201, updated: 0 });
     const chunks = await db.searchChunks.count();
     expect(chunks).toBeGreaterThan(1);
-    expect(chunks).toBeLessThan(20);
+    expect(chunks).toBeLessThanOrEqual(Math.ceil(201 / 8));
     expect(await countRecords(db)).toBe(201);
-    // The revisit brings 10 new comments: the old ones keep their documents, the new go to a new chunk.
+    // The revisit brings 10 new comments: the old ones keep their documents, the new go to new chunks.
     const before = await findRecords(db, [PAGE, `${PAGE}#issuecomment-1150`]);
     expect(await ingestRecords(db, page(210), true, 20)).toEqual({ added: 10, updated: 201 });
-    expect(await db.searchChunks.count()).toBe(chunks + 1);
+    const added = (await db.searchChunks.count()) - chunks;
+    expect(added).toBeGreaterThanOrEqual(1);
+    expect(added).toBeLessThanOrEqual(2);
     const after = await findRecords(db, [PAGE, `${PAGE}#issuecomment-1150`, `${PAGE}#issuecomment-1205`]);
     expect([...after.byKey.values()].sort((a, b) => a.doc - b.doc).map((r) => [r.key, r.timesSeen, r.firstSeen, r.lastSeen])).toEqual([
       [PAGE, 2, 10, 20], [`${PAGE}#issuecomment-1150`, 2, 10, 20], [`${PAGE}#issuecomment-1205`, 1, 20, 20],
