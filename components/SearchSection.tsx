@@ -5,6 +5,7 @@ import { patternTest } from '@/lib/search/capture-rules';
 import { exportSearchIndex, parseSearchExport, type ImportProblem } from '@/lib/search/export';
 import { importParts } from '@/lib/search/import-parts';
 import { requestPersistentStorage } from '@/lib/search/persist';
+import { countArchived, countRecords, newestArchived } from '@/lib/search/record-store';
 import { EMPTY_STATUS, searchStatusItem, type SearchStatus } from '@/lib/search/status';
 import { saveUserSettings, type SettingsSnapshot } from '@/lib/settings';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
@@ -26,9 +27,9 @@ async function readUsage(): Promise<Usage> {
   const db = openDatabase();
   try {
     const [records, archivedCount, archived, segments, estimate, persisted] = await Promise.all([
-      db.searchRecords.count(),
-      db.searchRecords.where('archivedAt').above(0).count(),
-      db.searchRecords.where('archivedAt').above(0).reverse().limit(ARCHIVED_SHOWN).toArray(),
+      countRecords(db),
+      countArchived(db),
+      newestArchived(db, ARCHIVED_SHOWN),
       db.searchSegments.count(),
       navigator.storage?.estimate?.().catch(() => null) ?? null,
       navigator.storage?.persisted?.().catch(() => false) ?? false,

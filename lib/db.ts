@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Person } from './people/schema';
 import type { CaptureRecord } from './search/record';
-import type { StoredSegment } from './search/segment';
+import { chunkStoredRecords } from './search/record-store';
+import { orderPostings, type StoredSegment } from './search/segment';
 import type { PageKind, Place } from './tools/page';
 import type { ToolId } from './tools/tool-ids';
 
@@ -155,9 +156,12 @@ export interface OutboxEntry {
 /**
  * A captured page or post, as search keeps it: keyed by canonical URL or permalink (`key`, never
  * duplicated); `doc` is the number the search index knows it by. Archived, never deleted.
+ * Stored in a chunk of records (SearchChunkRow), whose id is `chunk`.
  */
 export interface SearchRecordRow extends CaptureRecord {
   doc: number;
+  /** The chunk holding the record (the first document number of that chunk). */
+  chunk: number;
   /** The place was private when it was last seen. */
   private: boolean;
   /** The author and the mentioned people as the directory knew them when captured. */
@@ -168,6 +172,22 @@ export interface SearchRecordRow extends CaptureRecord {
   lastSeen: number;
   timesSeen: number;
   archivedAt?: number;
+}
+
+/**
+ * Consecutive search records stored as one row (lib/search/record-store.ts): its id is its first
+ * record's `doc`, and record i has doc id + i.
+ */
+export interface SearchChunkRow {
+  id: number;
+  /** Each record's key, in order (a multi-entry index; a key is in one chunk only: writers look keys up first). */
+  keys: string[];
+  /** Each record as JSON, without `doc` and `chunk`. */
+  records: string[];
+  /** The latest last-seen of its records. */
+  lastSeen: number;
+  /** [archivedAt, doc] of each archived record (a multi-entry index: the archived list and its count). */
+  archived: Array<[number, number]>;
 }
 
 /** One immutable segment of the search index (lib/search/segment.ts); a higher id is newer. */
@@ -188,7 +208,9 @@ export type DaylightDatabase = Dexie & {
   activity: EntityTable<ActivityEvent, 'seq'>;
   places: EntityTable<PlaceChoice, 'key'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
-  searchRecords: EntityTable<SearchRecordRow, 'doc'>;
+  /** Versions 6 to 8 only (a row per record, no `chunk`): read by the version 9 migration. */
+  searchRecords: EntityTable<Omit<SearchRecordRow, 'chunk'>, 'doc'>;
+  searchChunks: EntityTable<SearchChunkRow, 'id'>;
   searchSegments: EntityTable<SearchSegmentRow, 'id'>;
 };
 
@@ -268,6 +290,30 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 8,
     // Openness: reasons and "don't warn here again" exceptions per place.
     stores: { places: '&key, tool, exceptionAt' },
+  },
+  {
+    version: 9,
+    // Search records move from one row each into chunks of consecutive records (SearchChunkRow):
+    // IndexedDB's cost is per row, and a page's 200 messages were 200 rows. Documents keep their
+    // numbers; the index segments learn where in its chunk each document is, and put their postings
+    // in impact order (lib/search/segment.ts). The key index is not
+    // unique (a unique one costs a lookup per key written): every write looks its keys up first.
+    stores: { searchChunks: 'id, *keys, lastSeen, *archived', searchRecords: null },
+    upgrade: async (tx) => {
+      const rows = (await tx.table('searchRecords').toArray()) as SearchRecordRow[];
+      const chunks = chunkStoredRecords(rows);
+      await tx.table('searchChunks').bulkPut(chunks);
+      const slots = new Map<number, number>();
+      for (const chunk of chunks) chunk.keys.forEach((_, slot) => slots.set(chunk.id + slot, slot));
+      const segments = (await tx.table('searchSegments').toArray()) as SearchSegmentRow[];
+      for (const { data } of segments) {
+        data.slots = new Uint8Array(data.docs.length);
+        for (let i = 0; i < data.docs.length; i += 1) data.slots[i] = slots.get(data.docs[i]!) ?? 0;
+        // Postings in impact order, as segments are now built (one-word queries read them best first).
+        orderPostings(data.postings, data.offsets, data.seen);
+      }
+      await tx.table('searchSegments').bulkPut(segments);
+    },
   },
 ];
 

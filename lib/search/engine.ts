@@ -1,4 +1,4 @@
-import { Segment, type StoredSegment } from './segment';
+import { Segment, type Expansion, type StoredSegment } from './segment';
 import { TopK } from './top-k';
 
 /** What operators narrow results to; null means no restriction. Values are the segment's codes. */
@@ -23,6 +23,8 @@ export interface QueryWord {
 
 export interface Candidate {
   doc: number;
+  /** The record chunk holding it. */
+  chunk: number;
   /** Relevance from the index, recency included. */
   score: number;
   /** How many of the query's words the document matched. */
@@ -45,6 +47,9 @@ const TIER = 1e6;
 const TITLE_BONUS = 1.25;
 const MAX_WORDS = 16;
 
+/** One-word queries whose terms have at least this many postings read them best first. */
+const BEST_FIRST_MIN = 512;
+
 /** Per-segment working arrays, reused by every query (a query allocates next to nothing, so no collection pauses). */
 interface Scratch {
   score: Float32Array;
@@ -53,6 +58,69 @@ interface Scratch {
   /** Documents touched by the query, and by the current word. */
   touched: Int32Array;
   wordTouched: Int32Array;
+  /** 2^((seen − newest) / half-life) per document: the recency boost without a power per document and query. */
+  decay: Float64Array;
+  /** The segment's newest last seen. */
+  newest: number;
+  /** Best-first reading: runs of postings and a heap of them (grown as needed). */
+  heapKeys: Float64Array;
+  heapLists: Int32Array;
+  lists: Uint32Array;
+  weights: Float64Array;
+}
+
+/** 1 + RECENCY_BOOST × 0.5^(age / half-life), from the segment's factor at the query's time and the document's decay (age 0 at most). */
+const recencyBoost = (ageFactor: number, decay: number) => 1 + RECENCY_BOOST * Math.min(1, ageFactor * decay);
+
+const idfOf = (segment: Segment, term: number) => Math.log(1 + segment.size / segment.df(term));
+
+function postingsOf(segment: Segment, found: readonly Expansion[]): number {
+  let total = 0;
+  for (const { term } of found) total += segment.df(term);
+  return total;
+}
+
+/** A max-heap of posting runs by the key of their next posting, over preallocated arrays. */
+class RunHeap {
+  size = 0;
+
+  constructor(private readonly keys: Float64Array, private readonly runs: Int32Array) {}
+
+  topKey(): number {
+    return this.keys[0]!;
+  }
+
+  push(key: number, run: number): void {
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent]! >= key) break;
+      this.keys[i] = this.keys[parent]!;
+      this.runs[i] = this.runs[parent]!;
+      i = parent;
+    }
+    this.keys[i] = key;
+    this.runs[i] = run;
+  }
+
+  pop(): number {
+    const top = this.runs[0]!;
+    const key = this.keys[--this.size]!;
+    const run = this.runs[this.size]!;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const c = l + 1 < this.size && this.keys[l + 1]! > this.keys[l]! ? l + 1 : l;
+      if (this.keys[c]! <= key) break;
+      this.keys[i] = this.keys[c]!;
+      this.runs[i] = this.runs[c]!;
+      i = c;
+    }
+    this.keys[i] = key;
+    this.runs[i] = run;
+    return top;
+  }
 }
 
 /** A ranked document while the query runs: its segment and local number in one number. */
@@ -112,23 +180,51 @@ export class SearchIndex {
     }
   }
 
+  private scratchOf(segment: Segment): Scratch {
+    let scratch = this.scratch.get(segment);
+    if (!scratch) {
+      const n = segment.size;
+      let newest = -Infinity;
+      for (let local = 0; local < n; local += 1) newest = Math.max(newest, segment.seen[local]!);
+      const decay = new Float64Array(n);
+      for (let local = 0; local < n; local += 1) decay[local] = 2 ** ((segment.seen[local]! - newest) / RECENCY_HALF_LIFE_MS);
+      scratch = {
+        score: new Float32Array(n), best: new Float32Array(n), mask: new Uint16Array(n), touched: new Int32Array(n), wordTouched: new Int32Array(n),
+        decay, newest, heapKeys: new Float64Array(0), heapLists: new Int32Array(0), lists: new Uint32Array(0), weights: new Float64Array(0),
+      };
+      this.scratch.set(segment, scratch);
+    }
+    return scratch;
+  }
+
   private searchSegment(segment: Segment, s: number, plan: readonly QueryWord[], filters: IndexFilters, top: TopK<number>, matched: Array<Set<string>>, now: number): void {
     const n = segment.size;
     if (n === 0) return;
-    let scratch = this.scratch.get(segment);
-    if (!scratch) {
-      scratch = { score: new Float32Array(n), best: new Float32Array(n), mask: new Uint16Array(n), touched: new Int32Array(n), wordTouched: new Int32Array(n) };
-      this.scratch.set(segment, scratch);
+    const scratch = this.scratchOf(segment);
+    const authors = this.authorCodes(segment, filters);
+    const expansions = plan.map(({ word, prefix }, w) => {
+      const found = segment.expand(word, prefix);
+      for (const { term } of found) matched[w]!.add(segment.terms.at(term)!);
+      return found;
+    });
+    // The age part of the recency boost of the segment's newest document, at `now`.
+    const ageFactor = 0.5 ** ((now - scratch.newest) / RECENCY_HALF_LIFE_MS);
+    if (plan.length === 1 && postingsOf(segment, expansions[0]!) >= BEST_FIRST_MIN) {
+      this.bestFirst(segment, s, expansions[0]!, filters, authors, top, scratch, ageFactor);
+      return;
     }
-    const { score, best, mask, touched, wordTouched } = scratch;
+    const { score, best, mask, touched, wordTouched, decay } = scratch;
     let touchedCount = 0;
-    plan.forEach(({ word, prefix }, w) => {
+    expansions.forEach((found, w) => {
       const bit = 1 << w;
+      if (found.length === 1) {
+        // One matching term: its score goes straight to the documents (nothing to take the best of).
+        touchedCount = this.addTerm(segment, found[0]!, bit, scratch, touchedCount);
+        return;
+      }
       let wordCount = 0;
-      for (const { term, weight } of segment.expand(word, prefix)) {
-        matched[w]!.add(segment.terms.at(term)!);
-        const idf = Math.log(1 + n / segment.df(term));
-        const base = weight * idf;
+      for (const { term, weight } of found) {
+        const base = weight * idfOf(segment, term);
         const end = segment.offsets[term + 1]!;
         for (let i = segment.offsets[term]!; i < end; i += 1) {
           const p = segment.postings[i]!;
@@ -147,12 +243,9 @@ export class SearchIndex {
         best[local] = 0;
       }
     });
-    const authors = this.authorCodes(segment, filters);
     for (let i = 0; i < touchedCount; i += 1) {
       const local = touched[i]!;
-      const bits = popcount(mask[local]!);
-      const relevance = score[local]! * (1 + RECENCY_BOOST * 0.5 ** (Math.max(0, now - segment.seen[local]!) / RECENCY_HALF_LIFE_MS));
-      const key = bits * TIER + relevance;
+      const key = popcount(mask[local]!) * TIER + score[local]! * recencyBoost(ageFactor, decay[local]!);
       if (key > top.floor && !segment.dead[local] && this.passes(segment, local, filters, authors)) {
         top.push(key, entry(s, local));
       }
@@ -161,8 +254,82 @@ export class SearchIndex {
     }
   }
 
+  /** Add one term's scores (rounded as the best-of path rounds them) to the documents; returns the new touched count. */
+  private addTerm(segment: Segment, { term, weight }: Expansion, bit: number, { score, mask, touched }: Scratch, touchedCount: number): number {
+    const base = Math.fround(weight * idfOf(segment, term));
+    const titled = Math.fround(weight * idfOf(segment, term) * TITLE_BONUS);
+    const end = segment.offsets[term + 1]!;
+    let count = touchedCount;
+    for (let i = segment.offsets[term]!; i < end; i += 1) {
+      const p = segment.postings[i]!;
+      const local = p >>> 1;
+      if (mask[local] === 0) touched[count++] = local;
+      mask[local]! |= bit;
+      score[local]! += p & 1 ? titled : base;
+    }
+    return count;
+  }
+
+  /**
+   * One word with long postings: every matching term's two impact-ordered runs (title, other;
+   * segment.ts) are read together, best posting first, so a document is met first at its best
+   * score; reading stops when the best posting left cannot beat the top's floor. Same answer as
+   * reading everything, without touching most of a common word's documents.
+   */
+  private bestFirst(segment: Segment, s: number, found: readonly Expansion[], filters: IndexFilters, authors: Set<number> | null, top: TopK<number>, scratch: Scratch, ageFactor: number): void {
+    const { postings, offsets } = segment;
+    const { mask, touched, decay } = scratch;
+    // Each run: [next, end) in lists, its score before recency in weights (as the general path rounds it).
+    const runs = 2 * found.length;
+    if (scratch.lists.length < 2 * runs) {
+      scratch.lists = new Uint32Array(4 * runs);
+      scratch.weights = new Float64Array(2 * runs);
+      scratch.heapKeys = new Float64Array(2 * runs);
+      scratch.heapLists = new Int32Array(2 * runs);
+    }
+    const { lists, weights, heapKeys, heapLists } = scratch;
+    const heap = new RunHeap(heapKeys, heapLists);
+    const headKey = (run: number) => TIER + weights[run]! * recencyBoost(ageFactor, decay[postings[lists[2 * run]!]! >>> 1]!);
+    found.forEach(({ term, weight }, e) => {
+      const base = weight * idfOf(segment, term);
+      const start = offsets[term]!;
+      const end = offsets[term + 1]!;
+      // Title postings come first: the first that is not one ends the title run.
+      let lo = start;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (postings[mid]! & 1) lo = mid + 1;
+        else hi = mid;
+      }
+      const title = 2 * e;
+      lists[2 * title] = start;
+      lists[2 * title + 1] = lo;
+      weights[title] = Math.fround(base * TITLE_BONUS);
+      lists[2 * (title + 1)] = lo;
+      lists[2 * (title + 1) + 1] = end;
+      weights[title + 1] = Math.fround(base);
+      for (const run of [title, title + 1]) if (lists[2 * run]! < lists[2 * run + 1]!) heap.push(headKey(run), run);
+    });
+    let touchedCount = 0;
+    while (heap.size > 0) {
+      const key = heap.topKey();
+      if (key <= top.floor) break;
+      const run = heap.pop();
+      const local = postings[lists[2 * run]!]! >>> 1;
+      lists[2 * run]! += 1;
+      if (lists[2 * run]! < lists[2 * run + 1]!) heap.push(headKey(run), run);
+      if (mask[local]) continue;
+      mask[local] = 1;
+      touched[touchedCount++] = local;
+      if (!segment.dead[local] && this.passes(segment, local, filters, authors)) top.push(key, entry(s, local));
+    }
+    for (let i = 0; i < touchedCount; i += 1) mask[touched[i]!] = 0;
+  }
+
   private candidate(segment: Segment, local: number, score: number, words: number): Candidate {
-    return { doc: segment.docs[local]!, score, words, title: segment.title(local), authorName: segment.authorName(local) };
+    const doc = segment.docs[local]!;
+    return { doc, chunk: doc - segment.slots[local]!, score, words, title: segment.title(local), authorName: segment.authorName(local) };
   }
 
   /** The segment's codes for the wanted authors (null: no author filter). */

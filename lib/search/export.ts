@@ -2,6 +2,10 @@ import * as z from 'zod/mini';
 import type { DaylightDatabase, SearchRecordRow } from '../db';
 import { lazy } from '../lazy';
 import { captureRecordSchema } from './record';
+import { eachRecordBatch, findRecords, placeNewRecords, replaceRecord, type NewRecord } from './record-store';
+
+/** Record chunks read at a time while exporting. */
+const EXPORT_CHUNKS = 500;
 
 /**
  * The whole search index as a JSON file, and back. Every stored field is kept (seen dates, times
@@ -43,7 +47,9 @@ export function exportedRecord(row: SearchRecordRow | ExportedRecord): ExportedR
 
 /** Every record, archived ones included, ordered by key. */
 export async function exportSearchIndex(db: DaylightDatabase): Promise<string> {
-  const rows = await db.searchRecords.orderBy('key').toArray();
+  const rows: SearchRecordRow[] = [];
+  await eachRecordBatch(db, EXPORT_CHUNKS, (batch) => rows.push(...batch));
+  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return `${JSON.stringify({ format: EXPORT_FORMAT, version: 1, records: rows.map(exportedRecord) }, null, 1)}\n`;
 }
 
@@ -86,17 +92,22 @@ export function parseSearchExport(text: string): ParsedImport {
  * an import never makes what is stored older.
  */
 export async function importRecords(db: DaylightDatabase, records: readonly ExportedRecord[]): Promise<{ added: number; updated: number }> {
-  return db.transaction('rw', db.searchRecords, async () => {
-    const existing = new Map((await db.searchRecords.where('key').anyOf(records.map((r) => r.key)).toArray()).map((r) => [r.key, r]));
-    const last = await db.searchRecords.orderBy('doc').lastKey();
-    let next = last === undefined ? 1 : Number(last) + 1;
-    const rows = records.map((record): SearchRecordRow => {
-      const old = existing.get(record.key);
-      if (!old) return { ...exportedRecord(record), doc: next++ } as SearchRecordRow;
+  const latest = new Map(records.map((r) => [r.key, r]));
+  return db.transaction('rw', db.searchChunks, async () => {
+    const stored = await findRecords(db, latest.keys());
+    const fresh: NewRecord[] = [];
+    for (const record of latest.values()) {
+      const old = stored.byKey.get(record.key);
+      if (!old) {
+        fresh.push(exportedRecord(record) as NewRecord);
+        continue;
+      }
       const newer = old.lastSeen > record.lastSeen ? exportedRecord(old) : exportedRecord(record);
-      return { ...newer, firstSeen: Math.min(old.firstSeen, record.firstSeen), timesSeen: Math.max(old.timesSeen, record.timesSeen), doc: old.doc } as SearchRecordRow;
-    });
-    await db.searchRecords.bulkPut(rows);
-    return { added: records.length - existing.size, updated: existing.size };
+      const row = { ...newer, firstSeen: Math.min(old.firstSeen, record.firstSeen), timesSeen: Math.max(old.timesSeen, record.timesSeen), doc: old.doc, chunk: old.chunk } as SearchRecordRow;
+      replaceRecord(stored.chunks.get(old.chunk)!, row);
+    }
+    const placed = await placeNewRecords(db, fresh);
+    await db.searchChunks.bulkPut([...stored.chunks.values(), ...placed.chunks]);
+    return { added: fresh.length, updated: latest.size - fresh.length };
   });
 }

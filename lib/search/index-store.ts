@@ -1,5 +1,6 @@
 import type { DaylightDatabase, SearchRecordRow, SearchSegmentRow } from '../db';
 import type { CaptureRecord } from './record';
+import { countRecords, eachRecordBatch, findRecords, newestRecords, placeNewRecords, replaceRecord, type NewRecord } from './record-store';
 import { mergeSegments, Segment, SegmentBuilder } from './segment';
 import { indexChanged, indexedDoc } from './stored-record';
 
@@ -20,8 +21,8 @@ export type IncomingRecord = CaptureRecord & ResolvedPeople;
 
 /** Segments beyond this many are merged. */
 export const MAX_SEGMENTS = 8;
-/** Records read per step when the index is rebuilt from scratch. */
-export const REBUILD_BATCH = 2_000;
+/** Record chunks read per step when the index is rebuilt from scratch. */
+export const REBUILD_CHUNKS = 250;
 
 async function nextSegmentId(db: DaylightDatabase): Promise<number> {
   const last = await db.searchSegments.orderBy('id').lastKey();
@@ -36,35 +37,37 @@ export async function ingestRecords(db: DaylightDatabase, incoming: readonly Inc
   const latest = new Map<string, IncomingRecord>();
   for (const record of incoming) latest.set(record.key, record);
   let added = 0;
-  await db.transaction('rw', db.searchRecords, db.searchSegments, async () => {
-    // One lookup per key, all in flight at once: faster than anyOf's cursor, which waits at every key.
-    const existing = await Promise.all([...latest.keys()].map((key) => db.searchRecords.get({ key })));
-    const byKey = new Map(existing.filter((r) => r !== undefined).map((r) => [r.key, r]));
-    const last = await db.searchRecords.orderBy('doc').lastKey();
-    let nextDoc = last === undefined ? 1 : Number(last) + 1;
-    const rows: SearchRecordRow[] = [];
+  await db.transaction('rw', db.searchChunks, db.searchSegments, async () => {
+    const stored = await findRecords(db, latest.keys());
+    const fresh: NewRecord[] = [];
     const reindex: SearchRecordRow[] = [];
     for (const record of latest.values()) {
-      const old = byKey.get(record.key);
+      const old = stored.byKey.get(record.key);
       const { authorId, authorName, mentionIds, ...capture } = record;
-      const row: SearchRecordRow = {
+      const row: NewRecord = {
         ...capture,
         ...(authorId === undefined ? {} : { authorId }),
         ...(authorName === undefined ? {} : { authorName }),
         mentionIds,
-        doc: old?.doc ?? nextDoc++,
         private: record.place === 'private',
         firstSeen: old?.firstSeen ?? now,
         lastSeen: now,
         timesSeen: (old?.timesSeen ?? 0) + (old === undefined || visit ? 1 : 0),
         ...(old?.archivedAt === undefined ? {} : { archivedAt: old.archivedAt }),
       };
-      if (old === undefined) added += 1;
+      if (old === undefined) {
+        fresh.push(row);
+        continue;
+      }
+      const updated = { ...row, doc: old.doc, chunk: old.chunk };
+      replaceRecord(stored.chunks.get(old.chunk)!, updated);
       // A page's own record is filed again on each visit, so its recency stays current.
-      if (old === undefined || indexChanged(old, row) || (visit && row.type === 'page')) reindex.push(row);
-      rows.push(row);
+      if (indexChanged(old, updated) || (visit && updated.type === 'page')) reindex.push(updated);
     }
-    await db.searchRecords.bulkPut(rows);
+    added = fresh.length;
+    const placed = await placeNewRecords(db, fresh);
+    reindex.push(...placed.rows);
+    await db.searchChunks.bulkPut([...stored.chunks.values(), ...placed.chunks]);
     if (reindex.length > 0) {
       const builder = new SegmentBuilder();
       for (const row of reindex) builder.add(indexedDoc(row));
@@ -124,21 +127,17 @@ export async function compactIndex(db: DaylightDatabase, recentSize = RECENT_DOC
  */
 export async function rebuildIndex(db: DaylightDatabase, progress: (done: number, total: number) => void = () => undefined, recentSize = RECENT_DOCS): Promise<{ records: number }> {
   const startedBelow = await nextSegmentId(db);
-  const total = await db.searchRecords.count();
-  const recent = new Set(await db.searchRecords.orderBy('lastSeen').reverse().limit(recentSize).primaryKeys());
+  const total = await countRecords(db);
+  const recent = new Set((await newestRecords(db, recentSize, () => true)).map((r) => r.doc));
   const older = new SegmentBuilder();
   const newer = new SegmentBuilder();
-  let after = 0;
   let done = 0;
   progress(0, total);
-  for (;;) {
-    const batch = await db.searchRecords.where('doc').above(after).limit(REBUILD_BATCH).toArray();
-    if (batch.length === 0) break;
+  await eachRecordBatch(db, REBUILD_CHUNKS, (batch) => {
     for (const row of batch) (recent.has(row.doc) ? newer : older).add(indexedDoc(row));
-    after = batch.at(-1)!.doc;
     done += batch.length;
     progress(done, Math.max(total, done));
-  }
+  });
   const segments = [older, newer].filter((b) => b.size > 0).map((b) => ({ size: b.size, data: b.build() }));
   await db.transaction('rw', db.searchSegments, async () => {
     await db.searchSegments.where('id').below(startedBelow).delete();
@@ -150,14 +149,17 @@ export async function rebuildIndex(db: DaylightDatabase, progress: (done: number
 
 /** Archive (hide from results) or restore records; nothing is deleted. */
 export async function setRecordsArchived(db: DaylightDatabase, keys: readonly string[], archived: boolean, now = Date.now()): Promise<number> {
-  return db.transaction('rw', db.searchRecords, async () => {
-    const rows = await db.searchRecords.where('key').anyOf([...keys]).toArray();
-    const changed = rows.filter((r) => (r.archivedAt !== undefined) !== archived);
+  return db.transaction('rw', db.searchChunks, async () => {
+    const stored = await findRecords(db, keys);
+    const changed = [...stored.byKey.values()].filter((r) => (r.archivedAt !== undefined) !== archived);
+    const touched = new Set<number>();
     for (const row of changed) {
       if (archived) row.archivedAt = now;
       else delete row.archivedAt;
+      replaceRecord(stored.chunks.get(row.chunk)!, row);
+      touched.add(row.chunk);
     }
-    await db.searchRecords.bulkPut(changed);
+    await db.searchChunks.bulkPut([...touched].map((id) => stored.chunks.get(id)!));
     return changed.length;
   });
 }

@@ -5,6 +5,7 @@ import { TOOL_IDS } from '../tools/tool-ids';
 import { fromFilter } from './authors';
 import { SearchIndex, type IndexFilters, type QueryWord } from './engine';
 import type { ParsedQuery } from './query';
+import { newestRecords, readRecords } from './record-store';
 import { highlight, hitTest, snippetWindow, type TextPiece } from './snippet';
 
 /**
@@ -74,13 +75,8 @@ export function loadSearchIndexInTiers(db: DaylightDatabase): TieredIndex {
 const present = <T>(rows: ReadonlyArray<T | undefined>): T[] => rows.filter((r): r is T => r !== undefined);
 
 /** The newest records seen, not archived. */
-export async function recentRecords(db: DaylightDatabase, limit = RESULTS): Promise<SearchRecordRow[]> {
-  // One read of a few more than needed (a cursor with a filter waits at every row); the cursor only
-  // when many of the newest are archived.
-  const newest = await db.searchRecords.orderBy('lastSeen').reverse().limit(2 * limit).toArray();
-  const live = newest.filter((r) => r.archivedAt === undefined);
-  if (live.length >= limit || newest.length < 2 * limit) return live.slice(0, limit);
-  return db.searchRecords.orderBy('lastSeen').reverse().filter((r) => r.archivedAt === undefined).limit(limit).toArray();
+export function recentRecords(db: DaylightDatabase, limit = RESULTS): Promise<SearchRecordRow[]> {
+  return newestRecords(db, limit, (r) => r.archivedAt === undefined);
 }
 
 function filtersOf(query: ParsedQuery, authors: Set<string> | null): IndexFilters {
@@ -142,7 +138,7 @@ export async function runSearch(
   for (let from = 0; live.length < limit && from < ranked.length; ) {
     const batch = ranked.slice(from, from + limit - live.length + (from === 0 ? 0 : ARCHIVE_SLACK));
     from += batch.length;
-    const rows = await db.searchRecords.bulkGet(batch.map((r) => r.c.doc));
+    const rows = await readRecords(db, batch.map((r) => r.c));
     batch.forEach((r, i) => {
       const row = rows[i];
       if (row !== undefined && row.archivedAt === undefined && live.length < limit) live.push({ row, rank: r.rank });

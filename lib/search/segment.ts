@@ -13,6 +13,8 @@ import { buildTypoTable, editHashes, lookupHash, TYPO_MIN_QUERY, typoEligible, w
 export interface StoredSegment {
   /** Global document ids (the record's `doc`), one per local document, ascending. */
   docs: Uint32Array;
+  /** Each document's place in its record chunk: the chunk's id is doc − slot (lib/search/record-store.ts). */
+  slots: Uint8Array;
   tool: Uint8Array;
   kind: Uint8Array;
   place: Uint8Array;
@@ -30,7 +32,10 @@ export interface StoredSegment {
   terms: string;
   /** Term t's postings are postings[offsets[t] .. offsets[t+1]). */
   offsets: Uint32Array;
-  /** local document << 1 | 1 when the term is in its title. */
+  /**
+   * local document << 1 | 1 when the term is in its title. Impact order within a term (see
+   * orderPostings): title postings first, then the others, each most recently seen first.
+   */
   postings: Uint32Array;
   typoHashes: Uint32Array;
   typoTerms: Uint32Array;
@@ -39,6 +44,8 @@ export interface StoredSegment {
 /** What the index needs from one record. */
 export interface IndexedDoc {
   doc: number;
+  /** Its place in its record chunk. */
+  slot: number;
   tool: ToolId;
   kind: PageKind;
   place: Place;
@@ -54,8 +61,35 @@ export interface IndexedDoc {
 
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
+/**
+ * Put each term's postings in impact order: title postings first, then the others, each by last
+ * seen (newest first, then by local document). A document's score for a term is its match weight,
+ * times the title bonus, times a recency boost that grows with last seen, so within each of the two
+ * runs the postings come best first whatever the time of the query: a one-word query reads them
+ * best first and stops once nothing left can enter the top (engine.ts).
+ */
+export function orderPostings(postings: Uint32Array, offsets: Uint32Array, seen: Float64Array): void {
+  const n = seen.length;
+  const byRecency = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) byRecency[i] = i;
+  byRecency.sort((a, b) => seen[b]! - seen[a]! || a - b);
+  const rank = new Uint32Array(n);
+  for (let r = 0; r < n; r += 1) rank[byRecency[r]!] = r;
+  // Sort keys: rank for title postings, n + rank for the others; one native sort per term.
+  for (let i = 0; i < postings.length; i += 1) {
+    const p = postings[i]!;
+    postings[i] = (p & 1 ? 0 : n) + rank[p >>> 1]!;
+  }
+  for (let t = 0; t + 1 < offsets.length; t += 1) if (offsets[t + 1]! - offsets[t]! > 1) postings.subarray(offsets[t]!, offsets[t + 1]!).sort();
+  for (let i = 0; i < postings.length; i += 1) {
+    const key = postings[i]!;
+    postings[i] = key < n ? (byRecency[key]! << 1) | 1 : byRecency[key - n]! << 1;
+  }
+}
+
 export class SegmentBuilder {
   private readonly docs: number[] = [];
+  private readonly slots: number[] = [];
   private readonly tool: number[] = [];
   private readonly kind: number[] = [];
   private readonly place: number[] = [];
@@ -80,6 +114,7 @@ export class SegmentBuilder {
   add(doc: IndexedDoc): void {
     const local = this.docs.length;
     this.docs.push(doc.doc);
+    this.slots.push(doc.slot);
     this.tool.push(TOOL_IDS.indexOf(doc.tool));
     this.kind.push(PAGE_KINDS.indexOf(doc.kind));
     this.place.push(PLACES.indexOf(doc.place));
@@ -133,14 +168,17 @@ export class SegmentBuilder {
     const postings = new Uint32Array(this.pairCount / 2);
     const next = offsets.slice(0, terms.length);
     for (let i = 0; i < this.pairCount; i += 2) postings[next[rank[this.pairs[i]!]!]!++] = this.pairs[i + 1]!;
+    const seen = Float64Array.from(this.seen);
+    orderPostings(postings, offsets, seen);
     const typo = buildTypoTable(terms);
     return {
       docs: Uint32Array.from(this.docs),
+      slots: Uint8Array.from(this.slots),
       tool: Uint8Array.from(this.tool),
       kind: Uint8Array.from(this.kind),
       place: Uint8Array.from(this.place),
       time: Float64Array.from(this.time),
-      seen: Float64Array.from(this.seen),
+      seen,
       author: Int32Array.from(this.author),
       authors: [...this.authorKeys.keys()].join('\n'),
       titles: this.titles.join('\n'),
@@ -194,6 +232,7 @@ function lineStarts(text: string, count: number): Uint32Array {
 /** A stored segment ready to search (its vocabulary and titles are cut into strings only as used). */
 export class Segment {
   readonly docs: Uint32Array;
+  readonly slots: Uint8Array;
   readonly tool: Uint8Array;
   readonly kind: Uint8Array;
   readonly place: Uint8Array;
@@ -214,6 +253,7 @@ export class Segment {
 
   constructor(stored: StoredSegment) {
     this.docs = stored.docs;
+    this.slots = stored.slots;
     this.tool = stored.tool;
     this.kind = stored.kind;
     this.place = stored.place;
@@ -306,6 +346,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
   const n = live.length;
   const remap = oldestFirst.map((segment) => new Int32Array(segment.size).fill(-1));
   const docs = new Uint32Array(n);
+  const slots = new Uint8Array(n);
   const tool = new Uint8Array(n);
   const kind = new Uint8Array(n);
   const place = new Uint8Array(n);
@@ -318,6 +359,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
     const from = oldestFirst[s]!;
     remap[s]![local] = i;
     docs[i] = doc;
+    slots[i] = from.slots[local]!;
     tool[i] = from.tool[local]!;
     kind[i] = from.kind[local]!;
     place[i] = from.place[local]!;
@@ -362,9 +404,12 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
     }
   }
   postings = postings.slice(0, total);
+  const keptOffsets = Uint32Array.from(offsets);
+  orderPostings(postings, keptOffsets, seen);
   const typo = buildTypoTable(kept);
   return {
     docs,
+    slots,
     tool,
     kind,
     place,
@@ -374,7 +419,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
     authors: [...authorKeys.keys()].join('\n'),
     titles: titles.join('\n'),
     terms: kept.join('\n'),
-    offsets: Uint32Array.from(offsets),
+    offsets: keptOffsets,
     postings,
     typoHashes: typo.hashes,
     typoTerms: typo.termIds,

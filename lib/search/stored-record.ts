@@ -12,6 +12,7 @@ export function recordTime(row: Pick<SearchRecordRow, 'time' | 'firstSeen'>): nu
 export function indexedDoc(row: SearchRecordRow): IndexedDoc {
   return {
     doc: row.doc,
+    slot: row.doc - row.chunk,
     tool: row.tool,
     kind: row.kind,
     place: row.place,

@@ -27,9 +27,14 @@ export class TopK<T> {
     return this.keys.map((key, i) => ({ key, item: this.items[i]! })).sort((a, b) => b.key - a.key);
   }
 
+  /** Plain assignments: a destructuring swap allocates an array each time, and a query swaps thousands of times. */
   private swap(a: number, b: number): void {
-    [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
-    [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
+    const key = this.keys[a]!;
+    this.keys[a] = this.keys[b]!;
+    this.keys[b] = key;
+    const item = this.items[a]!;
+    this.items[a] = this.items[b]!;
+    this.items[b] = item;
   }
 
   private up(i: number): void {

@@ -14,11 +14,14 @@ export async function lastCaptured(context: BrowserContext, extensionId: string,
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const request = db.transaction('searchRecords').objectStore('searchRecords').index('key').get(key);
+          // Records are stored in chunks (lib/search/record-store.ts), each record as JSON.
+          const request = db.transaction('searchChunks').objectStore('searchChunks').index('keys').get(key);
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
             db.close();
-            resolve((request.result as { lastSeen?: number } | undefined)?.lastSeen ?? 0);
+            const chunk = request.result as { keys: string[]; records: string[] } | undefined;
+            const slot = chunk?.keys.indexOf(key) ?? -1;
+            resolve(chunk && slot >= 0 ? ((JSON.parse(chunk.records[slot]!) as { lastSeen?: number }).lastSeen ?? 0) : 0);
           };
         };
       }),

@@ -49,13 +49,14 @@ function storedTools(page: Page): Promise<string[]> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    if (!db.objectStoreNames.contains('searchRecords')) return [];
-    const rows = await new Promise<Array<{ tool: string }>>((resolve) => {
-      const request = db.transaction('searchRecords').objectStore('searchRecords').getAll();
-      request.onsuccess = () => resolve(request.result as Array<{ tool: string }>);
+    if (!db.objectStoreNames.contains('searchChunks')) return [];
+    // Records are stored in chunks (lib/search/record-store.ts), each record as JSON.
+    const chunks = await new Promise<Array<{ records: string[] }>>((resolve) => {
+      const request = db.transaction('searchChunks').objectStore('searchChunks').getAll();
+      request.onsuccess = () => resolve(request.result as Array<{ records: string[] }>);
     });
     db.close();
-    return [...new Set(rows.map((r) => r.tool))].sort();
+    return [...new Set(chunks.flatMap((c) => c.records.map((r) => (JSON.parse(r) as { tool: string }).tool)))].sort();
   });
 }
 

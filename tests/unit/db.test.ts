@@ -2,6 +2,12 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, openDatabase, SCHEMA_VERSIONS, type ThanksEntry } from '@/lib/db';
 import { loadPeople } from '@/lib/people/directory-store';
+import { ingestRecords, setRecordsArchived } from '@/lib/search/index-store';
+import { parseQuery } from '@/lib/search/query';
+import { countArchived, countRecords, findRecords, newestArchived, newestRecords } from '@/lib/search/record-store';
+import { loadSearchIndex, runSearch } from '@/lib/search/search';
+import { SegmentBuilder, type StoredSegment } from '@/lib/search/segment';
+import { indexedDoc } from '@/lib/search/stored-record';
 
 /**
  * Migration pattern: for each schema version, open the database as of that version, store data
@@ -83,16 +89,36 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
   6: {
     seed: async (name) => {
       const db = openDatabase(name, 6);
-      await db.searchRecords.put({
-        doc: 1, key: 'https://github.com/acme/x/issues/1', type: 'page', tool: 'github', kind: 'issue', place: 'public', private: false, container: 'acme/x',
-        title: 'Flaky deploy', text: 'It fails', author: 'lena-k', participants: ['lena-k'], mentions: [], mentionIds: [], time: null,
-        url: 'https://github.com/acme/x/issues/1', firstSeen: 6, lastSeen: 6, timesSeen: 1,
+      const row = (doc: number, key: string, title: string, extra: Record<string, unknown> = {}) => ({
+        doc, key, type: 'post' as const, tool: 'github' as const, kind: 'issue' as const, place: 'public' as const, private: false, container: 'acme/x',
+        title, text: 'It fails', author: 'lena-k', participants: ['lena-k'], mentions: [], mentionIds: [], time: null, url: key, firstSeen: 6, lastSeen: 6, timesSeen: 1, ...extra,
       });
+      // Docs 1-2, then a gap (as a failed capture leaves), then 5; one record archived.
+      const rows = [
+        row(1, 'https://github.com/acme/x/issues/1', 'Flaky deploy', { type: 'page', firstSeen: 2, lastSeen: 9, timesSeen: 4 }),
+        row(2, 'https://github.com/acme/x/issues/1#issuecomment-2', 'Rollback plan', { archivedAt: 8, authorId: 'lena', authorName: 'Lena K' }),
+        row(5, 'https://github.com/acme/x/issues/3', 'Canary rollout'),
+      ];
+      await db.searchRecords.bulkPut(rows);
+      // The index as version 6 to 8 stored it: no slots.
+      const builder = new SegmentBuilder();
+      for (const r of rows) builder.add(indexedDoc({ ...r, chunk: r.doc }));
+      const { slots: _slots, ...segment } = builder.build();
+      await db.searchSegments.put({ id: 1, size: rows.length, data: segment as StoredSegment });
       db.close();
     },
     check: async (name) => {
       const db = openDatabase(name);
-      expect(await db.searchRecords.where('key').equals('https://github.com/acme/x/issues/1').first()).toMatchObject({ doc: 1, title: 'Flaky deploy' });
+      // Version 9 moved the records into chunks, keeping their numbers; the index learned their places.
+      const stored = await findRecords(db, ['https://github.com/acme/x/issues/1', 'https://github.com/acme/x/issues/1#issuecomment-2', 'https://github.com/acme/x/issues/3']);
+      expect([...stored.byKey.values()].map((r) => [r.doc, r.chunk])).toEqual([[1, 1], [2, 1], [5, 5]]);
+      expect(stored.byKey.get('https://github.com/acme/x/issues/1')).toMatchObject({ title: 'Flaky deploy', firstSeen: 2, lastSeen: 9, timesSeen: 4 });
+      expect(stored.byKey.get('https://github.com/acme/x/issues/1#issuecomment-2')).toMatchObject({ archivedAt: 8, authorName: 'Lena K' });
+      expect(await countRecords(db)).toBe(3);
+      expect((await newestArchived(db, 10)).map((r) => r.title)).toEqual(['Rollback plan']);
+      expect([...(await db.searchSegments.get(1))!.data.slots]).toEqual([0, 1, 0]);
+      const hits = await runSearch(db, await loadSearchIndex(db), parseQuery('canary flaky'), async () => []);
+      expect(hits.hits.map((h) => h.record.title).sort()).toEqual(['Canary rollout', 'Flaky deploy']);
       db.close();
     },
   },
@@ -119,6 +145,25 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
     check: async (name) => {
       const db = openDatabase(name);
       expect(await db.places.where('exceptionAt').above(0).toArray()).toMatchObject([{ label: '#payments-core', reason: 'Security' }]);
+      db.close();
+    },
+  },
+  9: {
+    seed: async (name) => {
+      const db = openDatabase(name, 9);
+      const base = { type: 'post' as const, tool: 'slack' as const, kind: 'channel' as const, place: 'public' as const, container: '#deploys', text: 'shipped', author: 'U1', participants: [], mentions: [], mentionIds: [], time: null };
+      await ingestRecords(db, [
+        { ...base, key: 'https://acme.slack.com/archives/C1/p1', url: 'https://acme.slack.com/archives/C1/p1', title: 'Release 42' },
+        { ...base, key: 'https://acme.slack.com/archives/C1/p2', url: 'https://acme.slack.com/archives/C1/p2', title: 'Release 43' },
+      ], true, 9);
+      await setRecordsArchived(db, ['https://acme.slack.com/archives/C1/p2'], true, 10);
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect(await countRecords(db)).toBe(2);
+      expect(await countArchived(db)).toBe(1);
+      expect((await newestRecords(db, 5, () => true)).map((r) => [r.title, r.lastSeen, r.archivedAt])).toEqual([['Release 43', 9, 10], ['Release 42', 9, undefined]]);
       db.close();
     },
   },

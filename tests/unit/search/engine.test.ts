@@ -8,7 +8,7 @@ const NOW = Date.UTC(2026, 0, 15);
 const DAY = 24 * 3600 * 1000;
 
 function doc(doc: number, title: string, body = '', extra: Partial<IndexedDoc> = {}): IndexedDoc {
-  return { doc, tool: 'github', kind: 'issue', place: 'public', time: NOW - DAY, seen: NOW - DAY, author: null, authorName: '', title, body, ...extra };
+  return { doc, slot: 0, tool: 'github', kind: 'issue', place: 'public', time: NOW - DAY, seen: NOW - DAY, author: null, authorName: '', title, body, ...extra };
 }
 
 function indexOf(...segments: IndexedDoc[][]): SearchIndex {
@@ -105,5 +105,33 @@ describe('search index', () => {
     expect(docsOf(index, 'gamma').sort()).toEqual([2, 3]);
     expect(docsOf(index, 'epsilon', false, { ...NO_FILTERS, tools: [TOOL_IDS.indexOf('slack')], authors: new Set(['slack:U1']) })).toEqual([3]);
     expect(new SearchIndex([mergeSegments([new Segment(a.build())], (d) => d === 2)]).size).toBe(1);
+  });
+
+  it('reads a common word best first and answers exactly as reading every posting would', () => {
+    // 3,000 documents, most with "deploy" (in the title or not), seen at distinct times; some
+    // indexed again in a newer segment. The same word twice takes the path that reads everything.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const older: IndexedDoc[] = [];
+    for (let i = 1; i <= 3000; i += 1) {
+      const r = next();
+      // "deploy" and "deployment" always together: a prefix reaches the same document by two equal terms.
+      const title = r < 0.2 ? 'deploy deployment notes' : 'weekly notes';
+      const body = next() < 0.8 ? 'the deploy deployment went fine' : 'nothing to report';
+      older.push(doc(i, title, body, { seen: NOW - Math.floor(next() * 400 * DAY), tool: next() < 0.5 ? 'slack' : 'github' }));
+    }
+    const newer = [doc(5, 'deploy again', '', { seen: NOW - 2 * DAY }), doc(6, 'no longer', '', { seen: NOW - DAY })];
+    const big = indexOf(older, newer);
+    const ranked = (query: QueryWord[], filters = NO_FILTERS) => big.search(query, filters, 50, NOW).candidates.map((c) => [c.doc, c.words]);
+    for (const [word, prefix] of [['deploy', false], ['deplo', true], ['deplyo', false]] as const) {
+      const one = ranked([{ word, prefix }]);
+      const twice = ranked([{ word, prefix }, { word, prefix }]);
+      expect(new Set(one.map(([d]) => d)).size).toBe(50);
+      expect(one.map(([d]) => d)).toEqual(twice.map(([d]) => d));
+      const slack = { ...NO_FILTERS, tools: [TOOL_IDS.indexOf('slack')] };
+      expect(ranked([{ word, prefix }], slack).map(([d]) => d)).toEqual(ranked([{ word, prefix }, { word, prefix }], slack).map(([d]) => d));
+    }
+    expect(ranked([{ word: 'deploy', prefix: false }])[0]).toEqual([5, 1]);
+    expect(docsOf(big, 'deploy')).not.toContain(6);
   });
 });
