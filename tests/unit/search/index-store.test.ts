@@ -1,25 +1,13 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DaylightDatabase } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases } from './fresh-database';
+import type { DaylightDatabase } from '@/lib/db';
 import { exportSearchIndex, importRecords, parseSearchExport } from '@/lib/search/export';
 import { compactIndex, ingestRecords, MAX_SEGMENTS, rebuildIndex, setRecordsArchived, type IncomingRecord } from '@/lib/search/index-store';
 import { parseQuery } from '@/lib/search/query';
 import { countArchived, countRecords, newestRecords } from '@/lib/search/record-store';
 import { loadSearchIndex, loadSearchIndexInTiers, runSearch } from '@/lib/search/search';
 
-let n = 0;
-const dbs: DaylightDatabase[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-const fresh = () => {
-  const db = openDatabase(`search-test-${n++}`);
-  dbs.push(db);
-  return db;
-};
+const fresh = freshDatabases('search-test');
 
 function record(key: string, title: string, text = '', extra: Partial<IncomingRecord> = {}): IncomingRecord {
   return {

@@ -1,25 +1,13 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DaylightDatabase, type SearchRecordRow } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases } from './fresh-database';
+import type { SearchRecordRow } from '@/lib/db';
 import { importRecords } from '@/lib/search/export';
 import { ingestRecords, setRecordsArchived, type IncomingRecord } from '@/lib/search/index-store';
 import {
   CHUNK_CHARS, CHUNK_RECORDS, chunkStoredRecords, countArchived, countRecords, findRecords, keyRuns, newestArchived, newestRecords, readRecords,
 } from '@/lib/search/record-store';
 
-let n = 0;
-const dbs: DaylightDatabase[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-const fresh = () => {
-  const db = openDatabase(`record-store-test-${n++}`);
-  dbs.push(db);
-  return db;
-};
+const fresh = freshDatabases('record-store-test');
 
 const PAGE = 'https://github.com/acme/x/issues/1';
 function post(key: string, text = 'words', extra: Partial<IncomingRecord> = {}): IncomingRecord {
