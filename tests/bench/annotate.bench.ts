@@ -7,7 +7,7 @@
  * Work Daylight defers to idle time (Thank buttons built near the viewport, received thanks, the
  * ledger lookup, the search capture of the page) is waited for inside the trace and counted.
  */
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,6 +51,27 @@ async function withoutExtension(): Promise<{ mainThread: number; load: number }[
   await context.close();
   rmSync(profile, { recursive: true, force: true });
   return results;
+}
+
+/** A new tab on the Slack channel, settled past its diagnostics report. */
+async function settledSlack(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.daylightPlace === 'public');
+  await page.waitForTimeout(2000);
+  return page;
+}
+
+/** Append 50 messages from `firstTs` on to the channel's list, and wait until Daylight marked them. */
+async function appendMessages(page: Page, firstTs: number): Promise<void> {
+  await page.evaluate((markup) => {
+    const list = document.querySelector('[data-qa="slack_kit_list"][role="list"]')!;
+    list.insertAdjacentHTML('beforeend', markup);
+  }, slackMessages(50, firstTs));
+  await page.waitForFunction(
+    (prefix) => document.querySelectorAll(`[data-msg-ts^="${prefix}"][data-daylight-author="U0LENA0003"]`).length === 50,
+    String(firstTs).slice(0, 5),
+  );
 }
 
 async function withDaylight() {
@@ -99,18 +120,10 @@ async function withDaylight() {
   const append = [];
   const slack = fixture('slack', 'channel-public.html');
   for (let run = 0; run < RUNS; run += 1) {
-    const page = await browser.context.newPage();
-    await page.goto(slack.url);
-    await page.waitForFunction(() => document.documentElement.dataset.daylightPlace === 'public');
-    await page.waitForTimeout(2000); // past the settle-time diagnostics report
-    const html = slackMessages(50, 1800000000 + run * 100);
+    const page = await settledSlack(browser.context, slack.url);
     const since = Date.now();
     const events = await traceWhile(browser.context, page, async () => {
-      await page.evaluate((markup) => {
-        const list = document.querySelector('[data-qa="slack_kit_list"][role="list"]')!;
-        list.insertAdjacentHTML('beforeend', markup);
-      }, html);
-      await page.waitForFunction(() => document.querySelectorAll('[data-msg-ts^="18000"][data-daylight-author="U0LENA0003"]').length === 50);
+      await appendMessages(page, 1800000000 + run * 100);
       await page.waitForTimeout(200);
       await page.evaluate((name) => performance.mark(name), MARKED);
       // The deferred work: the messages' capture (and, before it, the received-thanks reading).
@@ -126,17 +139,9 @@ async function withDaylight() {
   await setDisabled(features.map((f) => f.id));
   const appendMarkersOnly = [];
   for (let run = 0; run < RUNS; run += 1) {
-    const page = await browser.context.newPage();
-    await page.goto(slack.url);
-    await page.waitForFunction(() => document.documentElement.dataset.daylightPlace === 'public');
-    await page.waitForTimeout(2000);
-    const html = slackMessages(50, 1900000000 + run * 100);
+    const page = await settledSlack(browser.context, slack.url);
     const events = await traceWhile(browser.context, page, async () => {
-      await page.evaluate((markup) => {
-        const list = document.querySelector('[data-qa="slack_kit_list"][role="list"]')!;
-        list.insertAdjacentHTML('beforeend', markup);
-      }, html);
-      await page.waitForFunction(() => document.querySelectorAll('[data-msg-ts^="19000"][data-daylight-author="U0LENA0003"]').length === 50);
+      await appendMessages(page, 1900000000 + run * 100);
       await page.waitForTimeout(500);
     });
     appendMarkersOnly.push(scriptTime(events, '/content-scripts/slack.js'));
