@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { features } from '@/lib/features/registry';
+import { FEATURE_CATALOG } from '@/lib/features/catalog';
 import { resetUserSettings, saveUserSettings, type SettingKey, type Settings, type SettingsSnapshot } from '@/lib/settings';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -83,13 +83,13 @@ function LinesSetting(props: { id: string; value: string[]; disabled: boolean; s
  * not know are listed too, so an admin's typo is visible rather than silently ignored.
  */
 function FeatureToggles(props: { id: string; value: string[]; disabled: boolean; save: (v: string[]) => void }) {
-  const known = new Set(features.map((f) => f.id));
+  const known = new Set<string>(FEATURE_CATALOG.map((f) => f.id));
   const unknown = props.value.filter((id) => !known.has(id));
   const set = (featureId: string, on: boolean) =>
     props.save(on ? props.value.filter((v) => v !== featureId) : [...props.value, featureId]);
   return (
     <fieldset id={props.id} className="feature-toggles" aria-label="Daylight features" aria-describedby={`${props.id}-help`}>
-      {features.map((feature) => (
+      {FEATURE_CATALOG.map((feature) => (
         <label key={feature.id} data-feature={feature.id}>
           <input
             type="checkbox"

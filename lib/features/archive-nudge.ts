@@ -1,6 +1,7 @@
 import { post } from '../content/messages';
 import { showArchiveNudge } from '../ui/archive-nudge';
 import type { Feature } from './feature';
+import { FEATURE_DESCRIPTIONS } from './catalog';
 
 /** Controls that turn Enter or Space into a click themselves: their click is what gets caught. */
 const NATIVE_CONTROLS = 'button, a[href], input, summary, select, textarea';
@@ -17,7 +18,7 @@ function pointerOf(event: MouseEvent): MouseEventInit {
  */
 export const archiveNudge: Feature = {
   id: 'archive-nudge',
-  description: 'Before you delete, offers the tool’s archive, close or hide instead, and lets you delete anyway.',
+  description: FEATURE_DESCRIPTIONS['archive-nudge'],
   init(page, signal) {
     if (!page.settings.archiveNudge) return;
     const { adapter } = page;

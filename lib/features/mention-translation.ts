@@ -2,6 +2,7 @@ import { caretText, mentionQuery } from '../content/caret';
 import { post } from '../content/messages';
 import { MentionSuggestions } from '../ui/mention-suggestions';
 import type { Feature } from './feature';
+import { FEATURE_DESCRIPTIONS } from './catalog';
 
 /** Wait this long after the last keystroke before asking the directory. */
 const TYPING_PAUSE_MS = 80;
@@ -14,7 +15,7 @@ const TYPING_PAUSE_MS = 80;
  */
 export const mentionTranslation: Feature = {
   id: 'mention-translation',
-  description: 'Suggests people from the directory while you type @ in a composer, and inserts their handle on this tool.',
+  description: FEATURE_DESCRIPTIONS['mention-translation'],
   init(page, signal) {
     const panel = new MentionSuggestions();
     signal.addEventListener('abort', () => panel.hide(), { once: true });

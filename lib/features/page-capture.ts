@@ -8,6 +8,7 @@ import type { CaptureRecord } from '../search/record';
 import { buildRecords, pageFacts, pageRecords, readPostContent, type PostContent } from '../tools/records';
 import type { PostReading } from '../tools/adapter';
 import type { Feature } from './feature';
+import { FEATURE_DESCRIPTIONS } from './catalog';
 
 /** Captures wait for the page to stop changing this long… */
 export const CAPTURE_QUIET_MS = 800;
@@ -40,7 +41,7 @@ let visited: string | undefined;
  */
 export const pageCapture: Feature = {
   id: 'page-capture',
-  description: 'Remembers the pages and messages you see, on this device, so the toolbar popup can find them again.',
+  description: FEATURE_DESCRIPTIONS['page-capture'],
   init(page, signal) {
     if (browser.extension?.inIncognitoContext === true) return;
     if (!captureVerdict(page.url, page.settings).capture) return;

@@ -3,6 +3,7 @@ import { IdleQueue } from '../dom/idle-queue';
 import type { MentionReading } from '../tools/adapter';
 import { PersonCardView } from '../ui/person-card';
 import type { Feature } from './feature';
+import { FEATURE_DESCRIPTIONS } from './catalog';
 
 const { handle: HANDLE } = CONTENT_MARKERS;
 /** Set on a mention the directory resolves (contract.md section 2). */
@@ -22,7 +23,7 @@ const MARK_CHUNK = 250;
  */
 export const personCards: Feature = {
   id: 'person-cards',
-  description: 'Shows who a mention is (name, team, handles on every tool) on hover or focus, from the directory.',
+  description: FEATURE_DESCRIPTIONS['person-cards'],
   init(page, signal) {
     const view = new PersonCardView(page.adapter.id);
     signal.addEventListener('abort', () => view.hide(), { once: true });

@@ -5,6 +5,7 @@ import { warningWords } from '../openness/warning-words';
 import type { ComposerReading } from '../tools/adapter';
 import { PrivateWarningBanner } from '../ui/private-warning';
 import type { Feature } from './feature';
+import { FEATURE_DESCRIPTIONS } from './catalog';
 
 /** The text a composer would send (a textarea's value or a contenteditable's text), trimmed. */
 function draftOf(editor: HTMLElement): string {
@@ -30,7 +31,7 @@ interface HeldSend {
  */
 export const privateWarning: Feature = {
   id: 'private-warning',
-  description: 'Before you post in a private place, says who can see it and suggests an open one; asks for a reason in confirm mode.',
+  description: FEATURE_DESCRIPTIONS['private-warning'],
   async init(page, signal) {
     const { settings, adapter } = page;
     const mode = settings.privateWarning;

@@ -9,6 +9,7 @@ import type { ToolId } from '../tools/tool-ids';
 import { isDarkAround } from '../ui/shadow-host';
 import { ThankButton, type ThankChoice } from '../ui/thank-button';
 import type { ContentBatch, Feature } from './feature';
+import { FEATURE_DESCRIPTIONS } from './catalog';
 
 const THANK = '[data-daylight="thank"]';
 /** How long to wait for a reply box or a reaction picker the tool opens on a click. */
@@ -54,7 +55,7 @@ interface Placed {
  */
 export const thankButtons: Feature = {
   id: 'thank-buttons',
-  description: 'Adds a Thank button to posts by others: thank publicly in the composer, react, or just record it in your kudos ledger.',
+  description: FEATURE_DESCRIPTIONS['thank-buttons'],
   init(page, signal) {
     const { adapter } = page;
     const viewer = adapter.viewer(page.doc);

@@ -15,7 +15,7 @@ import { CHROMIUM, launchDaylight } from '../harness/chromium';
 import { fixture } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { canonicalUrl } from '../../lib/tools/records';
-import { features } from '../../lib/features/registry';
+import { FEATURE_CATALOG } from '../../lib/features/catalog';
 import { waitForCapture } from './captured';
 import { githubIssue, slackMessages } from './synthetic-pages';
 import { median, ms, scriptTime, traceWhile } from './trace';
@@ -103,7 +103,7 @@ async function withDaylight() {
   const worker = browser.context.serviceWorkers().find((w) => new URL(w.url()).host === browser.extensionId)!;
   const setDisabled = (ids: string[]) =>
     worker.evaluate((disabledFeatures) => chrome.storage.local.get('settings').then((s) => chrome.storage.local.set({ settings: { ...(s.settings as object), disabledFeatures } })), ids);
-  await setDisabled(features.map((f) => f.id));
+  await setDisabled(FEATURE_CATALOG.map((f) => f.id));
   const markersOnly = [];
   for (let run = 0; run < RUNS; run += 1) {
     const page = await browser.context.newPage();
@@ -136,7 +136,7 @@ async function withDaylight() {
     await page.close();
   }
   // The same append with every feature switched off: the page session's own work on the new messages.
-  await setDisabled(features.map((f) => f.id));
+  await setDisabled(FEATURE_CATALOG.map((f) => f.id));
   const appendMarkersOnly = [];
   for (let run = 0; run < RUNS; run += 1) {
     const page = await settledSlack(browser.context, slack.url);
