@@ -87,7 +87,7 @@ export const pageCapture: Feature = {
           else
             idle.add(() => {
               if (ticket !== reading) return;
-              read[i] = readPostContent(item, facts.mentions);
+              read[i] = readPostContent(item, facts);
               contents.set(item.element, { key, content: read[i] });
             });
         });

@@ -131,6 +131,11 @@ export interface Adapter {
   archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlternative | null;
   /** Enter alone sends in this tool's composers (chat); elsewhere only Ctrl/Cmd+Enter does. */
   readonly enterSends: boolean;
+  /**
+   * The tool renders lines and blocks as adjacent elements with no whitespace between them
+   * (client-rendered chat and task text): search records read its text block by block.
+   */
+  readonly gluedBlocks: boolean;
   /** The page's title, as a search result shows it. */
   title(url: URL, doc: Document): string;
   /** Where the page lives: repository, project, channel. */

@@ -52,6 +52,39 @@ export function textOf(el: Element | null | undefined, max = 4000): string {
   return el ? flatClip(el.textContent ?? '', max) : '';
 }
 
+/** Elements whose edges separate words even where the markup has no whitespace around them. */
+const WORD_BREAKS = new Set(['BR', 'P', 'DIV', 'LI', 'UL', 'OL', 'PRE', 'BLOCKQUOTE', 'TABLE', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'DL', 'DT', 'DD', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'FIGURE', 'FIGCAPTION', 'DETAILS', 'SUMMARY']);
+/** Elements whose text is not read. */
+const UNREAD = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/** Daylight's own elements in a post (a Thank host) hold no words of it. */
+const isOurs = (node: Node) => node.nodeType === 1 && (node as Element).hasAttribute('data-daylight');
+
+/**
+ * `textOf` as a reader sees the words: lines and blocks stay apart where the markup has no
+ * whitespace between them (chat tools render "today:" and the code block under it as adjacent
+ * elements, which `textContent` glues into "today:pagerbot"). For the search records of tools
+ * that render that way (`Adapter.gluedBlocks`): walking the nodes costs several times what
+ * `textContent` does, which suits server-rendered Markdown.
+ */
+export function readableText(el: Element | null | undefined, max = 4000): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  const read = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push((child as Text).data);
+      else if (child.nodeType === 1 && !UNREAD.has((child as Element).tagName) && !isOurs(child)) {
+        const breaks = WORD_BREAKS.has((child as Element).tagName);
+        if (breaks) parts.push(' ');
+        read(child);
+        if (breaks) parts.push(' ');
+      }
+    }
+  };
+  read(el);
+  return flatClip(parts.join(''), max);
+}
+
 /**
  * The last non-empty path segment of an href (relative or absolute), or null. String work only:
  * it runs for every mention on a page, where building URL objects would dominate.

@@ -2,7 +2,7 @@ import type { CaptureRecord } from '../search/record';
 import { MAX_PAGE_TEXT, MAX_POST_TEXT } from '../search/record-limits';
 import { clip } from '../text';
 import type { Adapter, MentionReading, PostReading } from './adapter';
-import { textOf } from './dom';
+import { readableText, textOf } from './dom';
 import type { PageKind, Place } from './page';
 import type { ToolId } from './tool-ids';
 
@@ -29,6 +29,8 @@ export interface PageFacts {
   time?: string | null;
   posts: PostReading[];
   mentions: (root: ParentNode) => MentionReading[];
+  /** How the tool's text is read: block by block where it renders blocks without whitespace between them. */
+  text: (el: Element | null | undefined, max: number) => string;
 }
 
 /** What one post contributes to the records: its text and the handles it mentions. */
@@ -38,10 +40,10 @@ export interface PostContent {
 }
 
 /** A post's text and mentions, read once for both its own record and the page's. */
-export function readPostContent(post: PostReading, mentions: PageFacts['mentions']): PostContent {
+export function readPostContent(post: PostReading, facts: Pick<PageFacts, 'mentions' | 'text'>): PostContent {
   return {
-    text: textOf(post.body, MAX_POST_TEXT),
-    mentions: unique(post.body ? mentions(post.body).map((m) => m.handle) : []),
+    text: facts.text(post.body, MAX_POST_TEXT),
+    mentions: unique(post.body ? facts.mentions(post.body).map((m) => m.handle) : []),
   };
 }
 
@@ -49,10 +51,10 @@ export function readPostContent(post: PostReading, mentions: PageFacts['mentions
  * One record for the page and one per post, bounded in size. `contents` are the posts' contents
  * when they were read already (a post at a time, in idle time); they are read now otherwise.
  */
-export function buildRecords(facts: PageFacts, contents: readonly PostContent[] = facts.posts.map((p) => readPostContent(p, facts.mentions))): CaptureRecord[] {
+export function buildRecords(facts: PageFacts, contents: readonly PostContent[] = facts.posts.map((p) => readPostContent(p, facts))): CaptureRecord[] {
   const pageKey = canonicalUrl(facts.url);
   const postTexts = contents.map((c) => c.text);
-  const bodyText = textOf(facts.body, MAX_PAGE_TEXT);
+  const bodyText = facts.text(facts.body, MAX_PAGE_TEXT);
   const page: CaptureRecord = {
     key: pageKey,
     type: 'page',
@@ -101,6 +103,7 @@ export function pageFacts(adapter: Adapter, url: URL, doc: Document, place: Plac
     container: adapter.container(url, doc),
     posts,
     mentions: adapter.mentions,
+    text: adapter.gluedBlocks ? readableText : textOf,
   };
 }
 

@@ -167,6 +167,7 @@ export const asana: Adapter = {
   deleteAction,
   archiveAlternative,
   enterSends: false,
+  gluedBlocks: true,
   title: (_url, doc) => doc.querySelector<HTMLTextAreaElement>(`${selectors.taskPane} ${selectors.taskTitle}`)?.value.trim() ?? '',
   container: (_url, doc) => projectName(doc) ?? 'My Tasks',
 };

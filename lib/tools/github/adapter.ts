@@ -268,6 +268,7 @@ export const github: Adapter = {
   deleteAction,
   archiveAlternative,
   enterSends: false,
+  gluedBlocks: false,
   title: (_url, doc) => title(doc),
   container: repository,
 };

@@ -204,6 +204,7 @@ export const gitlab: Adapter = {
   deleteAction,
   archiveAlternative,
   enterSends: false,
+  gluedBlocks: false,
   title: (_url, doc) => textOf(doc.querySelector(selectors.title), 300),
   container: (_url, doc) => doc.body?.getAttribute('data-project-full-path') ?? '',
 };

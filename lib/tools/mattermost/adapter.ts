@@ -242,6 +242,7 @@ export const mattermost: Adapter = {
   },
   archiveAlternative,
   enterSends: true,
+  gluedBlocks: true,
   title: (url, doc) => (routeOf(url)?.section === 'threads' ? `Thread in ${textOf(doc.querySelector(selectors.threadChannel), 200)}` : title(doc)),
   container: container,
 };

@@ -179,6 +179,7 @@ export const phabricator: Adapter = {
   deleteAction,
   archiveAlternative,
   enterSends: false,
+  gluedBlocks: false,
   title: (_url, doc) => title(doc),
   container: container,
 };

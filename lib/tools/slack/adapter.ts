@@ -219,6 +219,7 @@ export const slack: Adapter = {
   deleteAction,
   archiveAlternative,
   enterSends: true,
+  gluedBlocks: true,
   title: (_url, doc) => title(doc),
   container: (_url, doc) => title(doc),
 };

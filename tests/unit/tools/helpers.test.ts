@@ -1,3 +1,4 @@
+import { readableText } from '@/lib/tools/dom';
 import { describe, expect, it } from 'vitest';
 import { wantedScripts } from '@/lib/background/self-hosted';
 import { parsePrintTime } from '@/lib/tools/phabricator/adapter';
@@ -48,6 +49,7 @@ describe('search records', () => {
       container: 'c',
       posts: slack.posts(document),
       mentions: slack.mentions,
+      text: readableText,
     });
     expect(records[0]!.title.length).toBeLessThanOrEqual(300);
     expect(records[1]!.text.length).toBeLessThanOrEqual(4000);
