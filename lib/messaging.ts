@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { lazy } from './lazy';
 import { directorySchema, personSchema } from './people/schema';
 import { exportedRecordSchema } from './search/export';
-import { captureRecordSchema, MAX_PAGE_TEXT } from './search/record';
+import { captureRecordSchema } from './search/record';
 import { settingsSchema } from './settings';
 import { pageKindSchema, placeSchema } from './tools/page';
 import { toolIdSchema } from './tools/tool-ids';
@@ -238,17 +238,7 @@ export const messages = {
     // The page record once, and of each post what differs from it (lib/search/capture-wire.ts).
     request: z.object({
       page: z.extend(captureRecordSchema(), { type: z.literal('page') }),
-      posts: z
-        .array(
-          z.object({
-            key: z.string().check(z.maxLength(2048)),
-            text: z.string().check(z.maxLength(MAX_PAGE_TEXT)),
-            author: z.nullable(z.string().check(z.maxLength(200))),
-            mentions: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)),
-            time: z.nullable(z.string().check(z.maxLength(40))),
-          }),
-        )
-        .check(z.maxLength(5_000)),
+      posts: z.array(z.pick(captureRecordSchema(), { key: true, text: true, author: true, mentions: true, time: true })).check(z.maxLength(5_000)),
       visit: z.boolean(),
     }),
     response: z.object({ stored: z.number(), skipped: z.optional(z.string()) }),

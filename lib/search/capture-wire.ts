@@ -6,13 +6,7 @@ import type { CaptureRecord } from './record';
  * title and carries its address twice (key and url); on a page of 500 posts that was about half of
  * what the page had to serialise. The background rebuilds the same records (`unpackCapture`).
  */
-export interface PostCapture {
-  key: string;
-  text: string;
-  author: string | null;
-  mentions: string[];
-  time: string | null;
-}
+export type PostCapture = Pick<CaptureRecord, 'key' | 'text' | 'author' | 'mentions' | 'time'>;
 
 export interface CaptureMessage {
   page: CaptureRecord & { type: 'page' };
