@@ -68,6 +68,17 @@ function Announcement({ entry, onRetry }: { entry: OutboxEntry | undefined; onRe
  * The options page's kudos ledger: every thanks given and received, searchable, with undo
  * (archive) and restore, each public thanks' announcement status, and CSV and JSON export.
  */
+/** Undo archives a thanks (never deletes it); an archived one can be restored. */
+function UndoButton({ entry, name, onArchive }: { entry: ThanksEntry; name: string; onArchive: (archived: boolean) => void }) {
+  const archived = entry.archivedAt !== undefined;
+  const verb = archived ? 'Restore' : 'Undo';
+  return (
+    <button type="button" aria-label={`${verb} thanks ${entry.direction === 'given' ? 'to' : 'from'} ${name}`} onClick={() => onArchive(!archived)}>
+      {verb}
+    </button>
+  );
+}
+
 export function ThanksLedger() {
   const [version, setVersion] = useState(0);
   const [query, setQuery] = useState('');
@@ -149,15 +160,7 @@ export function ThanksLedger() {
                 <td>{entry.note}</td>
                 <td>{entry.direction === 'given' && <Announcement entry={cached.outbox.get(entry.id)} onRetry={(id) => act(sendToBackground('outbox-retry', { id }))} />}</td>
                 <td>
-                  {entry.archivedAt === undefined ? (
-                    <button type="button" aria-label={`Undo thanks ${entry.direction === 'given' ? 'to' : 'from'} ${cached.names.get(entry.id) ?? entry.name}`} onClick={() => act(sendToBackground('thanks-archive', { id: entry.id, archived: true }))}>
-                      Undo
-                    </button>
-                  ) : (
-                    <button type="button" aria-label={`Restore thanks ${entry.direction === 'given' ? 'to' : 'from'} ${cached.names.get(entry.id) ?? entry.name}`} onClick={() => act(sendToBackground('thanks-archive', { id: entry.id, archived: false }))}>
-                      Restore
-                    </button>
-                  )}
+                  <UndoButton entry={entry} name={cached.names.get(entry.id) ?? entry.name} onArchive={(archived) => act(sendToBackground('thanks-archive', { id: entry.id, archived }))} />
                 </td>
               </tr>
             ))}
