@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { useSettings } from './useSettings';
 import { WhatsNew } from './WhatsNew';
@@ -16,16 +17,22 @@ function updatedFrom(): string | null {
   return location.hash === '#whats-new' ? new URLSearchParams(location.search).get('from') : null;
 }
 
+function Brand({ children }: { children: ReactNode }) {
+  return (
+    <header className="brand">
+      <img src="/icon/48.png" alt="" />
+      {children}
+    </header>
+  );
+}
+
 export function WelcomeApp() {
   const helpdesk = useSettings()?.effective.helpdeskUrl;
   const from = updatedFrom();
   if (from !== null) {
     return (
       <main className="welcome">
-        <header className="brand">
-          <img src="/icon/48.png" alt="" />
-          Daylight was updated
-        </header>
+        <Brand>Daylight was updated</Brand>
         <WhatsNew from={from} />
         <p>
           <a href="/welcome.html">What Daylight does and what it stores</a>
@@ -43,10 +50,7 @@ export function WelcomeApp() {
   }
   return (
     <main className="welcome">
-      <header className="brand">
-        <img src="/icon/48.png" alt="" />
-        Welcome to Daylight
-      </header>
+      <Brand>Welcome to Daylight</Brand>
       <p>Daylight brings the habits of open, asynchronous organisations into the tools you already use.</p>
       <ul className="habits">
         {HABITS.map(([title, text]) => (
