@@ -69,7 +69,7 @@ function Announcement({ entry, onRetry }: { entry: OutboxEntry | undefined; onRe
  * (archive) and restore, each public thanks' announcement status, and CSV and JSON export.
  */
 /** Undo archives a thanks (never deletes it); an archived one can be restored. */
-function UndoButton({ entry, name, onArchive }: { entry: ThanksEntry; name: string; onArchive: (archived: boolean) => void }) {
+export function UndoButton({ entry, name, onArchive }: { entry: ThanksEntry; name: string; onArchive: (archived: boolean) => void }) {
   const archived = entry.archivedAt !== undefined;
   const verb = archived ? 'Restore' : 'Undo';
   return (
