@@ -9,7 +9,7 @@ export const FEATURE_CATALOG = [
   { id: 'thank-buttons', description: 'Adds a Thank button to posts by others: thank publicly in the composer, react, or just record it in your kudos ledger.' },
   { id: 'private-warning', description: 'Before you post in a private place, says who can see it and suggests an open one; asks for a reason in confirm mode.' },
   { id: 'archive-nudge', description: 'Before you delete, offers the tool’s archive, close or hide instead, and lets you delete anyway.' },
-  { id: 'page-capture', description: 'Remembers the pages and messages you see, on this device, so the toolbar popup can find them again.' },
+  { id: 'page-capture', description: 'Remembers the pages you open and the messages you have had on screen, on this device, so the toolbar popup can find them again.' },
 ] as const;
 
 export type FeatureId = (typeof FEATURE_CATALOG)[number]['id'];

@@ -5,7 +5,7 @@ import { markedMentions } from '../content/annotate';
 import { IdleQueue } from '../dom/idle-queue';
 import { packCapture } from '../search/capture-wire';
 import type { CaptureRecord } from '../search/record';
-import { buildRecords, pageFacts, pageRecords, readPostContent, type PostContent } from '../tools/records';
+import { buildRecords, pageFacts, readPostContent, type PostContent } from '../tools/records';
 import type { PostReading } from '../tools/adapter';
 import type { Feature } from './feature';
 import { FEATURE_DESCRIPTIONS } from './catalog';
@@ -34,9 +34,14 @@ function same(a: CaptureRecord, b: CaptureRecord | undefined): boolean {
 /** The last address counted as a visit in this tab: a feature restart on the same page is not a new visit. */
 let visited: string | undefined;
 
+/** A post's key among the records: its permalink, else its id on the page. */
+const keyOf = (post: PostReading) => post.permalink ?? post.id;
+
 /**
- * page-capture: sends what the page shows (the page, and each post or message with its permalink)
- * to the background for cross-tool search, once the page has settled and again as it changes.
+ * page-capture: sends what the user has seen (the page, and each post or message with its
+ * permalink once any of it has been on screen) to the background for cross-tool search, once the
+ * page has settled and again as it changes or more of it comes into view. Posts never scrolled to
+ * are not read: search covers what the user saw, and a long thread costs only what was looked at.
  * Nothing is sent while capture is paused, from excluded pages, or from incognito windows.
  */
 export const pageCapture: Feature = {
@@ -58,15 +63,32 @@ export const pageCapture: Feature = {
     const contents = new WeakMap<Element, { key: string; content: PostContent }>();
     /** What was last sent of each post record: a post that did not change is not sent again. */
     const sent = new Map<string, CaptureRecord>();
+    /** The posts (by key) that have been on screen since this page opened: only they are captured. */
+    const seen = new Set<string>();
+    /** The key each watched post element showed when it was last read (list rows get recycled). */
+    const watched = new WeakMap<Element, string>();
+    const onScreen = new IntersectionObserver((entries) => {
+      let more = false;
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        onScreen.unobserve(entry.target);
+        const key = watched.get(entry.target);
+        if (key !== undefined && !seen.has(key)) {
+          seen.add(key);
+          more = true;
+        }
+      }
+      if (more) changed();
+    });
 
     const deliver = (records: CaptureRecord[]) => {
       building = false;
       const visit = visited !== page.url.href;
       visited = page.url.href;
-      const changed = records.filter((record) => record.type === 'page' || !same(record, sent.get(record.key)));
-      for (const record of changed) sent.set(record.key, record);
-      post('search-capture', packCapture(changed, visit)).catch(() => {
-        for (const record of changed) sent.delete(record.key); // sent again with the next capture
+      const fresh = records.filter((record) => record.type === 'page' || !same(record, sent.get(record.key)));
+      for (const record of fresh) sent.set(record.key, record);
+      post('search-capture', packCapture(fresh, visit)).catch(() => {
+        for (const record of fresh) sent.delete(record.key); // sent again with the next capture
       }); // the background reports full storage itself
     };
     const send = () => {
@@ -79,9 +101,10 @@ export const pageCapture: Feature = {
         if (ticket !== reading) return;
         // The mentions were marked by the annotation: read from the markers, not the adapter.
         const facts = { ...pageFacts(page.adapter, page.url, page.doc, page.place, knownPosts), mentions: markedMentions };
-        const read: PostContent[] = [];
+        const read: Array<PostContent | undefined> = [];
         facts.posts.forEach((item, i) => {
-          const key = item.permalink ?? item.id;
+          const key = keyOf(item);
+          if (!seen.has(key)) return;
           const known = contents.get(item.element);
           if (known?.key === key) read[i] = known.content;
           else
@@ -94,14 +117,24 @@ export const pageCapture: Feature = {
         idle.add(() => ticket === reading && deliver(buildRecords(facts, read)));
       });
     };
-    page.onContent((batch) => {
-      knownPosts = batch.roots.length === 1 && batch.roots[0] === page.doc ? [...batch.posts] : undefined;
-      for (const item of batch.posts) contents.delete(item.element);
+    /** Something to capture changed: send once the page is quiet, or at the latest after the maximum wait. */
+    const changed = () => {
       const now = Date.now();
       pendingSince ??= now;
       clearTimeout(quiet);
       if (now - pendingSince >= CAPTURE_MAX_WAIT_MS) send();
       else quiet = setTimeout(send, CAPTURE_QUIET_MS);
+    };
+    page.onContent((batch) => {
+      knownPosts = batch.roots.length === 1 && batch.roots[0] === page.doc ? [...batch.posts] : undefined;
+      for (const item of batch.posts) {
+        contents.delete(item.element);
+        const key = keyOf(item);
+        if (seen.has(key)) continue;
+        watched.set(item.element, key);
+        onScreen.observe(item.element);
+      }
+      changed();
     }, signal);
     // Leaving the page before it settled (or was read) still captures what was seen, at once.
     window.addEventListener(
@@ -111,10 +144,18 @@ export const pageCapture: Feature = {
         clearTimeout(quiet);
         pendingSince = undefined;
         reading += 1;
-        deliver(pageRecords(page.adapter, page.url, page.doc, page.place));
+        const facts = pageFacts(page.adapter, page.url, page.doc, page.place);
+        deliver(buildRecords(facts, facts.posts.map((item) => (seen.has(keyOf(item)) ? readPostContent(item, facts) : undefined))));
       },
       { signal },
     );
-    signal.addEventListener('abort', () => clearTimeout(quiet), { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(quiet);
+        onScreen.disconnect();
+      },
+      { once: true },
+    );
   },
 };

@@ -59,7 +59,13 @@ export const thankButtons: Feature = {
   init(page, signal) {
     const { adapter } = page;
     const viewer = adapter.viewer(page.doc);
-    const same = (a: string, b: string) => (CASE_INSENSITIVE.has(adapter.id) ? a.toLowerCase() === b.toLowerCase() : a === b);
+    const fold = CASE_INSENSITIVE.has(adapter.id) ? (handle: string) => handle.toLowerCase() : (handle: string) => handle;
+    const viewerKey = viewer === null ? null : fold(viewer);
+    /**
+     * Whether a handle is the viewer's: asked of every mention on the page, so the viewer's is folded
+     * once, and lengths are compared first (handles are ASCII where case folds: lengths never change).
+     */
+    const isViewer = (handle: string) => viewerKey !== null && handle.length === viewerKey.length && fold(handle) === viewerKey;
     const base = `${page.url.origin}${page.url.pathname}${page.url.search}`;
     const keyOf = (post: PostReading) => post.permalink ?? `${base}#${post.id}`;
     const placed = new Map<Element, Placed>();
@@ -243,10 +249,10 @@ export const thankButtons: Feature = {
     /** The posts of `batch` whose own body mentions the viewer, from the mentions the annotation read. */
     const mentioningViewer = (batch: ContentBatch): Set<Element> => {
       const found = new Set<Element>();
-      if (viewer === null) return found;
-      const posts = new Set(batch.posts.map((p) => p.element));
+      let posts: Set<Element> | undefined;
       for (const { element, handle } of batch.mentions) {
-        if (!same(handle, viewer)) continue;
+        if (!isViewer(handle)) continue;
+        posts ??= new Set(batch.posts.map((p) => p.element));
         // The nearest enclosing element the adapter reads as a post.
         let post = element.closest(adapter.postSelector);
         while (post && !posts.has(post)) post = post.parentElement?.closest(adapter.postSelector) ?? null;
@@ -277,7 +283,7 @@ export const thankButtons: Feature = {
       // One look over the batch instead of one per post, when there is nothing to find.
       hostsAround = batch.roots.some((root) => root.querySelector(THANK) !== null || ('matches' in root && (root as Element).matches(THANK)));
       for (const post of batch.posts) {
-        if (post.author === null || (viewer !== null && same(post.author, viewer))) {
+        if (post.author === null || isViewer(post.author)) {
           remove(post.element);
           continue;
         }

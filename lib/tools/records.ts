@@ -49,11 +49,13 @@ export function readPostContent(post: PostReading, facts: Pick<PageFacts, 'menti
 
 /**
  * One record for the page and one per post, bounded in size. `contents` are the posts' contents
- * when they were read already (a post at a time, in idle time); they are read now otherwise.
+ * when they were read already (a post at a time, in idle time); they are read now otherwise. A
+ * post without contents (one the user has not had on screen) gets no record and adds no words to
+ * the page's, though its author still counts among the page's participants.
  */
-export function buildRecords(facts: PageFacts, contents: readonly PostContent[] = facts.posts.map((p) => readPostContent(p, facts))): CaptureRecord[] {
+export function buildRecords(facts: PageFacts, contents: ReadonlyArray<PostContent | undefined> = facts.posts.map((p) => readPostContent(p, facts))): CaptureRecord[] {
   const pageKey = canonicalUrl(facts.url);
-  const postTexts = contents.map((c) => c.text);
+  const postTexts = contents.map((c) => c?.text ?? '');
   const bodyText = facts.text(facts.body, MAX_PAGE_TEXT);
   const page: CaptureRecord = {
     key: pageKey,
@@ -66,13 +68,15 @@ export function buildRecords(facts: PageFacts, contents: readonly PostContent[] 
     text: clip([bodyText, ...postTexts].filter(Boolean).join('\n'), MAX_PAGE_TEXT),
     author: facts.author ?? facts.posts[0]?.author ?? null,
     participants: unique(facts.posts.map((p) => p.author)).slice(0, 500),
-    mentions: unique(contents.flatMap((c) => c.mentions)).slice(0, 500),
+    mentions: unique(contents.flatMap((c) => c?.mentions ?? [])).slice(0, 500),
     time: facts.time ?? facts.posts[0]?.time ?? null,
     url: pageKey,
   };
-  const posts = facts.posts.map((post, i): CaptureRecord => {
+  const posts = facts.posts.flatMap((post, i): CaptureRecord[] => {
+    const content = contents[i];
+    if (!content) return [];
     const url = post.permalink ?? `${pageKey}#${encodeURIComponent(post.id)}`;
-    return {
+    return [{
       key: url,
       type: 'post',
       tool: facts.tool,
@@ -80,14 +84,14 @@ export function buildRecords(facts: PageFacts, contents: readonly PostContent[] 
       place: facts.place,
       container: page.container,
       title: page.title,
-      text: postTexts[i] ?? '',
+      text: content.text,
       author: post.author,
       participants: post.author ? [post.author] : [],
-      mentions: (contents[i]?.mentions ?? []).slice(0, 500),
+      mentions: content.mentions.slice(0, 500),
       time: post.time,
       url,
       pageKey,
-    };
+    }];
   });
   return [page, ...posts];
 }

@@ -5,7 +5,8 @@
  *   without the extension;
  * - 50 chat messages appended to a virtualised list: processed in at most 3 ms.
  * Work Daylight defers to idle time (Thank buttons built near the viewport, received thanks, the
- * ledger lookup, the search capture of the page) is waited for inside the trace and counted.
+ * ledger lookup, the search capture of the page and of the posts on screen) is waited for inside
+ * the trace and counted.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -62,11 +63,15 @@ async function settledSlack(context: BrowserContext, url: string): Promise<Page>
   return page;
 }
 
-/** Append 50 messages from `firstTs` on to the channel's list, and wait until Daylight marked them. */
+/**
+ * Append 50 messages from `firstTs` on to the channel's list, keeping the newest in view as Slack
+ * does for a reader at the bottom, and wait until Daylight marked them.
+ */
 async function appendMessages(page: Page, firstTs: number): Promise<void> {
   await page.evaluate((markup) => {
     const list = document.querySelector('[data-qa="slack_kit_list"][role="list"]')!;
     list.insertAdjacentHTML('beforeend', markup);
+    list.lastElementChild!.scrollIntoView({ block: 'end' });
   }, slackMessages(50, firstTs));
   await page.waitForFunction(
     (prefix) => document.querySelectorAll(`[data-msg-ts^="${prefix}"][data-daylight-author="U0LENA0003"]`).length === 50,

@@ -4,6 +4,8 @@ import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 import { loadFixtureCatalog } from '../harness/fixture-catalog';
 import { launchDaylight, type DaylightBrowser } from '../harness/chromium';
 import { serveFixtures } from '../harness/serve-fixtures';
+import { githubIssue } from '../bench/synthetic-pages';
+import { DaylightPage } from './pages/daylight-page';
 import { expect, test as shared } from './test';
 
 /**
@@ -41,23 +43,28 @@ const FINDS: Record<ToolId, { page: string; message: string; permalink: string }
 
 const pages = TOOL_IDS.map((tool) => loadFixtureCatalog([tool]).find((p) => p.place === 'public')!);
 
-/** Records stored per tool, read from the extension's own database. */
-function storedTools(page: Page): Promise<string[]> {
+/** The tool and key of every stored record, read from the extension's own database. */
+function storedRecords(page: Page): Promise<Array<{ tool: string; key: string }>> {
   return page.evaluate(async () => {
     const open = indexedDB.open('daylight');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    if (!db.objectStoreNames.contains('searchChunks')) return [];
+    if (!db.objectStoreNames.contains('searchChunks')) return [] as Array<{ tool: string; key: string }>;
     // Records are stored in chunks (lib/search/record-store.ts), each record as JSON.
     const chunks = await new Promise<Array<{ records: string[] }>>((resolve) => {
       const request = db.transaction('searchChunks').objectStore('searchChunks').getAll();
       request.onsuccess = () => resolve(request.result as Array<{ records: string[] }>);
     });
     db.close();
-    return [...new Set(chunks.flatMap((c) => c.records.map((r) => (JSON.parse(r) as { tool: string }).tool)))].sort();
+    return chunks.flatMap((c) => c.records.map((r) => JSON.parse(r) as { tool: string; key: string }));
   });
+}
+
+/** The tools with records stored. */
+async function storedTools(page: Page): Promise<string[]> {
+  return [...new Set((await storedRecords(page)).map((r) => r.tool))].sort();
 }
 
 async function search(popup: Page, text: string) {
@@ -78,6 +85,9 @@ test('pages and messages of all six tools are found by misspelled words, filtere
     await page.goto(entry.url);
     await expect(page.locator('html')).toHaveAttribute('data-daylight-place', entry.place);
     await expect.poll(() => storedTools(options), { timeout: 10_000 }).toContain(entry.tool);
+    // Messages are captured once they have been on screen: read the page through.
+    await new DaylightPage(page).readThrough();
+    await expect.poll(async () => (await storedRecords(options)).map((r) => r.key), { timeout: 10_000 }).toContain(FINDS[entry.tool].permalink);
   }
 
   const popup = await extensionPage('popup');
@@ -157,4 +167,20 @@ test('an archived record leaves the results and can be restored', async ({ ownBr
   await expect(options.getByText('Nothing archived.')).toBeVisible();
   const restored = await extensionPage('popup');
   await expect((await search(restored, 'checklist handoff')).locator(`a[href="${github.url}"]`)).toHaveCount(1);
+});
+
+test('a post is captured once it has been on screen, not before', async ({ ownBrowser: browser, page, extensionPage }) => {
+  const url = 'https://github.com/acme/open-handbook/issues/2';
+  await serveFixtures(browser.context, [], { [url]: githubIssue(40, 1) });
+  await page.goto(url);
+  const options = await extensionPage('options');
+  const keys = async () => (await storedRecords(options)).map((r) => r.key);
+  const first = `${url}#issuecomment-1000`;
+  const last = `${url}#issuecomment-1039`;
+  await expect.poll(keys, { timeout: 10_000 }).toContain(first);
+  // The page and the posts in view are stored; the last comment, far below, is not read at all.
+  expect(await keys()).toContain(url);
+  expect(await keys()).not.toContain(last);
+  await page.locator('#issuecomment-1039').scrollIntoViewIfNeeded();
+  await expect.poll(keys, { timeout: 10_000 }).toContain(last);
 });

@@ -21,6 +21,21 @@ export class DaylightPage {
     });
   }
 
+  /**
+   * Read the page the way a person does: bring each post into view in turn, a frame or two each,
+   * so that Daylight counts every post as seen (search captures only what has been on screen).
+   */
+  async readThrough(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (const post of document.querySelectorAll('[data-daylight-post]')) {
+        post.scrollIntoView({ block: 'center' });
+        await frame();
+      }
+      window.scrollTo(0, 0);
+    });
+  }
+
   /** Attributes of every element matching `selector`, searching the document and every open shadow root. */
   deepAttributes(selector: string, attribute: string): Promise<Array<string | null>> {
     return this.page.evaluate(

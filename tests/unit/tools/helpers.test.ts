@@ -55,4 +55,16 @@ describe('search records', () => {
     expect(records[1]!.text.length).toBeLessThanOrEqual(4000);
     expect(records[1]!.key).toBe('https://app.slack.com/client/T1/C1#1.1');
   });
+
+  it('leave out a post that was not read (never on screen), its words included, but keep its author among the participants', () => {
+    document.body.innerHTML = ['1.1', '1.2'].map((ts, i) => `<div data-qa="message_container" data-msg-ts="${ts}"><button data-qa="message_sender_name" data-message-sender="U0AUTHOR0${i}">A</button><div data-qa="message-text">${i === 0 ? 'seen words' : 'unseen words'}</div></div>`).join('');
+    const posts = slack.posts(document);
+    const records = buildRecords(
+      { url: new URL('https://app.slack.com/client/T1/C1'), tool: 'slack', kind: 'channel', place: 'public', title: 'general', container: 'general', posts, mentions: slack.mentions, text: readableText },
+      [{ text: 'seen words', mentions: [] }, undefined],
+    );
+    expect(records.map((r) => r.key)).toEqual(['https://app.slack.com/client/T1/C1', 'https://app.slack.com/client/T1/C1#1.1']);
+    expect(records[0]!.text).toBe('seen words');
+    expect(records[0]!.participants).toEqual(['U0AUTHOR00', 'U0AUTHOR01']);
+  });
 });
