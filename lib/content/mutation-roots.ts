@@ -20,15 +20,28 @@ export function changedRoots(records: readonly MutationRecord[], postSelector: s
     if (record.target.nodeType === 1 && record.removedNodes.length > 0) roots.add(record.target as Element);
     if (roots.size > MAX_ROOTS) return 'document';
   }
-  const widened = new Set<Element>();
-  const siblings = new Map<Element, number>();
+  // Many siblings added at once (messages appended to a chat list) are read as one pass over their
+  // parent before anything looks up the tree: one `closest` for the list, not one per message.
+  const byParent = new Map<Element | null, Element[]>();
   for (const root of roots) {
     if (!root.isConnected) continue;
+    const siblings = byParent.get(root.parentElement);
+    if (siblings) siblings.push(root);
+    else byParent.set(root.parentElement, [root]);
+  }
+  const candidates: Element[] = [];
+  for (const [parent, children] of byParent) {
+    if (parent !== null && children.length >= SIBLINGS_AS_PARENT) candidates.push(parent);
+    else candidates.push(...children);
+  }
+  const widened = new Set<Element>();
+  const siblings = new Map<Element, number>();
+  for (const root of candidates) {
     const post = root.closest(postSelector) ?? root;
     widened.add(post);
     if (post.parentElement) siblings.set(post.parentElement, (siblings.get(post.parentElement) ?? 0) + 1);
   }
-  // Messages appended to a chat list: one pass over the list beats one pass per message.
+  // Posts that changed one by one in the same list (reactions on several messages): one pass over the list.
   for (const [parent, count] of siblings) {
     if (count < SIBLINGS_AS_PARENT) continue;
     for (const child of parent.children) widened.delete(child);

@@ -50,14 +50,16 @@ export const privateWarning: Feature = {
 
     const words = warningWords(page.place, page.audience, page.kind);
     const banners = new Map<Element, PrivateWarningBanner>();
-    let composers: ComposerReading[] = [];
+    /** The page's composers; read when a send needs them where no banner does (finding them reads the page). */
+    let composers: ComposerReading[] | undefined;
     let confirmed = false;
     let typedUnderWarning = false;
     let composing = false;
 
     const showBanners = () => {
-      composers = adapter.composers(document);
-      const wanted = warned && !choice.exception ? new Set(composers.map((c) => c.container)) : new Set<Element>();
+      const warning = warned && !choice.exception;
+      composers = warning ? adapter.composers(document) : undefined;
+      const wanted = new Set(composers?.map((c) => c.container));
       for (const [container, banner] of banners) {
         if (!wanted.has(container) || !container.isConnected) {
           banner.remove();
@@ -99,7 +101,7 @@ export const privateWarning: Feature = {
     // No call now: the page session hands every feature the whole document once it has started.
 
     const composerOf = (target: EventTarget | null, part: 'editor' | 'submit') =>
-      target instanceof Node ? composers.find((c) => c[part]?.contains(target)) : undefined;
+      target instanceof Node ? (composers ??= adapter.composers(document)).find((c) => c[part]?.contains(target)) : undefined;
 
     /** A send is about to happen: let it through (noting it) or hold it until the user decides. */
     const onSend = (event: Event, composer: ComposerReading, replay: () => void) => {

@@ -84,7 +84,7 @@ export const thankButtons: Feature = {
           const item = entry.isIntersecting ? byHost.get(entry.target) : undefined;
           if (!item) continue;
           near.unobserve(entry.target);
-          item.button.upgrade((dark ??= isDarkAround(item.post.element)));
+          upgrade(item, (dark ??= isDarkAround(item.post.element)));
         }
       },
       { rootMargin: BUILD_AHEAD },
@@ -179,13 +179,13 @@ export const thankButtons: Feature = {
       for (const host of ownedBy(post, THANK, adapter.postSelector)) if (host !== keep) host.remove();
     };
 
-    /** One Thank host in `post` (never in a post nested in it); true when it was placed now. */
-    const ensure = (post: PostReading, key: string): boolean => {
+    /** One Thank host in `post` (never in a post nested in it). */
+    const ensure = (post: PostReading, key: string) => {
       const current = placed.get(post.element);
       dropStrays(post.element, current?.button.host);
       if (current && current.key === key && post.element.contains(current.button.host)) {
         current.post = post;
-        return false;
+        return;
       }
       if (current) forget(current);
       const author = post.author!;
@@ -211,7 +211,6 @@ export const thankButtons: Feature = {
       placed.set(post.element, item);
       byHost.set(item.button.host, item);
       near.observe(item.button.host);
-      return true;
     };
 
     const forget = (item: Placed) => {
@@ -261,7 +260,7 @@ export const thankButtons: Feature = {
       return found;
     };
 
-    /** Which of these posts the user thanked already, from the ledger. Idle work. */
+    /** Which of these posts the user thanked already, from the ledger. */
     const lookUp = (keys: string[]) => {
       void send('thanks-state', { postKeys: keys }).then(
         (state) => {
@@ -275,9 +274,22 @@ export const thankButtons: Feature = {
       );
     };
 
+    /** Posts whose buttons were just built: their thanked state is asked of the ledger in idle time. */
+    const asking: string[] = [];
+    /**
+     * Build a post's real button. Only a built button shows whether the post was thanked, so the
+     * ledger is asked about the few posts in view, not every post on the page.
+     */
+    const upgrade = (item: Placed, dark?: boolean) => {
+      if (item.button.upgraded) return;
+      item.button.upgrade(dark);
+      if (thanked.has(item.key)) return;
+      if (asking.length === 0) idle.add(() => lookUp(asking.splice(0)));
+      asking.push(item.key);
+    };
+
     page.onContent((batch) => {
       for (const item of placed.values()) if (!item.post.element.isConnected) forget(item);
-      const asked: string[] = [];
       const authors = new Set<string>();
       const aboutViewer = mentioningViewer(batch);
       // One look over the batch instead of one per post, when there is nothing to find.
@@ -289,14 +301,13 @@ export const thankButtons: Feature = {
         }
         const key = keyOf(post);
         authors.add(post.author);
-        if (ensure(post, key) && !thanked.has(key)) asked.push(key);
+        ensure(post, key);
         if (aboutViewer.has(post.element) && !reported.has(key) && post.body) {
           reported.add(key);
           idle.add(() => received(post, key));
         }
       }
       if (aboutViewer.size > 0) idle.add(reportMentioning);
-      if (asked.length > 0) idle.add(() => lookUp(asked));
       // Names arrive from the directory after the buttons: label them "Thank <name>" then.
       void page.people.resolve(authors).then(() => {
         if (signal.aborted) return;
@@ -313,7 +324,7 @@ export const thankButtons: Feature = {
         const item = element ? placed.get(element) : undefined;
         if (item === pointed) return;
         pointed?.button.host.removeAttribute('data-near');
-        item?.button.upgrade();
+        if (item) upgrade(item);
         item?.button.host.setAttribute('data-near', '');
         pointed = item;
       },
@@ -324,7 +335,10 @@ export const thankButtons: Feature = {
       'focusin',
       (event) => {
         const item = event.target instanceof Element ? byHost.get(event.target) : undefined;
-        if (item && !item.button.upgraded) item.button.focus();
+        if (item && !item.button.upgraded) {
+          upgrade(item);
+          item.button.focus();
+        }
       },
       { signal },
     );

@@ -183,6 +183,15 @@ test.describe('thanking', () => {
     await expect(last).not.toHaveAttribute('tabindex');
     await tab.keyboard.press('Enter');
     await expect(last.getByRole('dialog')).toBeVisible();
+    await last.getByRole('button', { name: 'Just record it' }).press('Enter');
+    await expect(button).toHaveText('Thanked');
+    // After a reload (at the top of the page) the ledger is asked about a post once its button is built.
+    await tab.evaluate(() => (history.scrollRestoration = 'manual'));
+    await tab.reload();
+    await expect(hosts).toHaveCount(60);
+    expect(await hosts.last().evaluate((host) => host.shadowRoot === null)).toBe(true);
+    await hosts.last().scrollIntoViewIfNeeded();
+    await expect(hosts.last().getByRole('button', { name: /^Thank / })).toHaveText('Thanked');
   });
 
   test("React applies the tool's own reaction through its own control", async ({ daylight, page: tab }) => {

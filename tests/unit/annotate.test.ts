@@ -64,6 +64,15 @@ describe('changedRoots', () => {
     expect(changedRoots(records, slack.postSelector, ['data-daylight-handle'])).toEqual([document.querySelector('a')]);
   });
 
+  it('reads messages appended together as one pass over their list, and a single new message alone', async () => {
+    document.body.innerHTML = `<div class="list">${message('1.1', 'U0AAA', 'U0BBB')}</div>`;
+    const list = document.querySelector('.list')!;
+    const appended = await observe(() => list.insertAdjacentHTML('beforeend', ['1.2', '1.3', '1.4', '1.5'].map((ts) => message(ts, 'U0AAA', 'U0BBB')).join('')));
+    expect(changedRoots(appended, slack.postSelector, [])).toEqual([list]);
+    const one = await observe(() => list.insertAdjacentHTML('beforeend', message('1.6', 'U0AAA', 'U0BBB')));
+    expect(changedRoots(one, slack.postSelector, [])).toEqual([list.lastElementChild]);
+  });
+
   it('gives up splitting a huge batch and asks for the whole document', async () => {
     document.body.innerHTML = '<div></div>';
     const records = await observe(() => {

@@ -143,6 +143,9 @@ function posts(root: ParentNode): PostReading[] {
     const id = POST_ID.exec(element.id)?.[1];
     if (!id) continue;
     const author = authors.next(element);
+    // Read once per reading: several features and the capture each ask for them.
+    let permalink: string | null | undefined;
+    let body: Element | null | undefined;
     found.push({
       element,
       id,
@@ -151,12 +154,16 @@ function posts(root: ParentNode): PostReading[] {
         return timeOf(element);
       },
       get permalink() {
-        const href = element.querySelector(selectors.permalink)?.getAttribute('href') ?? null;
-        const origin = element.ownerDocument.location?.origin;
-        return href?.startsWith('/') && origin ? `${origin}${href}` : href;
+        if (permalink === undefined) {
+          const href = element.querySelector(selectors.permalink)?.getAttribute('href') ?? null;
+          const origin = element.ownerDocument.location?.origin;
+          permalink = href?.startsWith('/') && origin ? `${origin}${href}` : href;
+        }
+        return permalink;
       },
       get body() {
-        return element.querySelector(selectors.messageText);
+        if (body === undefined) body = element.querySelector(selectors.messageText);
+        return body;
       },
     });
   }

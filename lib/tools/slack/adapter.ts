@@ -124,6 +124,9 @@ function posts(root: ParentNode): PostReading[] {
       null;
     if (!id) continue;
     const author = authors.next(element);
+    // Read once per reading: several features and the capture each ask for them.
+    let permalink: string | null | undefined;
+    let body: Element | null | undefined;
     found.push({
       element,
       id,
@@ -132,10 +135,12 @@ function posts(root: ParentNode): PostReading[] {
         return tsToIso(id) ?? tsToIso(element.querySelector(selectors.timestamp)?.getAttribute('data-ts'));
       },
       get permalink() {
-        return element.querySelector(selectors.timestamp)?.getAttribute('href') ?? null;
+        if (permalink === undefined) permalink = element.querySelector(selectors.timestamp)?.getAttribute('href') ?? null;
+        return permalink;
       },
       get body() {
-        return element.querySelector(selectors.messageText);
+        if (body === undefined) body = element.querySelector(selectors.messageText);
+        return body;
       },
     });
   }
