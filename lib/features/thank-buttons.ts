@@ -7,7 +7,7 @@ import type { ComposerReading, PostReading } from '../tools/adapter';
 import { ownedBy, textOf } from '../tools/dom';
 import type { ToolId } from '../tools/tool-ids';
 import { isDarkAround } from '../ui/shadow-host';
-import { ThankButton, type ThankChoice } from '../ui/thank-button';
+import { lightThankHost, ThankButton, type ThankChoice } from '../ui/thank-button';
 import type { ContentBatch, Feature } from './feature';
 import { FEATURE_DESCRIPTIONS } from './catalog';
 
@@ -40,8 +40,12 @@ function hover(element: Element): void {
   for (const type of ['pointerover', 'mouseover']) element.dispatchEvent(new MouseEvent(type, { bubbles: true }));
 }
 
+/** A post's Thank host: light (an element only) until its button is built. */
 interface Placed {
-  button: ThankButton;
+  host: HTMLElement;
+  button?: ThankButton;
+  /** The name the host or button is labelled with. */
+  name: string;
   key: string;
   post: PostReading;
 }
@@ -72,6 +76,8 @@ export const thankButtons: Feature = {
     const byHost = new WeakMap<Element, Placed>();
     const thanked = new Map<string, { id: string; at: number }>();
     const reported = new Set<string>();
+    /** Posts whose buttons were just built: their thanked state is asked of the ledger in idle time. */
+    const asking: string[] = [];
     // Ledger lookups and received-thanks reading wait for idle time, a post at a time.
     const idle = new IdleQueue(signal);
     // Each post gets a light host at once; its button is built when it comes near the viewport.
@@ -84,7 +90,7 @@ export const thankButtons: Feature = {
           const item = entry.isIntersecting ? byHost.get(entry.target) : undefined;
           if (!item) continue;
           near.unobserve(entry.target);
-          upgrade(item, (dark ??= isDarkAround(item.post.element)));
+          build(item, (dark ??= isDarkAround(item.post.element)));
         }
       },
       { rootMargin: BUILD_AHEAD },
@@ -93,13 +99,20 @@ export const thankButtons: Feature = {
       'abort',
       () => {
         near.disconnect();
-        for (const { button } of placed.values()) button.remove();
+        for (const item of placed.values()) removeHost(item);
         placed.clear();
       },
       { once: true },
     );
 
     const nameOf = (handle: string) => page.people.get(handle)?.name ?? handle;
+    /** Label the host or button with the author's name, once the directory has answered. */
+    const rename = (item: Placed, name: string) => {
+      if (item.name === name) return;
+      item.name = name;
+      if (item.button) item.button.setName(name);
+      else item.host.setAttribute('aria-label', `Thank ${name}`);
+    };
 
     const composerFor = async (post: PostReading): Promise<ComposerReading | null> => {
       const reply = adapter.reply(post.element, page.doc);
@@ -127,8 +140,8 @@ export const thankButtons: Feature = {
       return null;
     };
 
-    const choose = async (item: Placed, choice: ThankChoice, note: string) => {
-      const { post, button, key } = item;
+    const choose = async (item: Placed, button: ThankButton, choice: ThankChoice, note: string) => {
+      const { post, key } = item;
       const author = post.author!;
       const permalink = post.permalink ?? base;
       let via: ThankChoice = choice;
@@ -165,7 +178,7 @@ export const thankButtons: Feature = {
     const undo = async (key: string, id: string) => {
       await send('thanks-archive', { id, archived: true }).catch(() => undefined);
       thanked.delete(key);
-      for (const item of placed.values()) if (item.key === key) item.button.setThanked(null);
+      for (const item of placed.values()) if (item.key === key) item.button?.setThanked(null);
     };
 
     /** Drop Thank hosts in `post` (never in a post nested in it) other than `keep`. */
@@ -182,40 +195,57 @@ export const thankButtons: Feature = {
     /** One Thank host in `post` (never in a post nested in it). */
     const ensure = (post: PostReading, key: string) => {
       const current = placed.get(post.element);
-      dropStrays(post.element, current?.button.host);
-      if (current && current.key === key && post.element.contains(current.button.host)) {
+      dropStrays(post.element, current?.host);
+      if (current && current.key === key && post.element.contains(current.host)) {
         current.post = post;
         return;
       }
       if (current) forget(current);
-      const author = post.author!;
-      const item: Placed = {
-        post,
-        key,
-        button: new ThankButton({
-          name: nameOf(author),
+      // Only an element per post here: the button and its handlers are built when it is needed.
+      const name = nameOf(post.author!);
+      const item: Placed = { host: lightThankHost(name), name, post, key };
+      // After the rendered text (inside it, unless it is an editor: Asana's description is one).
+      const body = post.body && post.element.contains(post.body) ? post.body : null;
+      if (body?.closest('[contenteditable="true"]')) body.after(item.host);
+      else (body ?? post.element).append(item.host);
+      placed.set(post.element, item);
+      byHost.set(item.host, item);
+      near.observe(item.host);
+    };
+
+    /** The post's real button, built now if it was not (`dark` when the theme around it is known). */
+    const build = (item: Placed, dark?: boolean): ThankButton => {
+      if (item.button) return item.button;
+      const button: ThankButton = new ThankButton(
+        item.host,
+        {
+          name: item.name,
           canReact: () => {
             hover(item.post.element);
             return adapter.reaction(item.post.element) !== null;
           },
-          onChoose: (choice, note) => void choose(item, choice, note),
+          onChoose: (choice, note) => void choose(item, button, choice, note),
           onUndo: (id) => void undo(item.key, id),
-        }),
-      };
-      // After the rendered text (inside it, unless it is an editor: Asana's description is one).
-      const body = post.body && post.element.contains(post.body) ? post.body : null;
-      if (body?.closest('[contenteditable="true"]')) body.after(item.button.host);
-      else (body ?? post.element).append(item.button.host);
-      const done = thanked.get(key);
-      if (done) item.button.setThanked(done);
-      placed.set(post.element, item);
-      byHost.set(item.button.host, item);
-      near.observe(item.button.host);
+        },
+        dark,
+      );
+      item.button = button;
+      // Only a built button shows whether the post was thanked: the ledger is asked about the
+      // few posts in view, in idle time, not about every post on the page.
+      const done = thanked.get(item.key);
+      if (done) button.setThanked(done);
+      else {
+        if (asking.length === 0) idle.add(() => lookUp(asking.splice(0)));
+        asking.push(item.key);
+      }
+      return button;
     };
 
+    const removeHost = (item: Placed) => (item.button ? item.button.remove() : item.host.remove());
+
     const forget = (item: Placed) => {
-      near.unobserve(item.button.host);
-      item.button.remove();
+      near.unobserve(item.host);
+      removeHost(item);
       placed.delete(item.post.element);
     };
 
@@ -267,25 +297,11 @@ export const thankButtons: Feature = {
           for (const [key, entry] of Object.entries(state.thanked)) thanked.set(key, entry);
           for (const item of placed.values()) {
             const done = thanked.get(item.key);
-            if (done) item.button.setThanked(done);
+            if (done) item.button?.setThanked(done);
           }
         },
         () => undefined, // the background is restarting: the buttons show as not thanked yet
       );
-    };
-
-    /** Posts whose buttons were just built: their thanked state is asked of the ledger in idle time. */
-    const asking: string[] = [];
-    /**
-     * Build a post's real button. Only a built button shows whether the post was thanked, so the
-     * ledger is asked about the few posts in view, not every post on the page.
-     */
-    const upgrade = (item: Placed, dark?: boolean) => {
-      if (item.button.upgraded) return;
-      item.button.upgrade(dark);
-      if (thanked.has(item.key)) return;
-      if (asking.length === 0) idle.add(() => lookUp(asking.splice(0)));
-      asking.push(item.key);
     };
 
     page.onContent((batch) => {
@@ -311,7 +327,7 @@ export const thankButtons: Feature = {
       // Names arrive from the directory after the buttons: label them "Thank <name>" then.
       void page.people.resolve(authors).then(() => {
         if (signal.aborted) return;
-        for (const item of placed.values()) item.button.setName(nameOf(item.post.author!));
+        for (const item of placed.values()) rename(item, nameOf(item.post.author!));
       });
     }, signal);
 
@@ -323,9 +339,8 @@ export const thankButtons: Feature = {
         const element = event.target instanceof Element ? event.target.closest(adapter.postSelector) : null;
         const item = element ? placed.get(element) : undefined;
         if (item === pointed) return;
-        pointed?.button.host.removeAttribute('data-near');
-        if (item) upgrade(item);
-        item?.button.host.setAttribute('data-near', '');
+        pointed?.host.removeAttribute('data-near');
+        if (item) build(item).host.setAttribute('data-near', '');
         pointed = item;
       },
       { signal, passive: true },
@@ -335,10 +350,7 @@ export const thankButtons: Feature = {
       'focusin',
       (event) => {
         const item = event.target instanceof Element ? byHost.get(event.target) : undefined;
-        if (item && !item.button.upgraded) {
-          upgrade(item);
-          item.button.focus();
-        }
+        if (item && !item.button) build(item).focus();
       },
       { signal },
     );

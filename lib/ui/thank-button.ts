@@ -24,15 +24,21 @@ input { font: inherit; padding: 4px 6px; border-radius: 6px; border: 1px solid #
 `;
 
 let template: HTMLElement | undefined;
-/** The light host every post gets, cloned from one template: a page may have hundreds of posts. */
-function lightHost(): HTMLElement {
+/**
+ * The light host every post gets: an empty element that is itself a focusable button named
+ * "Thank <name>", cloned from one template (a page may have hundreds of posts). A `ThankButton`
+ * is built into it when it is needed: near the viewport, hovered or focused.
+ */
+export function lightThankHost(name: string): HTMLElement {
   if (!template) {
     template = document.createElement('div');
     template.setAttribute('data-daylight', 'thank');
     template.setAttribute('role', 'button');
     template.tabIndex = 0;
   }
-  return template;
+  const host = template.cloneNode() as HTMLElement;
+  host.setAttribute('aria-label', `Thank ${name}`);
+  return host;
 }
 
 export type ThankChoice = 'public' | 'reaction' | 'record';
@@ -57,34 +63,23 @@ interface Panel {
 }
 
 /**
- * The Thank control of one post: a small button (unobtrusive until hovered or focused) that opens
- * a panel with Thank publicly / React / Just record it and an optional note; once thanked it says
- * so, and offers Undo (which archives the ledger entry).
- *
- * It starts as a light host only: an empty element that is itself a focusable button named
- * "Thank <name>". Its shadow root and real button are built by `upgrade` when it is needed (near
- * the viewport, hovered or focused), and the panel when it first opens: a page with hundreds of
- * posts would otherwise build hundreds of controls nobody looks at.
+ * The Thank control of one post, built into its light host (`lightThankHost`): a small button
+ * (unobtrusive until hovered or focused) that opens a panel with Thank publicly / React / Just
+ * record it and an optional note; once thanked it says so, and offers Undo (which archives the
+ * ledger entry). The panel is built when it first opens. A page with hundreds of posts builds
+ * controls only for the posts someone looks at; `dark` when the theme around the host is known.
  */
 export class ThankButton {
-  readonly host: HTMLElement;
-  private button: HTMLButtonElement | undefined;
+  private readonly button: HTMLButtonElement;
   private parts: Panel | undefined;
   private thanked: { id: string; at: number } | null = null;
   private message = '';
 
-  constructor(private readonly options: ThankButtonOptions) {
-    this.host = lightHost().cloneNode() as HTMLElement;
-    this.host.setAttribute('aria-label', `Thank ${options.name}`);
-  }
-
-  get upgraded(): boolean {
-    return this.button !== undefined;
-  }
-
-  /** Build the real button; `dark` when the theme around it is already known. */
-  upgrade(dark?: boolean): void {
-    if (this.button) return;
+  constructor(
+    readonly host: HTMLElement,
+    private readonly options: ThankButtonOptions,
+    dark?: boolean,
+  ) {
     const root = attachStyledShadow(this.host, CSS, { shareStyles: true });
     const button = el('button', { type: 'button', class: 'thank', 'aria-label': `Thank ${this.options.name}`, 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }, 'Thank');
     this.button = button;
@@ -104,10 +99,8 @@ export class ThankButton {
     this.applyTheme(dark);
   }
 
-  /** Move focus to the button (built now if it was not). */
   focus(): void {
-    this.upgrade();
-    this.button!.focus();
+    this.button.focus();
   }
 
   /** A click or focus anywhere else closes the panel. */
@@ -117,7 +110,6 @@ export class ThankButton {
 
   /** Follow the host page's light or dark theme around the button; `dark` when already known for its neighbours. */
   applyTheme(dark?: boolean): void {
-    if (!this.button) return;
     this.frame().classList.toggle('dark', dark ?? isDarkAround(this.host));
   }
 
@@ -125,7 +117,7 @@ export class ThankButton {
   setName(name: string): void {
     if (name === this.options.name) return;
     this.options.name = name;
-    (this.button ?? this.host).setAttribute('aria-label', `Thank ${name}`);
+    this.button.setAttribute('aria-label', `Thank ${name}`);
     if (this.parts) this.parts.title.textContent = `Thank ${name}`;
     this.showThanked();
   }
@@ -144,12 +136,11 @@ export class ThankButton {
   }
 
   open(): void {
-    this.upgrade();
     const parts = (this.parts ??= this.buildPanel());
     this.applyTheme();
     parts.react.hidden = !this.options.canReact();
     parts.panel.hidden = false;
-    this.button!.setAttribute('aria-expanded', 'true');
+    this.button.setAttribute('aria-expanded', 'true');
     this.place();
     document.addEventListener('pointerdown', this.outside, true);
     document.addEventListener('focusin', this.outside, true);
@@ -158,10 +149,10 @@ export class ThankButton {
 
   close(refocus: boolean): void {
     if (this.parts) this.parts.panel.hidden = true;
-    this.button?.setAttribute('aria-expanded', 'false');
+    this.button.setAttribute('aria-expanded', 'false');
     document.removeEventListener('pointerdown', this.outside, true);
     document.removeEventListener('focusin', this.outside, true);
-    if (refocus) this.button?.focus();
+    if (refocus) this.button.focus();
   }
 
   remove(): void {
@@ -171,12 +162,10 @@ export class ThankButton {
 
   private showThanked(): void {
     const { thanked, button, parts } = this;
-    if (button) {
-      button.classList.toggle('done', thanked !== null);
-      button.textContent = thanked ? 'Thanked' : 'Thank';
-      if (thanked && parts) button.setAttribute('aria-describedby', 'daylight-thank-status');
-      else button.removeAttribute('aria-describedby');
-    }
+    button.classList.toggle('done', thanked !== null);
+    button.textContent = thanked ? 'Thanked' : 'Thank';
+    if (thanked && parts) button.setAttribute('aria-describedby', 'daylight-thank-status');
+    else button.removeAttribute('aria-describedby');
     if (!parts) return;
     parts.status.textContent = this.message || (thanked ? `You thanked ${this.options.name} on ${new Date(thanked.at).toLocaleDateString()}.` : '');
     parts.undo.hidden = thanked === null;
@@ -222,13 +211,13 @@ export class ThankButton {
   }
 
   private frame(): HTMLElement {
-    return this.button!.parentElement!;
+    return this.button.parentElement!;
   }
 
   /** Below the button, or above it when there is no room; inside the viewport. */
   private place(): void {
     const panel = this.parts!.panel;
-    const anchor = this.button!.getBoundingClientRect();
+    const anchor = this.button.getBoundingClientRect();
     const box = panel.getBoundingClientRect();
     const below = anchor.bottom + 4;
     const top = below + box.height <= window.innerHeight || anchor.top - 4 - box.height < 0 ? below : anchor.top - 4 - box.height;
