@@ -14,6 +14,11 @@ export const HOVER_INTENT_MS = 100;
 const LEAVE_GRACE_MS = 250;
 /** Mentions marked per idle-time job. */
 const MARK_CHUNK = 250;
+/**
+ * Whether this content script has set the person marker anywhere yet: until it has, no mention
+ * carries a stale one, and the mentions of people the directory does not know need no look.
+ */
+let personMarked = false;
 
 /**
  * person-cards: every mention the directory knows gets `data-daylight-person`, and hovering it
@@ -30,11 +35,14 @@ export const personCards: Feature = {
 
     const mark = (mentions: readonly MentionReading[]) => {
       for (const { element, handle } of mentions) {
+        const person = page.people.get(handle);
+        if (!person && !personMarked) continue;
         // A mention recycled for another handle since it was read is marked by its own batch.
         if (!element.isConnected || element.getAttribute(HANDLE) !== handle) continue;
-        const person = page.people.get(handle);
-        if (person && element.getAttribute(PERSON) !== person.id) element.setAttribute(PERSON, person.id);
-        else if (person === null && element.hasAttribute(PERSON)) element.removeAttribute(PERSON);
+        if (person) {
+          if (element.getAttribute(PERSON) !== person.id) element.setAttribute(PERSON, person.id);
+          personMarked = true;
+        } else if (person === null && element.hasAttribute(PERSON)) element.removeAttribute(PERSON);
       }
     };
     // Marking a whole page after the directory answers is idle work, a few hundred mentions at a time.

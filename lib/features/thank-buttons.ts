@@ -19,8 +19,8 @@ const EXCERPT = 600;
 const RECEIVED_TEXT = 2000;
 /** Tools whose handles match case-insensitively (contract.md section 1). */
 const CASE_INSENSITIVE: ReadonlySet<ToolId> = new Set(['github', 'gitlab', 'mattermost', 'phabricator']);
-/** Thank buttons are built this far ahead of the viewport, so scrolling never shows them appear. */
-const BUILD_AHEAD = '100% 0px';
+/** Thank buttons are built half a screen ahead of the viewport, so scrolling does not show them appear. */
+const BUILD_AHEAD = '50% 0px';
 
 /** Call `read` until it finds something, for at most `ms` (null then), or until `signal` aborts. */
 function waitFor<T>(read: () => T | null, ms: number, signal: AbortSignal): Promise<T | null> {

@@ -211,6 +211,7 @@ test.describe('thanking', () => {
     await expect(tab.locator('button[aria-label="hooray 2"]')).toHaveAttribute('data-clicked', '1');
     // Posts whose reactions Daylight cannot reach offer no React.
     const other = tab.locator('[data-daylight-post="issuecomment-2481302210"] [data-daylight="thank"]');
+    await other.scrollIntoViewIfNeeded();
     await other.getByRole('button', { name: /^Thank / }).click();
     await expect(other.getByRole('button', { name: 'Just record it' })).toBeVisible();
     await expect(other.getByRole('button', { name: 'React' })).toBeHidden();
