@@ -160,8 +160,17 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
       batch = { roots, ...read };
       wholeDocument = undefined;
     }
-    // After a navigation the features restart and are handed the whole document then.
-    if (!navigated && batch) for (const listener of contentListeners) listener(batch);
+    // After a navigation the features restart and are handed the whole document then. Otherwise
+    // they react in idle time right after this frame: a busy channel's frames carry only the
+    // reading and the markers, and Thank hosts or search watching wait a few milliseconds.
+    if (!navigated && batch) {
+      const ready = batch;
+      idle.add(() =>
+        watch.quietly(() => {
+          for (const listener of contentListeners) listener(ready);
+        }),
+      );
+    }
     if (navigated) {
       api.forgetFailures();
       report(true);

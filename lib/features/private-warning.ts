@@ -91,7 +91,10 @@ export const privateWarning: Feature = {
       for (const banner of banners.values()) banner.remove();
     }, { once: true });
 
+    /** Editors a send key was pressed in that are no composer, until the page changes. */
+    let notComposers = new WeakSet<Node>();
     page.onContent((batch) => {
+      notComposers = new WeakSet();
       // Finding composers reads the whole page: only when this batch may have added, moved or
       // removed one (a chat list that grew has none).
       const touched = batch.roots.some((root) => !('closest' in root) || root.querySelector(EDITABLE) !== null || (root as Element).closest(EDITABLE) !== null);
@@ -100,8 +103,18 @@ export const privateWarning: Feature = {
     }, signal);
     // No call now: the page session hands every feature the whole document once it has started.
 
-    const composerOf = (target: EventTarget | null, part: 'editor' | 'submit') =>
-      target instanceof Node ? (composers ??= adapter.composers(document)).find((c) => c[part]?.contains(target)) : undefined;
+    const composerOf = (target: EventTarget | null, part: 'editor' | 'submit'): ComposerReading | undefined => {
+      if (!(target instanceof Node)) return undefined;
+      const find = () => (composers ??= adapter.composers(document)).find((c) => c[part]?.contains(target));
+      const found = find();
+      if (found || part !== 'editor' || notComposers.has(target) || !(target instanceof Element) || !target.closest(EDITABLE)) return found;
+      // An editor that appeared since the features last heard of the page (they hear in idle time
+      // after each frame): look again, with its banner, before a send can slip past.
+      notComposers.add(target);
+      if (warned && !choice.exception) showBanners();
+      else composers = undefined;
+      return find();
+    };
 
     /** A send is about to happen: let it through (noting it) or hold it until the user decides. */
     const onSend = (event: Event, composer: ComposerReading, replay: () => void) => {

@@ -77,6 +77,19 @@ export function scriptTime(events: readonly TraceEvent[], urlPart: string): Scri
   return { total: total / 1000, longestTask: longestTask / 1000, allTasks: allTasks / 1000, cpu: cpu / 1000 };
 }
 
+/**
+ * The events up to the end of the first animation frame that ran the script's code: what it did
+ * in reaction to a change until its frame batch was done (its mutation observer's callback included).
+ */
+export function untilFirstFrame(events: readonly TraceEvent[], urlPart: string): TraceEvent[] {
+  const own = events.filter((e) => e.ph === 'X' && e.args?.data?.url?.includes(urlPart));
+  const frame = events
+    .filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts)
+    .find((w) => own.some((e) => e.tid === w.tid && e.ts >= w.ts && e.ts <= w.ts + w.dur!));
+  return frame ? events.filter((e) => e.ts + (e.dur ?? 0) <= frame.ts + frame.dur!) : [];
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

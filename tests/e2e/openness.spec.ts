@@ -159,6 +159,33 @@ for (const [tool, file, editor, key] of [
   });
 }
 
+test('confirm mode: a composer that just appeared is held too, even before Daylight heard of the change', async ({ daylight, page, extensionPage }) => {
+  await useSettings(extensionPage, { privateWarning: 'confirm' });
+  const entry = fixture('mattermost', 'dm.html');
+  await serveFixtures(daylight.context, [entry]);
+  await open(page, entry);
+  await expect(banner(page)).toHaveCount(1);
+  // A reply box opens and Enter comes in the same task: no frame or idle time for Daylight in between.
+  const sent = await page.evaluate(() => {
+    const form = document.createElement('form');
+    form.id = 'create_comment';
+    form.innerHTML = '<textarea id="reply_textbox" aria-label="Reply to this thread"></textarea>';
+    document.body.append(form);
+    const field = form.querySelector('textarea')!;
+    const sends: string[] = [];
+    field.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey) sends.push(field.value);
+    });
+    field.focus();
+    field.value = 'Rotating the deploy keys tonight';
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+    return sends;
+  });
+  expect(sent).toEqual([]);
+  await expect(banner(page)).toHaveCount(2);
+  await expect(banner(page).getByRole('alertdialog')).toBeVisible();
+});
+
 test('confirm mode: Enter that ends an IME composition is not a send; Esc cancels a held send and keeps the draft', async ({ daylight, page, extensionPage }) => {
   await useSettings(extensionPage, { privateWarning: 'confirm' });
   const entry = fixture('mattermost', 'group-dm.html');
