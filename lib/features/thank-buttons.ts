@@ -181,9 +181,9 @@ export const thankButtons: Feature = {
       for (const item of placed.values()) if (item.key === key) item.button?.setThanked(null);
     };
 
-    /** Drop Thank hosts in `post` (never in a post nested in it) other than `keep`. */
     /** Whether the subtrees of the batch being handled hold any Thank host (a page's first pass has none). */
     let hostsAround = true;
+    /** Drop Thank hosts in `post` (never in a post nested in it) other than `keep`. */
     const dropStrays = (post: Element, keep: Element | undefined) => {
       if (!hostsAround) return;
       // Usually there is none, or only `keep`: the ownership walk runs only when there are more.

@@ -99,6 +99,7 @@ export class ThankButton {
     this.applyTheme(dark);
   }
 
+  /** Move focus to the button (a light host reached by keyboard hands it on). */
   focus(): void {
     this.button.focus();
   }
