@@ -1,4 +1,5 @@
 import { caretText, mentionQuery } from '../content/caret';
+import { ComposerLookup } from '../content/composer-lookup';
 import { post } from '../content/messages';
 import { MentionSuggestions } from '../ui/mention-suggestions';
 import type { Feature } from './feature';
@@ -26,26 +27,10 @@ export const mentionTranslation: Feature = {
     // While an input method composes, the text before the caret is not final.
     let composing = false;
 
-    // The composers are found once and again only after the page changed, not on every keystroke
-    // (finding them checks each editor's visibility).
-    let composers: HTMLElement[] | undefined;
-    let notComposers = new WeakSet<HTMLElement>();
-    page.onContent(() => {
-      composers = undefined;
-      notComposers = new WeakSet();
-    }, signal);
-    const composerOf = (target: EventTarget | null): HTMLElement | undefined => {
-      if (!(target instanceof HTMLElement) || notComposers.has(target)) return undefined;
-      const find = () => (composers ??= page.adapter.composers(document).map((c) => c.editor)).find((editor) => editor.contains(target));
-      // A miss may be a composer that appeared within this frame (a reply box just opened): look once more.
-      let found = find();
-      if (!found) {
-        composers = undefined;
-        found = find();
-      }
-      if (!found) notComposers.add(target);
-      return found;
-    };
+    // Found once per change of the page, not on every keystroke.
+    const composers = new ComposerLookup(() => page.adapter.composers(document));
+    page.onContent(() => composers.reset(), signal);
+    const composerOf = (target: EventTarget | null): HTMLElement | undefined => (target instanceof HTMLElement ? composers.of(target)?.editor : undefined);
 
     panel.onChoose = (suggestion) => {
       const target = editor;

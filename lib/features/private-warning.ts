@@ -2,6 +2,7 @@ import { post } from '../content/messages';
 import { placeRef } from '../openness/place-key';
 import { isSendKey, shouldHold } from '../openness/send-intent';
 import { warningWords } from '../openness/warning-words';
+import { ComposerLookup } from '../content/composer-lookup';
 import type { ComposerReading } from '../tools/adapter';
 import { PrivateWarningBanner } from '../ui/private-warning';
 import type { Feature } from './feature';
@@ -50,16 +51,14 @@ export const privateWarning: Feature = {
 
     const words = warningWords(page.place, page.audience, page.kind);
     const banners = new Map<Element, PrivateWarningBanner>();
-    /** The page's composers; read when a send needs them where no banner does (finding them reads the page). */
-    let composers: ComposerReading[] | undefined;
+    /** Found when a banner or a send needs them: finding them reads the page. */
+    const composers = new ComposerLookup(() => adapter.composers(document));
     let confirmed = false;
     let typedUnderWarning = false;
     let composing = false;
 
     const showBanners = () => {
-      const warning = warned && !choice.exception;
-      composers = warning ? adapter.composers(document) : undefined;
-      const wanted = new Set(composers?.map((c) => c.container));
+      const wanted = new Set(warned && !choice.exception ? composers.all().map((c) => c.container) : []);
       for (const [container, banner] of banners) {
         if (!wanted.has(container) || !container.isConnected) {
           banner.remove();
@@ -91,29 +90,22 @@ export const privateWarning: Feature = {
       for (const banner of banners.values()) banner.remove();
     }, { once: true });
 
-    /** Editors a send key was pressed in that are no composer, until the page changes. */
-    let notComposers = new WeakSet<Node>();
     page.onContent((batch) => {
-      notComposers = new WeakSet();
       // Finding composers reads the whole page: only when this batch may have added, moved or
       // removed one (a chat list that grew has none).
       const touched = batch.roots.some((root) => !('closest' in root) || root.querySelector(EDITABLE) !== null || (root as Element).closest(EDITABLE) !== null);
       const moved = [...banners].some(([container, banner]) => !container.isConnected || banner.host.nextElementSibling !== container);
+      if (touched) composers.reset();
       if (touched || moved) showBanners();
     }, signal);
     // No call now: the page session hands every feature the whole document once it has started.
 
     const composerOf = (target: EventTarget | null, part: 'editor' | 'submit'): ComposerReading | undefined => {
-      if (!(target instanceof Node)) return undefined;
-      const find = () => (composers ??= adapter.composers(document)).find((c) => c[part]?.contains(target));
-      const found = find();
-      if (found || part !== 'editor' || notComposers.has(target) || !(target instanceof Element) || !target.closest(EDITABLE)) return found;
-      // An editor that appeared since the features last heard of the page (they hear in idle time
-      // after each frame): look again, with its banner, before a send can slip past.
-      notComposers.add(target);
-      if (warned && !choice.exception) showBanners();
-      else composers = undefined;
-      return find();
+      const composer = composers.of(target, part);
+      // A composer found late (it appeared since this feature last heard of the page) gets its
+      // banner before a send can slip past.
+      if (composer && warned && !choice.exception && !banners.has(composer.container)) showBanners();
+      return composer;
     };
 
     /** A send is about to happen: let it through (noting it) or hold it until the user decides. */
