@@ -47,6 +47,22 @@ export function inContent(root: ParentNode, targets: string, containers: string)
   return found;
 }
 
+/**
+ * `read`, run the first time it is asked for and remembered (null included): several features and
+ * the capture ask a post's reading for the same part.
+ */
+export function once<T>(read: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = read();
+      done = true;
+    }
+    return value;
+  };
+}
+
 /** Collapsed, trimmed text of an element, bounded to `max` characters. */
 export function textOf(el: Element | null | undefined, max = 4000): string {
   return el ? flatClip(el.textContent ?? '', max) : '';

@@ -1,5 +1,5 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
-import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, ownedBy, pageBase, queryAllWithin, textOf } from '../dom';
+import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, once, ownedBy, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -80,7 +80,7 @@ function readPost(element: Element, base: string | null): PostReading | null {
     const id = /#(issue-\d+)$/.exec(link?.getAttribute('href') ?? '')?.[1];
     if (!id) return null;
     const author = element.querySelector(selectors.reactIssueAuthor) ?? doc.querySelector(selectors.reactIssueAuthor);
-    let body: Element | null | undefined;
+    const body = once(() => element.querySelector('.markdown-body'));
     return {
       element,
       id,
@@ -90,15 +90,14 @@ function readPost(element: Element, base: string | null): PostReading | null {
       },
       permalink: permalink(id),
       get body() {
-        // Read once per reading: features and capture each ask for it.
-        return (body ??= element.querySelector('.markdown-body'));
+        return body();
       },
     };
   }
   if (element.matches(selectors.reactComment)) {
     const id = element.querySelector(selectors.reactCommentHeader)?.id;
     if (!id) return null;
-    let body: Element | null | undefined;
+    const body = once(() => element.querySelector('.markdown-body'));
     return {
       element,
       id,
@@ -108,8 +107,7 @@ function readPost(element: Element, base: string | null): PostReading | null {
       },
       permalink: permalink(id),
       get body() {
-        // Read once per reading: features and capture each ask for it.
-        return (body ??= element.querySelector('.markdown-body'));
+        return body();
       },
     };
   }

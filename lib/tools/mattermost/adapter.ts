@@ -1,6 +1,6 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
-import { datetimeOf, inContent, isPressed, isVisible, queryAllWithin, textOf } from '../dom';
+import { datetimeOf, inContent, isPressed, isVisible, once, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -143,9 +143,12 @@ function posts(root: ParentNode): PostReading[] {
     const id = POST_ID.exec(element.id)?.[1];
     if (!id) continue;
     const author = authors.next(element);
-    // Read once per reading: several features and the capture each ask for them.
-    let permalink: string | null | undefined;
-    let body: Element | null | undefined;
+    const permalink = once(() => {
+      const href = element.querySelector(selectors.permalink)?.getAttribute('href') ?? null;
+      const origin = element.ownerDocument.location?.origin;
+      return href?.startsWith('/') && origin ? `${origin}${href}` : href;
+    });
+    const body = once(() => element.querySelector(selectors.messageText));
     found.push({
       element,
       id,
@@ -154,16 +157,10 @@ function posts(root: ParentNode): PostReading[] {
         return timeOf(element);
       },
       get permalink() {
-        if (permalink === undefined) {
-          const href = element.querySelector(selectors.permalink)?.getAttribute('href') ?? null;
-          const origin = element.ownerDocument.location?.origin;
-          permalink = href?.startsWith('/') && origin ? `${origin}${href}` : href;
-        }
-        return permalink;
+        return permalink();
       },
       get body() {
-        if (body === undefined) body = element.querySelector(selectors.messageText);
-        return body;
+        return body();
       },
     });
   }

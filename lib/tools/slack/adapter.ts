@@ -1,6 +1,6 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
-import { inContent, isPressed, isVisible, nearbyControl, queryAllWithin, textOf } from '../dom';
+import { inContent, isPressed, isVisible, nearbyControl, once, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { selectors } from './selectors';
@@ -124,9 +124,8 @@ function posts(root: ParentNode): PostReading[] {
       null;
     if (!id) continue;
     const author = authors.next(element);
-    // Read once per reading: several features and the capture each ask for them.
-    let permalink: string | null | undefined;
-    let body: Element | null | undefined;
+    const permalink = once(() => element.querySelector(selectors.timestamp)?.getAttribute('href') ?? null);
+    const body = once(() => element.querySelector(selectors.messageText));
     found.push({
       element,
       id,
@@ -135,12 +134,10 @@ function posts(root: ParentNode): PostReading[] {
         return tsToIso(id) ?? tsToIso(element.querySelector(selectors.timestamp)?.getAttribute('data-ts'));
       },
       get permalink() {
-        if (permalink === undefined) permalink = element.querySelector(selectors.timestamp)?.getAttribute('href') ?? null;
-        return permalink;
+        return permalink();
       },
       get body() {
-        if (body === undefined) body = element.querySelector(selectors.messageText);
-        return body;
+        return body();
       },
     });
   }

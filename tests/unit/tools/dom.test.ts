@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inContent, lastPathSegment, readableText, textOf } from '@/lib/tools/dom';
+import { inContent, lastPathSegment, once, readableText, textOf } from '@/lib/tools/dom';
 import { pageRecords } from '@/lib/tools/records';
 import { slack } from '@/lib/tools/slack/adapter';
 import { JSDOM } from 'jsdom';
@@ -60,5 +60,19 @@ describe('readableText', () => {
     const texts = pageRecords(slack, new URL(entry.url), doc, 'public').map((r) => r.text);
     expect(texts.some((t) => t.includes('today: pagerbot'))).toBe(true);
     expect(texts.some((t) => t.includes('today:pagerbot'))).toBe(false);
+  });
+});
+
+describe('once', () => {
+  it('reads on first use only, and remembers a null answer too', () => {
+    let reads = 0;
+    const body = once(() => {
+      reads += 1;
+      return null;
+    });
+    expect(reads).toBe(0);
+    expect(body()).toBeNull();
+    expect(body()).toBeNull();
+    expect(reads).toBe(1);
   });
 });
