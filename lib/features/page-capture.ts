@@ -5,7 +5,7 @@ import { markedMentions } from '../content/annotate';
 import { IdleQueue } from '../dom/idle-queue';
 import { packCapture } from '../search/capture-wire';
 import type { CaptureRecord } from '../search/record';
-import { buildRecords, pageFacts, readPostContent, type PostContent } from '../tools/records';
+import { buildRecords, pageFacts, readPostContent, type PageFacts, type PostContent } from '../tools/records';
 import type { PostReading } from '../tools/adapter';
 import type { Feature } from './feature';
 import { FEATURE_DESCRIPTIONS } from './catalog';
@@ -91,6 +91,15 @@ export const pageCapture: Feature = {
         for (const record of fresh) sent.delete(record.key); // sent again with the next capture
       }); // the background reports full storage itself
     };
+    /** A post's text and mentions: as last read while it did not change, or read now. */
+    const contentOf = (item: PostReading, facts: PageFacts): PostContent => {
+      const key = keyOf(item);
+      const known = contents.get(item.element);
+      if (known?.key === key) return known.content;
+      const content = readPostContent(item, facts);
+      contents.set(item.element, { key, content });
+      return content;
+    };
     const send = () => {
       clearTimeout(quiet);
       pendingSince = undefined;
@@ -103,16 +112,10 @@ export const pageCapture: Feature = {
         const facts = { ...pageFacts(page.adapter, page.url, page.doc, page.place, knownPosts), mentions: markedMentions };
         const read: Array<PostContent | undefined> = [];
         facts.posts.forEach((item, i) => {
-          const key = keyOf(item);
-          if (!seen.has(key)) return;
-          const known = contents.get(item.element);
-          if (known?.key === key) read[i] = known.content;
-          else
-            idle.add(() => {
-              if (ticket !== reading) return;
-              read[i] = readPostContent(item, facts);
-              contents.set(item.element, { key, content: read[i] });
-            });
+          if (!seen.has(keyOf(item))) return;
+          idle.add(() => {
+            if (ticket === reading) read[i] = contentOf(item, facts);
+          });
         });
         idle.add(() => ticket === reading && deliver(buildRecords(facts, read)));
       });
@@ -145,7 +148,7 @@ export const pageCapture: Feature = {
         pendingSince = undefined;
         reading += 1;
         const facts = pageFacts(page.adapter, page.url, page.doc, page.place);
-        deliver(buildRecords(facts, facts.posts.map((item) => (seen.has(keyOf(item)) ? readPostContent(item, facts) : undefined))));
+        deliver(buildRecords(facts, facts.posts.map((item) => (seen.has(keyOf(item)) ? contentOf(item, facts) : undefined))));
       },
       { signal },
     );
