@@ -24,28 +24,27 @@ export function packCapture(records: readonly CaptureRecord[], visit: boolean): 
   return { page, posts, visit };
 }
 
+/** A post's record: what is its own, and its page's tool, kind, place, container and title. */
+export function postRecord(page: CaptureRecord, post: PostCapture): CaptureRecord {
+  return {
+    key: post.key,
+    type: 'post',
+    tool: page.tool,
+    kind: page.kind,
+    place: page.place,
+    container: page.container,
+    title: page.title,
+    text: post.text,
+    author: post.author,
+    participants: post.author ? [post.author] : [],
+    mentions: post.mentions,
+    time: post.time,
+    url: post.key,
+    pageKey: page.key,
+  };
+}
+
 /** The records a capture message stands for: its page record, then one record per post. */
 export function unpackCapture(message: Pick<CaptureMessage, 'page' | 'posts'>): CaptureRecord[] {
-  const { page } = message;
-  return [
-    page,
-    ...message.posts.map(
-      (post): CaptureRecord => ({
-        key: post.key,
-        type: 'post',
-        tool: page.tool,
-        kind: page.kind,
-        place: page.place,
-        container: page.container,
-        title: page.title,
-        text: post.text,
-        author: post.author,
-        participants: post.author ? [post.author] : [],
-        mentions: post.mentions,
-        time: post.time,
-        url: post.key,
-        pageKey: page.key,
-      }),
-    ),
-  ];
+  return [message.page, ...message.posts.map((post) => postRecord(message.page, post))];
 }

@@ -1,3 +1,4 @@
+import { postRecord } from '../search/capture-wire';
 import type { CaptureRecord } from '../search/record';
 import { MAX_PAGE_TEXT, MAX_POST_TEXT } from '../search/record-limits';
 import { clip } from '../text';
@@ -75,23 +76,8 @@ export function buildRecords(facts: PageFacts, contents: ReadonlyArray<PostConte
   const posts = facts.posts.flatMap((post, i): CaptureRecord[] => {
     const content = contents[i];
     if (!content) return [];
-    const url = post.permalink ?? `${pageKey}#${encodeURIComponent(post.id)}`;
-    return [{
-      key: url,
-      type: 'post',
-      tool: facts.tool,
-      kind: facts.kind,
-      place: facts.place,
-      container: page.container,
-      title: page.title,
-      text: content.text,
-      author: post.author,
-      participants: post.author ? [post.author] : [],
-      mentions: content.mentions.slice(0, 500),
-      time: post.time,
-      url,
-      pageKey,
-    }];
+    const key = post.permalink ?? `${pageKey}#${encodeURIComponent(post.id)}`;
+    return [postRecord(page, { key, text: content.text, author: post.author, mentions: content.mentions.slice(0, 500), time: post.time })];
   });
   return [page, ...posts];
 }
