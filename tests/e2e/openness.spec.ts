@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import type { Settings } from '../../lib/settings';
 import { TOOL_IDS } from '../../lib/tools/tool-ids';
@@ -33,6 +33,14 @@ async function open(page: Page, entry: FixtureEntry): Promise<void> {
   await page.goto(entry.url);
   await expect(page.locator('html')).toHaveAttribute('data-daylight-place', entry.place);
   await expect(page.locator('[data-daylight-person]').first()).toBeAttached();
+}
+
+/** Confirm mode on a saved private page, once its one banner shows. */
+async function openInConfirmMode(context: BrowserContext, page: Page, extensionPage: OpenExtensionPage, entry: FixtureEntry): Promise<void> {
+  await useSettings(extensionPage, { privateWarning: 'confirm' });
+  await serveFixtures(context, [entry]);
+  await open(page, entry);
+  await expect(banner(page)).toHaveCount(1);
 }
 
 test('the warning appears beside the composer on every private page of every tool, and on no other page', async ({ daylight, page }) => {
@@ -106,11 +114,8 @@ async function recordSends(page: Page, editor: string, how: 'click' | 'enter' | 
 const sent = (page: Page) => page.evaluate(() => (window as unknown as { sent: string[] }).sent);
 
 test('confirm mode: a send by button is held until a reason is given, then goes ahead with the draft intact', async ({ daylight, page, extensionPage }) => {
-  await useSettings(extensionPage, { privateWarning: 'confirm' });
   const entry = fixture('github', 'issue-react-private.html');
-  await serveFixtures(daylight.context, [entry]);
-  await open(page, entry);
-  await expect(banner(page)).toHaveCount(1);
+  await openInConfirmMode(daylight.context, page, extensionPage, entry);
   const editor = '[data-testid="comment-composer"] textarea';
   const submit = '[data-testid="comment-composer"] button[data-variant="primary"]';
   await recordSends(page, editor, 'click', submit);
@@ -136,11 +141,8 @@ for (const [tool, file, editor, key] of [
   ['gitlab', 'merge-request-private.html', 'textarea#note-body', 'Control+Enter'],
 ] as const) {
   test(`confirm mode on ${tool}: ${key} is held, "Post anyway" sends it unchanged, and the host's own ${key} works after`, async ({ daylight, page, extensionPage }) => {
-    await useSettings(extensionPage, { privateWarning: 'confirm' });
     const entry = fixture(tool, file);
-    await serveFixtures(daylight.context, [entry]);
-    await open(page, entry);
-    await expect(banner(page)).toHaveCount(1);
+    await openInConfirmMode(daylight.context, page, extensionPage, entry);
     await page.evaluate(() => document.querySelectorAll('.ReactModal__Overlay, .MuiPopover-root').forEach((menu) => menu.remove()));
     await recordSends(page, editor, key === 'Enter' ? 'enter' : 'ctrl-enter');
     const field = page.locator(editor);
@@ -160,11 +162,8 @@ for (const [tool, file, editor, key] of [
 }
 
 test('confirm mode: a composer that just appeared is held too, even before Daylight heard of the change', async ({ daylight, page, extensionPage }) => {
-  await useSettings(extensionPage, { privateWarning: 'confirm' });
   const entry = fixture('mattermost', 'dm.html');
-  await serveFixtures(daylight.context, [entry]);
-  await open(page, entry);
-  await expect(banner(page)).toHaveCount(1);
+  await openInConfirmMode(daylight.context, page, extensionPage, entry);
   // A reply box opens and Enter comes in the same task: no frame or idle time for Daylight in between.
   const sent = await page.evaluate(() => {
     const form = document.createElement('form');
@@ -187,11 +186,8 @@ test('confirm mode: a composer that just appeared is held too, even before Dayli
 });
 
 test('confirm mode: Enter that ends an IME composition is not a send; Esc cancels a held send and keeps the draft', async ({ daylight, page, extensionPage }) => {
-  await useSettings(extensionPage, { privateWarning: 'confirm' });
   const entry = fixture('mattermost', 'group-dm.html');
-  await serveFixtures(daylight.context, [entry]);
-  await open(page, entry);
-  await expect(banner(page)).toHaveCount(1);
+  await openInConfirmMode(daylight.context, page, extensionPage, entry);
   await recordSends(page, 'textarea#post_textbox', 'enter');
   const field = page.locator('textarea#post_textbox');
   await field.click();
