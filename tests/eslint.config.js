@@ -1,6 +1,15 @@
+import path from 'node:path';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { pageRealmRules } from './lint/page-realm.js';
+
+/** Code bundled into the content scripts (entrypoints/*.content.ts and what they import). */
+const CONTENT_SCRIPT_CODE = [
+  'entrypoints/*.content.ts',
+  'lib/{content,dom,features,kudos,openness,page,search,tools,ui}/**/*.ts',
+  'lib/*.ts',
+];
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', 'test-results/**', 'out/**'] },
@@ -25,6 +34,19 @@ export default tseslint.config(
     files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Firefox runs content scripts against the page's objects through Xray wrappers (tests/lint/page-realm.js).
+    files: CONTENT_SCRIPT_CODE,
+    ignores: ['**/*.test.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: path.resolve(import.meta.dirname, '..') } },
+    plugins: { 'page-realm': { rules: pageRealmRules } },
+    rules: {
+      'page-realm/no-dom-iterator-methods': 'error',
+      'page-realm/no-dom-expandos': 'error',
+      // The page's structuredClone makes page-realm copies, which Firefox content scripts see only through Xrays.
+      'no-restricted-globals': ['error', { name: 'structuredClone', message: 'In a Firefox content script this clones into the page realm; copy with JSON or by hand.' }],
+    },
   },
   {
     // Tests build fixture documents from strings on purpose.

@@ -3,6 +3,7 @@ import { placeRef } from '../openness/place-key';
 import { isSendKey, shouldHold } from '../openness/send-intent';
 import { warningWords } from '../openness/warning-words';
 import { ComposerLookup } from '../content/composer-lookup';
+import { definePageGetter } from '../content/page-realm';
 import type { ComposerReading } from '../tools/adapter';
 import { PrivateWarningBanner } from '../ui/private-warning';
 import type { Feature } from './feature';
@@ -168,7 +169,7 @@ export const privateWarning: Feature = {
         onSend(event, composer, () => {
           const replayed = new KeyboardEvent('keydown', init);
           // Hosts that still read the legacy codes (Quill, older React handlers) see an Enter.
-          for (const name of ['keyCode', 'which'] as const) Object.defineProperty(replayed, name, { get: () => 13 });
+          for (const name of ['keyCode', 'which']) definePageGetter(replayed, name, () => 13);
           target.dispatchEvent(replayed);
         });
       },

@@ -11,7 +11,7 @@ import type { ToolId } from './tool-ids';
 export function canonicalUrl(url: URL): string {
   const canonical = new URL(url.href);
   canonical.hash = '';
-  for (const key of [...canonical.searchParams.keys()]) if (/^utm_|^ref$|^source$/.test(key)) canonical.searchParams.delete(key);
+  for (const key of Array.from(canonical.searchParams, ([name]) => name)) if (/^utm_|^ref$|^source$/.test(key)) canonical.searchParams.delete(key);
   return canonical.href;
 }
 
