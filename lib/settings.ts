@@ -7,7 +7,7 @@ import { TOOL_IDS, toolIdSchema } from './tools/tool-ids';
 
 /**
  * Settings: defaults, overlaid by the user's choices, overlaid by managed policy
- * (contract.md section 5). A key present in managed storage wins and is shown locked; the one
+ * (docs/contract.md section 5). A key present in managed storage wins and is shown locked; the one
  * exception is `selfHosted`, where the policy's origins and the user's add up (see combineSelfHosted).
  */
 

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   console.log(`  extension id ${id}, signed with ${source}`);
   console.log(`  update URL ${updateUrl}; CRX served from ${publicUrl}/${crxName}`);
   if (!process.env.DAYLIGHT_CRX_KEY && !process.env.DAYLIGHT_CRX_KEY_PEM) {
-    console.warn('  Development key: set DAYLIGHT_CRX_KEY to your organisation\'s key for a release (README, "Packages").');
+    console.warn('  Development key: set DAYLIGHT_CRX_KEY to your organisation\'s key for a release (docs/admin.md, section 1).');
   }
   if (!process.env.DAYLIGHT_PUBLIC_URL) console.warn(`  DAYLIGHT_PUBLIC_URL not set: update.xml points at the placeholder ${publicUrl}.`);
 }

@@ -1,7 +1,7 @@
 import type { Adapter, MentionReading, PostReading } from '../tools/adapter';
 import { queryAllWithin } from '../tools/dom';
 
-/** Contract markers on content (contract.md section 2). */
+/** Contract markers on content (docs/contract.md section 2). */
 export const CONTENT_MARKERS = {
   handle: 'data-daylight-handle',
   post: 'data-daylight-post',

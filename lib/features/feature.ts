@@ -40,7 +40,7 @@ export interface PageContext {
  */
 export interface Feature {
   id: string;
-  /** One sentence for the options page and the README. */
+  /** One sentence, for the options page (from lib/features/catalog.ts). */
   description: string;
   /** Tools the feature runs on; all when omitted. */
   tools?: readonly ToolId[];

@@ -6,7 +6,7 @@ import type { Feature } from './feature';
 import { FEATURE_DESCRIPTIONS } from './catalog';
 
 const { handle: HANDLE } = CONTENT_MARKERS;
-/** Set on a mention the directory resolves (contract.md section 2). */
+/** Set on a mention the directory resolves (docs/contract.md section 2). */
 const PERSON = 'data-daylight-person';
 /** The pointer must rest this long on a mention before its card shows (no card on a mere pass). */
 export const HOVER_INTENT_MS = 100;

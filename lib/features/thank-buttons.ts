@@ -17,7 +17,7 @@ const OPEN_WAIT_MS = 1500;
 /** Excerpts sent with a thanks, and with a post that may thank the user. */
 const EXCERPT = 600;
 const RECEIVED_TEXT = 2000;
-/** Tools whose handles match case-insensitively (contract.md section 1). */
+/** Tools whose handles match case-insensitively (docs/contract.md section 1). */
 const CASE_INSENSITIVE: ReadonlySet<ToolId> = new Set(['github', 'gitlab', 'mattermost', 'phabricator']);
 /** Thank buttons are built half a screen ahead of the viewport, so scrolling does not show them appear. */
 const BUILD_AHEAD = '50% 0px';

@@ -1,7 +1,7 @@
 import type { PageKind, Place } from '../tools/page';
 import type { ToolId } from '../tools/tool-ids';
 
-/** Page markers on `<html>` (contract.md section 2): the stable hooks for tests, support and other extensions. */
+/** Page markers on `<html>` (docs/contract.md section 2): the stable hooks for tests, support and other extensions. */
 export const PAGE_MARKERS = {
   tool: 'data-daylight-tool',
   kind: 'data-daylight-kind',

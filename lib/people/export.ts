@@ -2,7 +2,7 @@ import type { Person } from './schema';
 import { TOOL_IDS } from '../tools/tool-ids';
 
 /**
- * The contract's JSON directory (contract.md section 4): fields and handle keys in one fixed
+ * The contract's JSON directory (docs/contract.md section 4): fields and handle keys in one fixed
  * order, so two exports of the same people are byte-identical and diff cleanly.
  */
 export function exportDirectoryJson(people: readonly Person[]): string {

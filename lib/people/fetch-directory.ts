@@ -15,7 +15,7 @@ const SCIM_URL = /\/(scim(\/v2)?|users)\/?$/i;
 const LIST_RESPONSE = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
 /**
- * Read the org's directoryUrl (contract.md section 5): a JSON or CSV file, or a SCIM service
+ * Read the org's directoryUrl (docs/contract.md section 5): a JSON or CSV file, or a SCIM service
  * provider. The response's Content-Type decides, then the body itself, since file hosts often
  * serve everything as text/plain or application/octet-stream. Never throws.
  */

@@ -11,5 +11,5 @@ export interface RowError {
   message: string;
 }
 
-/** Imports are all-or-nothing (contract.md section 4): either a whole directory or every error. */
+/** Imports are all-or-nothing (docs/contract.md section 4): either a whole directory or every error. */
 export type ImportResult = { ok: true; directory: Directory; warnings: string[] } | { ok: false; errors: RowError[] };

@@ -11,7 +11,7 @@ const QUOTE_PROBLEMS: Partial<Record<string, string>> = {
 };
 const COLUMNS_HELP = 'id, name, email, team, title, then one column per tool id (github, gitlab, slack, mattermost, asana, phabricator) or tool:host';
 
-/** Read the contract's CSV directory (contract.md section 4). Never throws. */
+/** Read the contract's CSV directory (docs/contract.md section 4). Never throws. */
 export function parseDirectoryCsv(text: string): ImportResult {
   const errors: RowError[] = [];
   const validator = new PeopleValidator({ field: columnOf, place: (line) => `line ${line}` });

@@ -6,7 +6,7 @@ import { importResult, PeopleValidator } from './validate-people';
 const PERSON_FIELDS = new Set(['id', 'name', 'email', 'team', 'title', 'handles']);
 const OPTIONAL_TEXT = ['email', 'team', 'title'] as const;
 
-/** Read the contract's JSON directory (contract.md section 4). Never throws. */
+/** Read the contract's JSON directory (docs/contract.md section 4). Never throws. */
 export function parseDirectoryJson(text: string): ImportResult {
   const source = stripBom(text);
   let data: unknown;

@@ -37,7 +37,7 @@ function segments(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
-/** Profile address of a handle on a tool, following each tool's URL scheme (see README). */
+/** Profile address of a handle on a tool, following each tool's URL scheme (see docs/features.md, "Person cards"). */
 export function profileUrl(key: string, handle: string, homes: ToolHomes): string | null {
   const [tool, host] = key.split(/:(.*)/s) as [ToolId, string | undefined];
   const h = encodeURIComponent(handle);

@@ -3,7 +3,7 @@ import { lazy } from '../lazy';
 import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
 
 /**
- * The directory formats of contract.md section 4. A handle key is a tool id, or `tool:host` for a
+ * The directory formats of docs/contract.md section 4. A handle key is a tool id, or `tool:host` for a
  * self-hosted instance (`gitlab:gitlab.acme.internal`).
  */
 const HANDLE_KEY = new RegExp(`^(${TOOL_IDS.join('|')})(:[a-z0-9.-]+(:\\d+)?)?$`);

@@ -18,7 +18,7 @@ const ACCEPT = 'application/scim+json, application/json';
 /** A server that keeps inventing users would otherwise be paged forever. */
 const MAX_USERS = 1_000_000;
 
-/** Read a SCIM 2.0 service provider's users as a directory (contract.md section 4). Never throws. */
+/** Read a SCIM 2.0 service provider's users as a directory (docs/contract.md section 4). Never throws. */
 export function fetchScimDirectory(options: ScimOptions): Promise<ImportResult> {
   let base: URL;
   try {

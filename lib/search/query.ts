@@ -3,7 +3,7 @@ import { TOOL_IDS, TOOL_NAMES, type ToolId } from '../tools/tool-ids';
 import { tokenize } from './tokenize';
 
 /**
- * The popup's query language (contract.md section 3): free words plus `tool:`, `kind:`, `from:`,
+ * The popup's query language (docs/contract.md section 3): free words plus `tool:`, `kind:`, `from:`,
  * `is:private`, `is:public`, `before:YYYY-MM-DD`, `after:YYYY-MM-DD`. Nothing a user types is an
  * error: an unknown operator or a value that is not one is searched as words, and a note says so.
  */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 
-/** Page kinds, exactly as contract.md section 2 lists them. */
+/** Page kinds, exactly as docs/contract.md section 2 lists them. */
 export const PAGE_KINDS = [
   'issue',
   'pull_request',

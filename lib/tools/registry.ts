@@ -7,7 +7,7 @@ import { phabricator } from './phabricator/adapter';
 import { slack } from './slack/adapter';
 import type { ToolId } from './tool-ids';
 
-/** Every tool Daylight supports, in the order of contract.md section 1. */
+/** Every tool Daylight supports, in the order of docs/contract.md section 1. */
 export const adapters: readonly Adapter[] = [github, gitlab, slack, mattermost, asana, phabricator];
 
 export function adapterFor(id: ToolId): Adapter {

@@ -1,6 +1,6 @@
 /**
  * A seeded synthetic corpus of realistic search records, and four classes of queries with their
- * ground truth (see /work/shared/reference/search-performance.md for the shape it follows): tools
+ * ground truth, shaped like what a browser captures over months of work: tools
  * in realistic proportions, titles of 5–15 words, bodies of 20–300 words skewed short, Zipfian
  * function words, collaboration words in topics, code identifiers, handles, a long tail of rare
  * words, commit hashes, issue numbers.

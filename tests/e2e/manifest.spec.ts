@@ -43,7 +43,7 @@ test.describe('built Chrome manifest', () => {
   test('requests only the permissions it uses (each is documented in the README)', () => {
     const m = manifest();
     expect(m.permissions ?? []).toEqual(['storage', 'scripting', 'alarms']);
-    // Broad host access for self-hosted origins named by policy (see README, "Permissions").
+    // Broad host access for self-hosted origins named by policy (see docs/architecture.md, "Permissions: why broad host access").
     expect(m.host_permissions ?? []).toEqual(['https://*/*', 'http://*/*']);
     expect(m.optional_permissions ?? []).toEqual([]);
     const readme = readFileSync(path.join(CHROME_BUILD, '../../README.md'), 'utf8');

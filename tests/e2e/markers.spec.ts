@@ -3,7 +3,7 @@ import { fixtureHtml, loadFixtureCatalog } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { expect, test } from './test';
 
-// Contract markers (contract.md section 2) on every tool's real URLs, public and private, and
+// Contract markers (docs/contract.md section 2) on every tool's real URLs, public and private, and
 // after an in-app navigation from one to the other.
 for (const tool of TOOL_IDS) {
   const pages = loadFixtureCatalog([tool]);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_CATALOG } from '@/lib/features/catalog';
@@ -7,10 +7,27 @@ import { features } from '@/lib/features/registry';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Modules of lib/features/ that are the machinery, not features. */
 const MACHINERY = new Set(['catalog.ts', 'feature.ts', 'registry.ts', 'runner.ts']);
+/** A feature's entry in docs/features.md: one line naming its id, its file and the tests that show it working. */
+const ENTRY = /^feature: `([^`]+)` · code: `([^`]+)` · tests: (.+)$/;
+
+interface Entry {
+  id: string;
+  code: string;
+  tests: string[];
+}
+
+function readEntries(markdown: string): Entry[] {
+  return markdown.split('\n').flatMap((line) => {
+    const match = ENTRY.exec(line);
+    if (!match) return [];
+    const tests = [...match[3]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    return [{ id: match[1]!, code: match[2]!, tests }];
+  });
+}
 
 describe('feature registry', () => {
   const files = readdirSync(path.join(ROOT, 'lib/features')).filter((f) => f.endsWith('.ts') && !MACHINERY.has(f));
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const entries = readEntries(readFileSync(path.join(ROOT, 'docs/features.md'), 'utf8'));
 
   it('registers every feature file once, under the id its file is named after', () => {
     expect(features.map((f) => `${f.id}.ts`).sort()).toEqual(files.sort());
@@ -21,8 +38,18 @@ describe('feature registry', () => {
     expect(FEATURE_CATALOG.map((f) => ({ id: f.id, description: f.description }))).toEqual(features.map((f) => ({ id: f.id, description: f.description })));
   });
 
-  it.each(features.map((f) => [f.id, f] as const))('%s is described and documented in the README', (id, feature) => {
+  it('documents each registered feature exactly once in docs/features.md, and nothing else', () => {
+    expect(entries.map((e) => e.id).sort()).toEqual(features.map((f) => f.id).sort());
+  });
+
+  it.each(features.map((f) => [f.id, f] as const))('%s is described, and its entry names its file and tests that exist', (id, feature) => {
     expect(feature.description.length).toBeGreaterThan(20);
-    expect(readme).toContain(`\`${id}\``);
+    const entry = entries.find((e) => e.id === id);
+    expect(entry?.code).toBe(`lib/features/${id}.ts`);
+    expect(entry!.tests.length).toBeGreaterThan(0);
+    for (const test of entry!.tests) {
+      expect(test, `${id}: ${test} is a test file`).toMatch(/^tests\/.+\.(test|spec)\.tsx?$/);
+      expect(existsSync(path.join(ROOT, test)), `${id}: ${test} exists`).toBe(true);
+    }
   });
 });

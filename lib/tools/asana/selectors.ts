@@ -1,5 +1,5 @@
 /**
- * Asana web app selectors, by role (shared/reference/dom-slack-mattermost-asana.md §3). Asana is
+ * Asana web app selectors, by role (the pages they are checked on are in tests/fixtures/asana/; its README.md says where each came from). Asana is
  * closed source and moving to hashed CSS-module names: BEM-like `Component-element` classes are
  * matched by prefix where they have started to change, and everything here degrades to "unknown".
  */

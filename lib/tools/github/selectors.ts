@@ -1,5 +1,6 @@
 /**
- * GitHub selectors, by role, for both markup generations (shared/reference/dom-github-gitlab-phabricator.md §1).
+ * GitHub selectors, by role, for both markup generations
+ * (the pages they are checked on are in tests/fixtures/github/; its README.md says where each came from).
  * React views are matched by `data-testid` and class-name prefixes, never by hashed class names.
  */
 export const selectors = {

@@ -1,6 +1,6 @@
 /**
  * GitLab selectors, by role, for the legacy notes app and the work-items view
- * (shared/reference/dom-github-gitlab-phabricator.md §2). `data-testid`, `js-*` and structural
+ * (the pages they are checked on are in tests/fixtures/gitlab/; its README.md says where each came from). `data-testid`, `js-*` and structural
  * classes (`note`, `note-text`, `md`, `gfm`) first; utility classes never.
  */
 export const selectors = {

@@ -1,6 +1,6 @@
 /**
  * Mattermost webapp selectors, by role, from the open-source webapp and its e2e page objects
- * (shared/reference/dom-slack-mattermost-asana.md §1, [V]). Test ids are maintained for
+ * (the pages they are checked on are in tests/fixtures/mattermost/; its README.md says where each came from). Test ids are maintained for
  * Mattermost's own e2e suite, so they come first.
  */
 export const selectors = {

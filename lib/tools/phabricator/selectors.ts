@@ -1,5 +1,6 @@
 /**
- * Phabricator / Phorge selectors, by role (shared/reference/dom-github-gitlab-phabricator.md §3).
+ * Phabricator / Phorge selectors, by role
+ * (the pages they are checked on are in tests/fixtures/phabricator/; its README.md says where each came from).
  * The markup is server-rendered and stable; Phorge-only variations are noted where handled.
  */
 export const selectors = {

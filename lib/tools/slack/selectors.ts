@@ -1,6 +1,6 @@
 /**
  * Slack web client selectors, by role. Slack is closed source and ships weekly: these come from
- * public extensions and automation code (shared/reference/dom-slack-mattermost-asana.md §2, [E]).
+ * public extensions and automation code (the pages they are checked on are in tests/fixtures/slack/; its README.md says where each came from).
  * `data-qa` hooks are the steadiest thing available; class names are fallbacks.
  */
 export const selectors = {
