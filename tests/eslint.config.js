@@ -51,6 +51,16 @@ export default tseslint.config(
   {
     // Tests build fixture documents from strings on purpose.
     files: ['tests/**'],
-    rules: { 'no-restricted-properties': 'off' },
+    rules: {
+      'no-restricted-properties': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|doUnmock)$/]",
+          message: 'Unit test files share loaded modules (tests/vitest.config.ts): pass a fake in instead of mocking a module.',
+        },
+      ],
+    },
   },
 );

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { annotate } from '@/lib/content/annotate';
 import { changedRoots } from '@/lib/content/mutation-roots';

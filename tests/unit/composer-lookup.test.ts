@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { ComposerLookup } from '@/lib/content/composer-lookup';
 import type { ComposerReading } from '@/lib/tools/adapter';

@@ -1,5 +1,6 @@
+// @vitest-environment jsdom
 // Runs at http://localhost:3000, an origin that is no tool's SaaS host: the DOM must say which tool it is.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startPageSession } from '@/lib/content/page-session';
 import { DEFAULT_SETTINGS } from '@/lib/settings-defaults';
@@ -7,6 +8,8 @@ import { markers, sessionScope } from './page-session-helpers';
 import { gitlab } from '@/lib/tools/gitlab/adapter';
 
 const session = sessionScope();
+/** Longer than any delay the session waits before reporting (the report waits 1.5 s for the page to settle). */
+const SETTLED_MS = 4_000;
 
 describe('page session on a self-hosted origin', () => {
   it('marks a self-hosted page only once the DOM says it is the tool', async () => {
@@ -29,16 +32,19 @@ describe('page session on a self-hosted origin', () => {
       const data = message.type === 'settings-get' ? DEFAULT_SETTINGS : message.type === 'page-report-due' ? { due: true } : { ok: true };
       return Promise.resolve({ ok: true, data });
     }) as never);
+    vi.useFakeTimers();
     history.replaceState(null, '', '/wiki');
     document.body.innerHTML = '<p>A wiki page</p>';
     startPageSession(gitlab, session.signal());
-    await expect.poll(() => reports, { timeout: 4_000 }).toEqual([{ detected: false, path: '/wiki' }]);
+    await vi.advanceTimersByTimeAsync(SETTLED_MS);
+    expect(reports).toEqual([{ detected: false, path: '/wiki' }]);
     document.body.append(document.createElement('p')); // more of the same page: no second report
-    await new Promise((r) => setTimeout(r, 1_800));
+    await vi.advanceTimersByTimeAsync(SETTLED_MS);
     expect(reports).toHaveLength(1);
 
     document.head.innerHTML = '<meta property="og:site_name" content="GitLab">';
     document.body.dataset.page = 'projects:issues:show';
-    await expect.poll(() => reports.at(-1), { timeout: 4_000 }).toEqual({ detected: true, path: '/wiki' });
-  }, 15_000);
+    await vi.advanceTimersByTimeAsync(SETTLED_MS);
+    expect(reports.at(-1)).toEqual({ detected: true, path: '/wiki' });
+  });
 });

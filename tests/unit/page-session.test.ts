@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * @vitest-environment-options { "url": "https://github.com/" }
  */

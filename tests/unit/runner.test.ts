@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { PeopleCache } from '@/lib/content/people-cache';
 import type { Feature, PageContext } from '@/lib/features/feature';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { inContent, lastPathSegment, once, readableText, textOf } from '@/lib/tools/dom';
 import { pageRecords } from '@/lib/tools/records';

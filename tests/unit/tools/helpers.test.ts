@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { readableText } from '@/lib/tools/dom';
 import { describe, expect, it } from 'vitest';
 import { wantedScripts } from '@/lib/background/self-hosted';

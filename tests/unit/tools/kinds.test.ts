@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { asana } from '@/lib/tools/asana/adapter';
 import { github } from '@/lib/tools/github/adapter';
