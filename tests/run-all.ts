@@ -1,6 +1,12 @@
 /**
- * `npm test`: every check, in the order a failure is cheapest to find. Stops at the first failing
- * step, then prints one summary with the test counts of vitest and Playwright.
+ * `npm test`: every check, in the order a failure is cheapest to find. Steps in one stage run at the
+ * same time (on two cores, the type checker and ESLint each hold one, and vitest's threads take what
+ * is left); a stage starts when the one before it passed. At the end: each step's time and one line
+ * with the test counts of vitest and Playwright.
+ *
+ * What may share a stage: steps that only read the tree. The builds write `.wxt/` (which the type
+ * checker and ESLint read) and `.output/` (which web-ext and Playwright read), so they have a stage
+ * of their own between the two.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,36 +23,80 @@ interface Step {
   name: string;
   command: string[];
   env?: Record<string, string>;
+  /** The one step of its stage whose output is shown as it comes; the others' is shown when each ends. */
+  live?: boolean;
 }
 
-const steps: Step[] = [
-  { name: 'typecheck', command: ['tsc', '--noEmit'] },
-  { name: 'lint', command: ['eslint', '-c', 'tests/eslint.config.js', '.'] },
-  {
-    name: 'unit tests',
-    command: ['vitest', 'run', '-c', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
-  },
-  { name: 'build (Chrome MV3)', command: ['wxt', 'build'] },
-  { name: 'build (Firefox MV3)', command: ['wxt', 'build', '-b', 'firefox', '--mv3'] },
-  { name: 'web-ext lint (Firefox)', command: ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery'] },
-  {
-    name: 'end-to-end tests (Chromium)',
-    command: ['playwright', 'test', '-c', 'tests/playwright.config.ts', '--reporter=list,json'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
-  },
+const stages: Step[][] = [
+  [
+    { name: 'typecheck', command: ['tsc', '--noEmit'] },
+    { name: 'lint', command: ['eslint', '-c', 'tests/eslint.config.js', '.'] },
+    {
+      name: 'unit tests',
+      command: ['vitest', 'run', '-c', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+      live: true,
+    },
+  ],
+  [
+    { name: 'build (Chrome MV3)', command: ['wxt', 'build'], live: true },
+    { name: 'build (Firefox MV3)', command: ['wxt', 'build', '-b', 'firefox', '--mv3'], live: true },
+  ],
+  [
+    { name: 'web-ext lint (Firefox)', command: ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery'] },
+    {
+      name: 'end-to-end tests (Chromium)',
+      command: ['playwright', 'test', '-c', 'tests/playwright.config.ts', '--reporter=list,json'],
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+      live: true,
+    },
+  ],
 ];
 
-function run(step: Step): Promise<number> {
+interface Outcome {
+  step: Step;
+  code: number;
+  seconds: number;
+  /** What a step that was not live printed. */
+  output: Buffer;
+}
+
+function run(step: Step): Promise<Outcome> {
   const [bin, ...args] = step.command;
+  const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(path.join(root, 'node_modules/.bin', bin!), args, {
       cwd: root,
-      stdio: 'inherit',
+      stdio: step.live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...step.env },
     });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-    child.on('error', () => resolve(127));
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+    const done = (code: number) => resolve({ step, code, seconds: (performance.now() - started) / 1000, output: Buffer.concat(output) });
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    child.on('error', () => done(127));
   });
+}
+
+/**
+ * Live steps of a stage run one after another (their output would interleave); the rest run beside
+ * them, and what they printed is shown once the stage is over.
+ */
+async function runStage(stage: Step[]): Promise<Outcome[]> {
+  const quiet = stage.filter((s) => !s.live).map((s) => run(s));
+  const live: Outcome[] = [];
+  for (const step of stage.filter((s) => s.live)) {
+    console.log(`\n▶ ${step.name}`);
+    const outcome = await run(step);
+    live.push(outcome);
+    if (outcome.code !== 0) break;
+  }
+  const others = await Promise.all(quiet);
+  for (const { step, output } of others) {
+    console.log(`\n▶ ${step.name} (ran beside the above)`);
+    process.stdout.write(output);
+  }
+  return [...others, ...live];
 }
 
 function readCounts(): { passed: number; failed: number; skipped: number } {
@@ -66,23 +116,23 @@ function readCounts(): { passed: number; failed: number; skipped: number } {
   return counts;
 }
 
+const started = performance.now();
 const timings: string[] = [];
-let failedStep: string | undefined;
-for (const step of steps) {
-  console.log(`\n▶ ${step.name}`);
-  const started = performance.now();
-  const code = await run(step);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  timings.push(`${code === 0 ? '✔' : '✖'} ${step.name} (${seconds} s)`);
-  if (code !== 0) {
-    failedStep = step.name;
-    break;
+const failed: string[] = [];
+for (const stage of stages) {
+  const stageStarted = performance.now();
+  for (const { step, code, seconds } of await runStage(stage)) {
+    timings.push(`${code === 0 ? '✔' : '✖'} ${step.name} (${seconds.toFixed(1)} s)`);
+    if (code !== 0) failed.push(step.name);
   }
+  if (stage.length > 1) timings.push(`  stage: ${((performance.now() - stageStarted) / 1000).toFixed(1)} s`);
+  if (failed.length > 0) break;
 }
 
 console.log(`\n${timings.join('\n')}`);
-if (failedStep) console.log(`\nFailed at: ${failedStep}`);
-const { passed, failed, skipped } = readCounts();
+console.log(`total: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (failed.length > 0) console.log(`\nFailed at: ${failed.join(', ')}`);
+const { passed, failed: failedTests, skipped } = readCounts();
 rmSync(results, { recursive: true, force: true });
-console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failedStep ? 1 : 0);
+console.log(`\nTests: ${passed} passed, ${failedTests} failed, ${skipped} skipped`);
+process.exit(failed.length > 0 ? 1 : 0);

@@ -29,8 +29,15 @@ for (const tool of TOOL_IDS) {
 }
 
 test('pages of sites Daylight does not support get no markers', async ({ daylight, page, host }) => {
-  await serveFixtures(daylight.context, [], { 'https://example.org/': '<!doctype html><title>Elsewhere</title><p>Hello</p>' });
+  const supported = loadFixtureCatalog(['github'])[0]!;
+  await serveFixtures(daylight.context, [supported], { 'https://example.org/': '<!doctype html><title>Elsewhere</title><p>Hello</p>' });
   await page.goto('https://example.org/');
-  await page.waitForTimeout(300);
+  // A supported page opened after it is marked: by then a content script on this one would have
+  // marked it too (both tabs stay visible, so neither's frames are held back).
+  const later = await daylight.context.newPage();
+  await later.goto(supported.url);
+  await expect(later.locator('html')).toHaveAttribute('data-daylight-tool', 'github');
+  expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
+  await later.close();
   expect(await host.markers()).toEqual({ tool: null, kind: null, place: null });
 });

@@ -1,15 +1,11 @@
 import type { Page } from '@playwright/test';
-import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import { fixture } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
+import { seedDemoDirectory } from './demo-directory';
 import { expect, test } from './test';
 
-test.beforeEach(async ({ extensionPage }) => {
-  const options = await extensionPage('options');
-  await options.evaluate(
-    (directory) => chrome.runtime.sendMessage({ daylight: 1, type: 'directory-replace', payload: { directory, source: 'e2e' } }),
-    demoDirectory,
-  );
+test.beforeEach(async ({ daylight }) => {
+  await seedDemoDirectory(daylight.context, daylight.extensionId);
 });
 
 const suggestions = (page: Page) => page.locator('[data-daylight="mention-suggestions"]');

@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import type { Settings } from '../../lib/settings';
 import { TOOL_IDS } from '../../lib/tools/tool-ids';
 import { fixture, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
+import { seedDemoDirectory } from './demo-directory';
 import { expect, test } from './test';
 
 type OpenExtensionPage = (name: 'popup' | 'options' | 'welcome') => Promise<Page>;
@@ -16,10 +16,8 @@ async function useSettings(extensionPage: OpenExtensionPage, settings: Partial<S
 }
 
 // The directory lets a test see that Daylight's features run on a page: mentions get resolved.
-test.beforeEach(async ({ extensionPage }) => {
-  const options = await extensionPage('options');
-  await options.evaluate((directory) => chrome.runtime.sendMessage({ daylight: 1, type: 'directory-replace', payload: { directory, source: 'e2e' } }), demoDirectory);
-  await options.close();
+test.beforeEach(async ({ daylight }) => {
+  await seedDemoDirectory(daylight.context, daylight.extensionId);
 });
 
 test.afterEach(async ({ extensionPage }) => {

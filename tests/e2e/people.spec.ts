@@ -41,8 +41,9 @@ const test = base.extend<{ fresh: DaylightBrowser; options: Page; people: Locato
   },
 });
 
-// Each test launches its own Chromium; on a loaded two-core machine that needs more than 30 s.
-test.describe.configure({ timeout: 60_000 });
+// Each test launches its own Chromium, so the tests may share the workers in any order; on a loaded
+// two-core machine one needs more than 30 s.
+test.describe.configure({ mode: 'parallel', timeout: 60_000 });
 
 const table = (people: Locator) => people.getByRole('table', { name: 'People' });
 const row = (people: Locator, name: string | RegExp) => table(people).getByRole('row', { name });

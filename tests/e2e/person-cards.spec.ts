@@ -2,7 +2,7 @@ import demoDirectory from '../fixtures/directory/demo-directory.json' with { typ
 import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 import { loadFixtureCatalog } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
-import { importDemoDirectory } from './demo-directory';
+import { importDemoDirectory, seedDemoDirectory } from './demo-directory';
 import { expect, test } from './test';
 
 
@@ -17,10 +17,17 @@ function personOf(tool: ToolId, handle: string): string | undefined {
   })?.id;
 }
 
-// The directory comes in as a user brings it: the options page's file input, preview, Apply.
-test.beforeEach(async ({ extensionPage }) => {
-  const options = await extensionPage('options');
-  await importDemoDirectory(options);
+// The directory is given to the background directly; the import UI has its own test below.
+test.beforeEach(async ({ daylight }) => {
+  await seedDemoDirectory(daylight.context, daylight.extensionId);
+});
+
+test('a directory brought in through the options page (file, preview, Apply) resolves the mentions on a page', async ({ daylight, page: tab, host, extensionPage }) => {
+  await importDemoDirectory(await extensionPage('options'));
+  const page = loadFixtureCatalog(['github']).find((p) => p.place === 'public')!;
+  await serveFixtures(daylight.context, [page]);
+  await tab.goto(page.url);
+  await expect.poll(() => host.deepAttributes('[data-daylight-handle]', 'data-daylight-person')).toEqual(page.mentions.map((handle) => personOf('github', handle) ?? null));
 });
 
 for (const tool of TOOL_IDS) {

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 import { loadFixtureCatalog } from '../harness/fixture-catalog';
 import { launchDaylight, type DaylightBrowser } from '../harness/chromium';
 import { serveFixtures } from '../harness/serve-fixtures';
+import { seedDemoDirectory } from './demo-directory';
 import { githubIssue } from '../bench/synthetic-pages';
 import { DaylightPage } from './pages/daylight-page';
 import { expect, test as shared } from './test';
@@ -77,8 +77,8 @@ async function search(popup: Page, text: string) {
 
 test('pages and messages of all six tools are found by misspelled words, filtered by tool and person, and opened by keyboard', async ({ ownBrowser: browser, page, extensionPage }) => {
   test.setTimeout(120_000);
+  await seedDemoDirectory(browser.context, browser.extensionId);
   const options = await extensionPage('options');
-  await options.evaluate((directory) => chrome.runtime.sendMessage({ daylight: 1, type: 'directory-replace', payload: { directory, source: 'e2e' } }), demoDirectory);
 
   await serveFixtures(browser.context, pages);
   for (const entry of pages) {

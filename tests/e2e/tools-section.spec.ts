@@ -1,6 +1,6 @@
-import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import { fixture } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
+import { seedDemoDirectory } from './demo-directory';
 import { expect, test } from './test';
 
 const ORIGIN = 'https://code.acme.internal';
@@ -59,12 +59,8 @@ test('Options → Tools: add a self-hosted origin (validated), see it registered
 });
 
 test('a feature switched off in Settings stops in an open tab, live, and comes back when switched on', async ({ daylight, page, extensionPage }) => {
+  await seedDemoDirectory(daylight.context, daylight.extensionId);
   const options = await extensionPage('options');
-  const imported = await options.evaluate(
-    (directory) => chrome.runtime.sendMessage({ daylight: 1, type: 'directory-replace', payload: { directory, source: 'e2e' } }),
-    demoDirectory,
-  );
-  expect(imported).toMatchObject({ ok: true });
   const issue = fixture('github', 'issue-react-public.html');
   await serveFixtures(daylight.context, [issue]);
   await page.goto(issue.url);
