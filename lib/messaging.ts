@@ -24,6 +24,8 @@ export const pageStateSchema = lazy(() =>
     audience: z.nullable(z.string()),
     url: z.string(),
     featureErrors: z.array(z.object({ featureId: z.string(), message: z.string() })),
+    /** Features that started on this page and run (lib/features/runner.ts). */
+    featuresRunning: z.array(z.string()),
   }),
 );
 export type PageState = z.infer<ReturnType<typeof pageStateSchema>>;

@@ -224,6 +224,7 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
           audience: resolved.audience ?? null,
           url: url.href,
           featureErrors: [...runner.failures],
+          featuresRunning: runner.running,
         };
       },
     },

@@ -12,6 +12,8 @@ export interface FeatureFailure {
  */
 export class FeatureRunner {
   private controllers = new Map<string, AbortController>();
+  /** Features whose start finished, without failing, for the current navigation. */
+  private readonly started = new Set<string>();
   readonly failures: FeatureFailure[] = [];
 
   constructor(
@@ -34,6 +36,7 @@ export class FeatureRunner {
         controller.signal.addEventListener('abort', () => parent.removeEventListener('abort', abort), { once: true });
         try {
           await feature.init(page, controller.signal);
+          if (!controller.signal.aborted) this.started.add(feature.id);
         } catch (error) {
           const failure = { featureId: feature.id, message: error instanceof Error ? error.message : String(error) };
           this.failures.push(failure);
@@ -47,10 +50,15 @@ export class FeatureRunner {
   stop(): void {
     for (const controller of this.controllers.values()) controller.abort();
     this.controllers.clear();
+    this.started.clear();
   }
 
-  /** Ids of features whose scope is live. */
+  /**
+   * Ids of features running on the page: started (their start finished without failing) and their
+   * scope live. The popup's page-state answer lists them, so support, and tests, can see that
+   * Daylight ran on a page instead of waiting a while and looking for nothing.
+   */
   get running(): string[] {
-    return [...this.controllers.entries()].filter(([, c]) => !c.signal.aborted).map(([id]) => id);
+    return this.features.map((f) => f.id).filter((id) => this.started.has(id) && this.controllers.get(id)?.signal.aborted === false);
   }
 }

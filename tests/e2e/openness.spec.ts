@@ -4,6 +4,7 @@ import { TOOL_IDS } from '../../lib/tools/tool-ids';
 import { fixture, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { seedDemoDirectory } from './demo-directory';
+import { DaylightPage } from './pages/daylight-page';
 import { expect, test } from './test';
 
 type OpenExtensionPage = (name: 'popup' | 'options' | 'welcome') => Promise<Page>;
@@ -33,6 +34,11 @@ async function open(page: Page, entry: FixtureEntry): Promise<void> {
   await expect(page.locator('[data-daylight-person]').first()).toBeAttached();
 }
 
+/** Once the private warning has started on the page: a banner it would show at the start is there. */
+async function warningStarted(page: Page, extension: Page): Promise<void> {
+  await expect.poll(() => new DaylightPage(page).featuresRunning(extension)).toContain('private-warning');
+}
+
 /** Confirm mode on a saved private page, once its one banner shows. */
 async function openInConfirmMode(context: BrowserContext, page: Page, extensionPage: OpenExtensionPage, entry: FixtureEntry): Promise<void> {
   await useSettings(extensionPage, { privateWarning: 'confirm' });
@@ -41,7 +47,8 @@ async function openInConfirmMode(context: BrowserContext, page: Page, extensionP
   await expect(banner(page)).toHaveCount(1);
 }
 
-test('the warning appears beside the composer on every private page of every tool, and on no other page', async ({ daylight, page }) => {
+test('the warning appears beside the composer on every private page of every tool, and on no other page', async ({ daylight, page, extensionPage }) => {
+  const extension = await extensionPage('welcome');
   const catalog = loadFixtureCatalog();
   expect(new Set(catalog.filter((e) => e.place === 'private').map((e) => e.tool))).toEqual(new Set(TOOL_IDS));
   await serveFixtures(daylight.context, catalog);
@@ -55,8 +62,7 @@ test('the warning appears beside the composer on every private page of every too
       await expect(section.getByRole('group', { name: 'Reason to keep it private' }).getByRole('button')).toHaveCount(5);
       await expect(section.getByRole('button', { name: 'Don’t warn here again' })).toBeVisible();
     } else {
-      // Features run (mentions are resolved); a moment later still no banner.
-      await page.waitForTimeout(300);
+      await warningStarted(page, extension);
       await expect(banner(page), `${entry.tool}/${entry.file}`).toHaveCount(0);
     }
   }
@@ -78,7 +84,7 @@ test('"unknown" places get no banner unless the setting says so', async ({ dayli
   const unknown = fixture('slack', 'channel-unknown.html');
   await serveFixtures(daylight.context, [unknown]);
   await open(page, unknown);
-  await page.waitForTimeout(300);
+  await warningStarted(page, await extensionPage('welcome'));
   await expect(banner(page)).toHaveCount(0);
   await useSettings(extensionPage, { privateWarningUnknown: true });
   await open(page, unknown);
@@ -214,9 +220,9 @@ test('"Don’t warn here again" is listed in options and can be removed there', 
   await banner(page).getByRole('button', { name: 'Don’t warn here again' }).click();
   await expect(banner(page)).toHaveCount(0);
   await open(page, entry);
-  await page.waitForTimeout(300);
-  await expect(banner(page)).toHaveCount(0);
   const options = await extensionPage('options');
+  await warningStarted(page, options);
+  await expect(banner(page)).toHaveCount(0);
   const list = options.getByTestId('exceptions');
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await list.getByRole('button', { name: /^Warn again in / }).click();
@@ -287,7 +293,8 @@ test('archive nudge off by policy or setting: the delete goes straight through',
   const entry = fixture('slack', 'channel-public.html');
   await serveFixtures(daylight.context, [entry]);
   await open(page, entry);
-  await page.waitForTimeout(300);
+  const extension = await extensionPage('welcome');
+  await expect.poll(() => new DaylightPage(page).featuresRunning(extension)).toContain('archive-nudge');
   await recordClicks(page, 'button[data-qa="delete_message"]', undefined, 'delete');
   await page.locator('button[data-qa="delete_message"]').click();
   expect(await clicks(page, 'delete')).toBe(1);

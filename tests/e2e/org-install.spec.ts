@@ -95,6 +95,8 @@ test('force-installed by policy from a local update server: settings locked, dir
   // The admin switches a feature off: the open tab stops it without a reload, and Options locks it off.
   expect(result.cardBeforePolicyChange).toBe(1);
   expect(result.managedAfterChange).toEqual({ ...managed, disabledFeatures: ['person-cards'] });
+  expect(result.runningAfterPolicyChange).toEqual(expect.arrayContaining(['mention-translation', 'thank-buttons']));
+  expect(result.runningAfterPolicyChange).not.toContain('person-cards');
   expect(result.cardAfterPolicyChange).toBe(0);
   expect(result.featureToggle).toEqual({ checked: false, disabled: true });
 

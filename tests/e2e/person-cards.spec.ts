@@ -75,7 +75,7 @@ for (const tool of TOOL_IDS) {
   });
 }
 
-test('a mere pass of the mouse shows no card; keyboard focus does, and Esc closes it', async ({ daylight, page: tab }) => {
+test('a mere pass of the mouse shows no card; keyboard focus does, and Esc closes it', async ({ daylight, page: tab, host }) => {
   const entry = loadFixtureCatalog(['github']).find((p) => p.file === 'issue-react-public.html')!;
   await serveFixtures(daylight.context, [entry]);
   await tab.goto(entry.url);
@@ -83,15 +83,36 @@ test('a mere pass of the mouse shows no card; keyboard focus does, and Esc close
   await expect(mention).toBeAttached();
   await mention.scrollIntoViewIfNeeded();
   const box = (await mention.boundingBox())!;
+  const CARD = '[data-daylight="person-card"]';
+  const card = tab.locator(CARD);
+  await host.watchFor(CARD);
   // Sweep across the whole line from the left margin to the right one, resting on no mention.
   const width = tab.viewportSize()!.width;
   await tab.mouse.move(2, box.y + box.height / 2);
   await tab.mouse.move(width - 2, box.y + box.height / 2, { steps: 6 });
-  await tab.waitForTimeout(300);
-  await expect(tab.locator('[data-daylight="person-card"]')).toHaveCount(0);
+  // Then rest on a mention of someone else, on another line: the first card shown is that one's,
+  // shown once the pointer rested there (a card the sweep had started would have come first).
+  const pick = await tab.locator('a[data-daylight-person]').evaluateAll((links) => {
+    const top = (el: Element) => el.getBoundingClientRect().top + window.scrollY;
+    const [first] = links;
+    return links.findIndex((el) => el.getAttribute('data-daylight-person') !== first!.getAttribute('data-daylight-person') && Math.abs(top(el) - top(first!)) > first!.getBoundingClientRect().height);
+  });
+  expect(pick).toBeGreaterThan(0);
+  const other = tab.locator('a[data-daylight-person]').nth(pick);
+  await other.scrollIntoViewIfNeeded();
+  const otherBox = (await other.boundingBox())!;
+  const otherId = await other.getAttribute('data-daylight-person');
+  const otherName = demoDirectory.people.find((p) => p.id === otherId)!.name;
+  const rested = await host.now();
+  await tab.mouse.move(otherBox.x + otherBox.width / 2, otherBox.y + otherBox.height / 2);
+  await expect(card.getByRole('dialog', { name: otherName })).toBeVisible();
+  await expect(card).toHaveCount(1);
+  expect(await host.firstSeen(CARD)).toBeGreaterThan(rested);
+  await tab.mouse.move(2, 2);
+  await tab.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
 
   await mention.focus();
-  const card = tab.locator('[data-daylight="person-card"]');
   await expect(card).toBeVisible();
   await tab.keyboard.press('Tab');
   await expect(card.locator('a, button').first()).toBeFocused();

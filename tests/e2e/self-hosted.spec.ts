@@ -18,6 +18,7 @@ test('a self-hosted GitLab named by managed policy gets Daylight, live, with no 
   expect(result.registered).toMatchObject([{ id: 'self-hosted-gitlab', matches: ['https://gitlab.example.com/*'], js: ['content-scripts/gitlab.js'] }]);
   const entry = fixture('gitlab', 'issue-legacy-public.html');
   expect(result.selfHostedMarkers).toEqual({ tool: 'gitlab', kind: entry.kind, place: 'public', handles: entry.mentions });
+  expect(result.notGitLabVisit).toBe('mismatch');
   expect(result.notGitLabMarkers).toEqual({ tool: null, kind: null, place: null, handles: [] });
   expect(result.registeredAfterRemoval).toEqual([]);
 });

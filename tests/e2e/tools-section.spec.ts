@@ -1,6 +1,7 @@
 import { fixture } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { seedDemoDirectory } from './demo-directory';
+import { DaylightPage } from './pages/daylight-page';
 import { expect, test } from './test';
 
 const ORIGIN = 'https://code.acme.internal';
@@ -82,12 +83,13 @@ test('a feature switched off in Settings stops in an open tab, live, and comes b
   // Controlled by the stored settings: the box changes once the save comes back.
   await toggle.click();
   await expect(toggle).not.toBeChecked();
-  // The tab hears of the change without a reload: focusing a mention no longer opens a card.
-  await expect(async () => {
-    await focusMention();
-    await page.waitForTimeout(300);
-    await expect(card).toHaveCount(0, { timeout: 100 });
-  }).toPass({ timeout: 5_000 });
+  // The tab hears of the change without a reload: its features restart without person cards, and
+  // focusing a mention no longer opens a card.
+  const running = () => new DaylightPage(page).featuresRunning(options);
+  await expect.poll(running).not.toContain('person-cards');
+  await expect.poll(running).toContain('mention-translation');
+  await focusMention();
+  await expect(card).toHaveCount(0);
 
   await toggle.click();
   await expect(toggle).toBeChecked();

@@ -38,6 +38,23 @@ describe('FeatureRunner', () => {
     expect(a.signals[1]?.aborted).toBe(false);
   });
 
+  it('lists a feature as running once its start finished, never one that failed or was stopped', async () => {
+    let finish: () => void = () => undefined;
+    const slow = recording('slow', { init: () => new Promise<void>((resolve) => (finish = resolve)) });
+    const failing = recording('failing', { init: () => { throw new Error('no composer'); } });
+    const quick = recording('quick');
+    const runner = new FeatureRunner([slow.feature, failing.feature, quick.feature], vi.fn());
+    const parent = new AbortController();
+    const started = runner.run(pageFor(), parent.signal);
+    await Promise.resolve();
+    expect(runner.running).toEqual(['quick']);
+    finish();
+    await started;
+    expect(runner.running).toEqual(['slow', 'quick']);
+    parent.abort();
+    expect(runner.running).toEqual([]);
+  });
+
   it('aborts every scope when the content script is invalidated', async () => {
     const a = recording('a');
     const runner = new FeatureRunner([a.feature], vi.fn());

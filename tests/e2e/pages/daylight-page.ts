@@ -36,6 +36,49 @@ export class DaylightPage {
     });
   }
 
+  /**
+   * The features Daylight runs on this page, from its content script's page-state answer (what the
+   * popup shows), asked from `extension`, any open page of the extension; empty while none answers.
+   * A feature listed here has started on the page: what it would show at the start is shown.
+   */
+  featuresRunning(extension: Page): Promise<string[]> {
+    return extension.evaluate(async (url) => {
+      // Without the tabs permission no tab's URL is readable: ask every tab, keep this page's answer.
+      const tabs = await chrome.tabs.query({});
+      const answers = await Promise.all(
+        tabs.map((tab) => chrome.tabs.sendMessage(tab.id!, { daylight: 1, type: 'page-state', payload: {} }).catch(() => null)),
+      );
+      const mine = answers.find((a) => a?.ok === true && a.data.url === url);
+      return mine ? (mine.data.featuresRunning as string[]) : [];
+    }, this.page.url());
+  }
+
+  /**
+   * Note, from now on, when an element matching `selector` first appears in the document; read it
+   * with `firstSeen`. A test that something does not happen too early checks that it happened, and
+   * when, instead of waiting a while and finding nothing.
+   */
+  async watchFor(selector: string): Promise<void> {
+    await this.page.evaluate((selector) => {
+      const seen = ((window as unknown as { daylightTestSeen?: Record<string, number> }).daylightTestSeen ??= {});
+      const check = () => {
+        if (!(selector in seen) && document.querySelector(selector)) seen[selector] = performance.now();
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+      check();
+    }, selector);
+  }
+
+  /** When (the page's `performance.now()`) an element matching `selector` first appeared since `watchFor`; null if it has not. */
+  firstSeen(selector: string): Promise<number | null> {
+    return this.page.evaluate((selector) => (window as unknown as { daylightTestSeen?: Record<string, number> }).daylightTestSeen?.[selector] ?? null, selector);
+  }
+
+  /** The page's clock (`performance.now()`), to compare with `firstSeen`. */
+  now(): Promise<number> {
+    return this.page.evaluate(() => performance.now());
+  }
+
   /** Attributes of every element matching `selector`, searching the document and every open shadow root. */
   deepAttributes(selector: string, attribute: string): Promise<Array<string | null>> {
     return this.page.evaluate(

@@ -13,6 +13,7 @@ import { launchDaylight } from '../../harness/chromium';
 import { fixture } from '../../harness/fixture-catalog';
 import { POLICY_DIR } from '../../harness/policy';
 import { serveFixtures } from '../../harness/serve-fixtures';
+import { DaylightPage } from '../pages/daylight-page';
 import { markers, poll } from './child-helpers';
 
 const [extensionId = '', gitlabOrigin = ''] = process.argv.slice(2);
@@ -75,19 +76,25 @@ try {
 
   // A policy change reaches the open tab live: the admin switches person cards off.
   const mention = page.locator('a[data-daylight-person]').first();
+  const card = page.locator('[data-daylight="person-card"]');
   const cardOnFocus = async () => {
     await mention.evaluate((el: HTMLElement) => el.blur());
     await mention.focus();
-    await page.waitForTimeout(400);
-    return page.locator('[data-daylight="person-card"]').count();
+    return card.count();
   };
-  result.cardBeforePolicyChange = await poll(cardOnFocus, (n) => n > 0, 5_000);
+  await mention.focus();
+  await card.waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
+  result.cardBeforePolicyChange = await card.count();
+  await mention.evaluate((el: HTMLElement) => el.blur());
   const file = path.join(POLICY_DIR, 'daylight-test.json');
   const policy = JSON.parse(readFileSync(file, 'utf8')) as { '3rdparty': { extensions: Record<string, Record<string, unknown>> } };
   policy['3rdparty'].extensions[extensionId]!.disabledFeatures = ['person-cards'];
   writeFileSync(file, JSON.stringify(policy));
   result.managedAfterChange = await poll(() => options.evaluate(() => chrome.storage.managed.get()), (v) => 'disabledFeatures' in v, 45_000);
-  result.cardAfterPolicyChange = await poll(cardOnFocus, (n) => n === 0, 5_000);
+  // The open tab restarts its features without person cards (a positive sign it heard the change).
+  const running = () => new DaylightPage(page).featuresRunning(options);
+  result.runningAfterPolicyChange = await poll(running, (ids) => ids.length > 0 && !ids.includes('person-cards'), 10_000);
+  result.cardAfterPolicyChange = await cardOnFocus();
   await options.reload();
   result.featureToggle = await options
     .locator('[data-feature="person-cards"] input')

@@ -29,7 +29,16 @@ try {
   await page.goto(selfHosted.url);
   result.selfHostedMarkers = await poll(() => markers(page), (m) => m.place === 'public', 10_000);
   await page.goto(`${ORIGIN}/explore`);
-  await page.waitForTimeout(500);
+  // Daylight's script ran there and found no GitLab: Options → Tools shows the visit as a mismatch.
+  const row = extensionPage.locator(`tr[data-origin="${ORIGIN}"]`);
+  result.notGitLabVisit = await poll(
+    async () => {
+      await extensionPage.reload();
+      return row.getAttribute('data-visit', { timeout: 2_000 }).catch(() => null);
+    },
+    (visit) => visit === 'mismatch',
+    15_000,
+  );
   result.notGitLabMarkers = await markers(page);
 
   // The admin removes the origin: Chromium reloads the policy and Daylight unregisters it live.
