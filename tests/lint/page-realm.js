@@ -23,48 +23,42 @@ function isDomType(checker, type) {
   return declaredInDomLib(type.getSymbol());
 }
 
+/** A problem rule with one message whose visitors get the type checker: what the two rules share. */
+function typeAwareRule(messages, visitors) {
+  return ESLintUtils.RuleCreator.withoutDocs({
+    meta: { type: 'problem', messages, schema: [] },
+    defaultOptions: [],
+    create(context) {
+      const services = ESLintUtils.getParserServices(context);
+      return visitors(context, services, services.program.getTypeChecker());
+    },
+  });
+}
+
 export const pageRealmRules = {
-  'no-dom-iterator-methods': ESLintUtils.RuleCreator.withoutDocs({
-    meta: {
-      type: 'problem',
-      messages: {
-        iterator:
-          '`{{name}}()` of a DOM object returns an iterator Firefox content scripts cannot iterate (Xray). Iterate the object itself (`for…of`, `Array.from(x, ([key]) => key)`).',
+  'no-dom-iterator-methods': typeAwareRule(
+    {
+      iterator:
+        '`{{name}}()` of a DOM object returns an iterator Firefox content scripts cannot iterate (Xray). Iterate the object itself (`for…of`, `Array.from(x, ([key]) => key)`).',
+    },
+    (context, services, checker) => ({
+      'CallExpression > MemberExpression.callee[computed=false]'(member) {
+        if (!ITERATOR_METHODS.has(member.property.name)) return;
+        const method = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(member.property));
+        if (declaredInDomLib(method)) context.report({ node: member.property, messageId: 'iterator', data: { name: member.property.name } });
       },
-      schema: [],
+    }),
+  ),
+  'no-dom-expandos': typeAwareRule(
+    {
+      expando:
+        'A property defined on a DOM object is invisible to the page in Firefox (Xray expando). Use definePageGetter from lib/content/page-realm.ts.',
     },
-    defaultOptions: [],
-    create(context) {
-      const services = ESLintUtils.getParserServices(context);
-      const checker = services.program.getTypeChecker();
-      return {
-        'CallExpression > MemberExpression.callee[computed=false]'(member) {
-          if (!ITERATOR_METHODS.has(member.property.name)) return;
-          const method = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(member.property));
-          if (declaredInDomLib(method)) context.report({ node: member.property, messageId: 'iterator', data: { name: member.property.name } });
-        },
-      };
-    },
-  }),
-  'no-dom-expandos': ESLintUtils.RuleCreator.withoutDocs({
-    meta: {
-      type: 'problem',
-      messages: {
-        expando:
-          'A property defined on a DOM object is invisible to the page in Firefox (Xray expando). Use definePageProperty from lib/content/page-realm.ts.',
+    (context, services, checker) => ({
+      "CallExpression[callee.object.name='Object'][callee.property.name=/^define(Property|Properties)$/]"(call) {
+        const target = call.arguments[0];
+        if (target && isDomType(checker, services.getTypeAtLocation(target))) context.report({ node: call, messageId: 'expando' });
       },
-      schema: [],
-    },
-    defaultOptions: [],
-    create(context) {
-      const services = ESLintUtils.getParserServices(context);
-      const checker = services.program.getTypeChecker();
-      return {
-        "CallExpression[callee.object.name='Object'][callee.property.name=/^define(Property|Properties)$/]"(call) {
-          const target = call.arguments[0];
-          if (target && isDomType(checker, services.getTypeAtLocation(target))) context.report({ node: call, messageId: 'expando' });
-        },
-      };
-    },
-  }),
+    }),
+  ),
 };
