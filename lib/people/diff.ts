@@ -1,9 +1,10 @@
 import type { Directory, Person } from './schema';
+import { TIME_FIELDS } from './working-time';
 
 export interface PersonChange {
   before: Person;
   after: Person;
-  /** 'name' | 'email' | 'team' | 'title' | 'handles.<tool>' */
+  /** 'name' | 'email' | 'team' | 'title' | a time field (working-time.ts) | 'handles.<tool>' */
   fields: string[];
 }
 
@@ -15,7 +16,7 @@ export interface DirectoryDiff {
   unchanged: number;
 }
 
-const TEXT_FIELDS = ['name', 'email', 'team', 'title'] as const;
+const TEXT_FIELDS = ['name', 'email', 'team', 'title', ...TIME_FIELDS] as const;
 
 /**
  * What importing `next` would do to the stored directory, for a preview before anything is

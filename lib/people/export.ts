@@ -1,5 +1,6 @@
 import type { Person } from './schema';
 import { TOOL_IDS } from '../tools/tool-ids';
+import { TIME_FIELDS } from './working-time';
 
 /**
  * The contract's JSON directory (docs/contract.md section 4): fields and handle keys in one fixed
@@ -11,6 +12,7 @@ export function exportDirectoryJson(people: readonly Person[]): string {
     if (person.email !== undefined) out.email = person.email;
     if (person.team !== undefined) out.team = person.team;
     if (person.title !== undefined) out.title = person.title;
+    for (const field of TIME_FIELDS) if (person[field] !== undefined) out[field] = person[field];
     out.handles = Object.fromEntries(handleKeysOf([person]).flatMap((key) => (key in person.handles ? [[key, person.handles[key]]] : [])));
     return out;
   });
@@ -24,7 +26,9 @@ export function exportDirectoryJson(people: readonly Person[]): string {
  */
 export function exportDirectoryCsv(people: readonly Person[]): string {
   const handleColumns = handleKeysOf(people);
-  const rows = [['id', 'name', 'email', 'team', 'title', ...handleColumns]];
+  // Time columns only when someone has one, so a directory without them exports as before.
+  const timeColumns = TIME_FIELDS.filter((field) => people.some((person) => person[field] !== undefined));
+  const rows = [['id', 'name', 'email', 'team', 'title', ...timeColumns, ...handleColumns]];
   for (const person of people) {
     const handleCells = handleColumns.map((key) => {
       const value = person.handles[key];
@@ -35,7 +39,7 @@ export function exportDirectoryCsv(people: readonly Person[]): string {
       }
       return list.join('|');
     });
-    rows.push([person.id, person.name, person.email ?? '', person.team ?? '', person.title ?? '', ...handleCells]);
+    rows.push([person.id, person.name, person.email ?? '', person.team ?? '', person.title ?? '', ...timeColumns.map((field) => person[field] ?? ''), ...handleCells]);
   }
   return rows.map((cells) => `${cells.map(csvCell).join(',')}\r\n`).join('');
 }

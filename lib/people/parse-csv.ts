@@ -3,13 +3,16 @@ import { isHandleKey } from './handle-key';
 import type { ImportResult, RowError } from './import-result';
 import { countLineBreaks, stripBom } from './lines';
 import { importResult, PeopleValidator } from './validate-people';
+import { TIME_FIELDS } from './working-time';
 
-const PERSON_COLUMNS = ['id', 'name', 'email', 'team', 'title'] as const;
+/** Header cells are read lower-cased, so the time fields' columns are `timezone`, `workinghours`… in any case. */
+const TIME_COLUMNS = TIME_FIELDS.map((field) => field.toLowerCase());
+const PERSON_COLUMNS = ['id', 'name', 'email', 'team', 'title', ...TIME_COLUMNS] as const;
 const QUOTE_PROBLEMS: Partial<Record<string, string>> = {
   MissingQuotes: 'a quoted cell is never closed: add the closing "',
   InvalidQuotes: 'a quoted cell has text after its closing quote: wrap the whole cell in quotes and double every quote inside it ("")',
 };
-const COLUMNS_HELP = 'id, name, email, team, title, then one column per tool id (github, gitlab, slack, mattermost, asana, phabricator) or tool:host';
+const COLUMNS_HELP = 'id, name, email, team, title, timeZone, workingHours, workingDays, locale, then one column per tool id (github, gitlab, slack, mattermost, asana, phabricator) or tool:host';
 
 /** Read the contract's CSV directory (docs/contract.md section 4). Never throws. */
 export function parseDirectoryCsv(text: string): ImportResult {
@@ -80,6 +83,7 @@ interface Layout {
   email: number;
   team: number;
   title: number;
+  time: [field: (typeof TIME_FIELDS)[number], index: number][];
   handles: [key: string, index: number][];
 }
 
@@ -90,6 +94,7 @@ function layoutOf(columns: readonly string[]): Layout {
     email: columns.indexOf('email'),
     team: columns.indexOf('team'),
     title: columns.indexOf('title'),
+    time: TIME_FIELDS.map((field, i) => [field, columns.indexOf(TIME_COLUMNS[i] as string)] as [(typeof TIME_FIELDS)[number], number]).filter(([, index]) => index >= 0),
     handles: columns.flatMap((column, index): [string, number][] => ((PERSON_COLUMNS as readonly string[]).includes(column) ? [] : [[column, index]])),
   };
 }
@@ -107,7 +112,7 @@ function personInput(layout: Layout, cells: readonly string[]): Record<string, u
     const list = handleList(cell);
     if (list.length > 0) handles[key] = list.length === 1 ? (list[0] as string) : list;
   }
-  return {
+  const input: Record<string, unknown> = {
     id: cells[layout.id] ?? '',
     name: cells[layout.name] ?? '',
     email: optionalCell(cells, layout.email),
@@ -115,6 +120,11 @@ function personInput(layout: Layout, cells: readonly string[]): Record<string, u
     title: optionalCell(cells, layout.title),
     handles,
   };
+  for (const [field, index] of layout.time) {
+    const value = optionalCell(cells, index);
+    if (value !== undefined) input[field] = value;
+  }
+  return input;
 }
 
 function handleList(cell: string): string[] {

@@ -2,9 +2,10 @@ import type { ImportResult, RowError } from './import-result';
 import { locateJsonSyntaxError } from './json-syntax';
 import { stripBom } from './lines';
 import { importResult, PeopleValidator } from './validate-people';
+import { TIME_FIELDS } from './working-time';
 
-const PERSON_FIELDS = new Set(['id', 'name', 'email', 'team', 'title', 'handles']);
-const OPTIONAL_TEXT = ['email', 'team', 'title'] as const;
+const PERSON_FIELDS = new Set(['id', 'name', 'email', 'team', 'title', ...TIME_FIELDS, 'handles']);
+const OPTIONAL_TEXT = ['email', 'team', 'title', ...TIME_FIELDS] as const;
 
 /** Read the contract's JSON directory (docs/contract.md section 4). Never throws. */
 export function parseDirectoryJson(text: string): ImportResult {
@@ -37,7 +38,7 @@ export function parseDirectoryJson(text: string): ImportResult {
   return importResult(validator.people, [...errors, ...validator.errors], unknownFieldWarnings(people));
 }
 
-/** A blank e-mail, team or title means "none", as an empty CSV cell does, so both formats agree. */
+/** A blank e-mail, team, title or time field means "none", as an empty CSV cell does, so both formats agree. */
 function withoutBlankOptionals(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
   const record = input as Record<string, unknown>;

@@ -1,9 +1,10 @@
 import type * as z from 'zod/mini';
 import { TOOL_IDS } from '../tools/tool-ids';
+import { TIME_FIELDS, workingTimeProblem, type TimeField } from './working-time';
 
 /**
  * A schema issue in words an admin can act on. `field` names the person field (`id`, `name`,
- * `email`, `team`, `title`, `handles.<key>`); each format names it its own way.
+ * `email`, `team`, `title`, `timeZone`, `workingHours`, `workingDays`, `locale`, `handles.<key>`); each format names it its own way.
  */
 export interface PlainIssue {
   field: string;
@@ -38,9 +39,17 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): PlainIss
         field,
         message: `"${String(second)}" is not a tool: handle keys are ${TOOL_IDS.join(', ')}, or tool:host for a self-hosted instance (gitlab:gitlab.acme.internal)`,
       };
+    case 'custom': {
+      const problem = typeof value === 'string' && isTimeField(field) ? workingTimeProblem(field, value.trim()) : undefined;
+      return { field, message: problem ?? `${label} is not valid` };
+    }
     default:
       return { field, message: `${label} is not valid` };
   }
+}
+
+function isTimeField(field: string): field is TimeField {
+  return (TIME_FIELDS as readonly string[]).includes(field);
 }
 
 const EXPECTED: Partial<Record<string, string>> = { string: 'text', array: 'a list', object: 'an object' };

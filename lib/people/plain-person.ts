@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isHandleKey } from './handle-key';
 import type { Person } from './schema';
+import { TIME_FIELDS, workingTimeProblem } from './working-time';
 
 /**
  * The person exactly as personSchema() returns it, when every value is plainly valid; undefined
@@ -24,6 +25,12 @@ export function plainPerson(input: unknown): Person | undefined {
     if (input[field] === undefined) continue;
     const value = trimmed(input[field], 0, 200);
     if (value === undefined) return undefined;
+    person[field] = value;
+  }
+  for (const field of TIME_FIELDS) {
+    if (input[field] === undefined) continue;
+    const value = trimmed(input[field], 1, 64);
+    if (value === undefined || workingTimeProblem(field, value) !== undefined) return undefined;
     person[field] = value;
   }
   const handles = plainHandles(input.handles);

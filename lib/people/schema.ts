@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
+import { workingTimeProblem, type TimeField } from './working-time';
 
 /**
  * The directory formats of docs/contract.md section 4. A handle key is a tool id, or `tool:host` for a
@@ -9,6 +10,9 @@ import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
 const HANDLE_KEY = new RegExp(`^(${TOOL_IDS.join('|')})(:[a-z0-9.-]+(:\\d+)?)?$`);
 
 export const personSchema = lazy(() => {
+  // Checked by working-time.ts, which also words the problem (plain-issues.ts).
+  const TimeText = (field: TimeField) =>
+    z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64), z.refine((value) => workingTimeProblem(field, value) === undefined)));
   const Handle = z.string().check(z.trim(), z.minLength(1, 'a handle cannot be empty'), z.maxLength(200));
   return z.object({
     id: z.string().check(z.trim(), z.minLength(1, 'id is required'), z.maxLength(200)),
@@ -16,6 +20,10 @@ export const personSchema = lazy(() => {
   email: z.optional(z.email().check(z.maxLength(320))),
   team: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   title: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  timeZone: TimeText('timeZone'),
+  workingHours: TimeText('workingHours'),
+  workingDays: TimeText('workingDays'),
+  locale: TimeText('locale'),
   handles: z._default(
     z.record(
       z.string().check(z.regex(HANDLE_KEY, 'handle keys are tool ids, or tool:host for a self-hosted instance')),

@@ -139,7 +139,7 @@ function directoryOf(users: readonly ListedUser[]): ImportResult {
 
 /**
  * Contract mapping: id = userName; name = displayName, else name.formatted, else given + family
- * name; email = the primary email, else the first; team = enterprise department; title = title;
+ * name; email = the primary email, else the first; team = enterprise department; title = title; timeZone = timezone; locale = locale;
  * handles = ims entries whose type is a handle key (other ims types, like skype, are not ours).
  */
 function personInput(user: Record<string, unknown>): { input: Record<string, unknown>; nameFromUserName: boolean } {
@@ -153,6 +153,11 @@ function personInput(user: Record<string, unknown>): { input: Record<string, unk
   if (team) input.team = team;
   const title = text(attribute(user, 'title'));
   if (title) input.title = title;
+  // Core User attributes (RFC 7643 section 4.1.1): an IANA zone and a BCP 47 language tag.
+  const timeZone = text(attribute(user, 'timezone'));
+  if (timeZone) input.timeZone = timeZone;
+  const locale = text(attribute(user, 'locale'));
+  if (locale) input.locale = locale.replaceAll('_', '-');
   input.handles = handlesOf(attribute(user, 'ims'));
   return { input, nameFromUserName: name === undefined && typeof id === 'string' && id.trim() !== '' };
 }
@@ -188,7 +193,7 @@ function handlesOf(ims: unknown): Record<string, string | string[]> {
   return Object.fromEntries([...lists].map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]));
 }
 
-const SCIM_ATTRIBUTES: Record<string, string> = { id: 'userName', name: 'displayName', email: 'emails', team: 'department', title: 'title' };
+const SCIM_ATTRIBUTES: Record<string, string> = { id: 'userName', name: 'displayName', email: 'emails', team: 'department', title: 'title', timeZone: 'timezone', locale: 'locale' };
 
 function scimAttributeOf(personField: string): string {
   return SCIM_ATTRIBUTES[personField] ?? 'ims';

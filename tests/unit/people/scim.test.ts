@@ -111,6 +111,26 @@ describe('fetchScimDirectory against a SCIMMY server', () => {
     expect(result.ok && result.directory.people).toHaveLength(7);
   });
 
+  it("maps the core timezone and locale attributes, and reports an unknown zone under the SCIM attribute", async () => {
+    const { baseUrl } = await start({
+      users: [
+        scimUser(1, { userName: 'lena', timezone: 'Europe/Warsaw', locale: 'pl_PL' }),
+        scimUser(2, { userName: 'ana', timezone: 'America/Sao_Paulo' }),
+      ],
+    });
+    const result = await fetchScimDirectory({ baseUrl, token: 'test-token' });
+    expect(result.ok && result.directory.people.map(({ id, timeZone, locale }) => ({ id, timeZone, locale }))).toEqual([
+      { id: 'lena', timeZone: 'Europe/Warsaw', locale: 'pl-PL' },
+      { id: 'ana', timeZone: 'America/Sao_Paulo', locale: undefined },
+    ]);
+    await server?.close();
+    const bad = await start({ users: [scimUser(1), scimUser(2, { timezone: 'Europe/Warsow' })] });
+    expect(await fetchScimDirectory({ baseUrl: bad.baseUrl, token: 'test-token' })).toEqual({
+      ok: false,
+      errors: [{ line: 2, field: 'timezone', message: '"Europe/Warsow" is not a time zone: use an IANA name such as Europe/Warsaw or America/New_York' }],
+    });
+  });
+
   it('reports every bad user at its position in the listing, under the SCIM attribute', async () => {
     const { baseUrl } = await start({ users: [scimUser(1), scimUser(2, { emails: [{ value: 'not-an-email' }] }), scimUser(3, { userName: 'user1' }), scimUser(4)] });
     const result = await fetchScimDirectory({ baseUrl, token: 'test-token', pageSize: 2 });
