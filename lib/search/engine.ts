@@ -1,4 +1,4 @@
-import { Segment, type Expansion, type StoredSegment } from './segment';
+import { MATCH_LEVEL, Segment, type Expansion, type StoredSegment } from './segment';
 import { TopK } from './top-k';
 
 /** What operators narrow results to; null means no restriction. Values are the segment's codes. */
@@ -25,10 +25,12 @@ export interface Candidate {
   doc: number;
   /** The record chunk holding it. */
   chunk: number;
-  /** Relevance from the index, recency included. */
+  /** Relevance from the index (idf of each query word, title bonus, recency): ranks within equal words and quality. */
   score: number;
   /** How many of the query's words the document matched. */
   words: number;
+  /** The sum over matched query words of how each matched (segment.ts MATCH_LEVEL: exact 2, completion 1, typo 0). */
+  quality: number;
   title: string;
   authorName: string;
 }
@@ -42,8 +44,13 @@ export interface IndexAnswer {
 /** Recency: a document seen now scores up to this much more than one seen long ago. */
 const RECENCY_BOOST = 0.3;
 const RECENCY_HALF_LIFE_MS = 30 * 24 * 3600 * 1000;
-/** Words matched dominate: a document with more of the query's words always ranks first (relevance stays far below). */
+/**
+ * A document's rank key: words matched × TIER + match quality × QUALITY + relevance. Words matched
+ * dominate (every word first), then how well they matched (16 words × level 2 stays below TIER),
+ * then relevance (16 words × idf ≤ 23 × title × recency stays below QUALITY).
+ */
 const TIER = 1e6;
+const QUALITY = 1e3;
 const TITLE_BONUS = 1.25;
 const MAX_WORDS = 16;
 
@@ -53,7 +60,10 @@ const BEST_FIRST_MIN = 512;
 /** Per-segment working arrays, reused by every query (a query allocates next to nothing, so no collection pauses). */
 interface Scratch {
   score: Float32Array;
-  best: Float32Array;
+  /** Sum of match levels of the words matched so far. */
+  quality: Uint8Array;
+  /** The current word's best match per document: 1 + 2 × level + in title (0: not matched yet). */
+  best: Uint8Array;
   mask: Uint16Array;
   /** Documents touched by the query, and by the current word. */
   touched: Int32Array;
@@ -67,12 +77,28 @@ interface Scratch {
   heapLists: Int32Array;
   lists: Uint32Array;
   weights: Float64Array;
+  levels: Uint8Array;
 }
 
 /** 1 + RECENCY_BOOST × 0.5^(age / half-life), from the segment's factor at the query's time and the document's decay (age 0 at most). */
 const recencyBoost = (ageFactor: number, decay: number) => 1 + RECENCY_BOOST * Math.min(1, ageFactor * decay);
 
-const idfOf = (segment: Segment, term: number) => Math.log(1 + segment.size / segment.df(term));
+/**
+ * The idf of a query word, shared by all its expansions: of the word itself when the segment has it,
+ * else of its most frequent expansion (what a completion or a typo most likely meant). Scoring each
+ * expansion with its own idf let a rare completion or neighbour outrank the word itself.
+ */
+function wordIdf(segment: Segment, found: readonly Expansion[]): number {
+  let df = 0;
+  for (const { term, level } of found) {
+    if (level === MATCH_LEVEL.exact) {
+      df = segment.df(term);
+      break;
+    }
+    df = Math.max(df, segment.df(term));
+  }
+  return Math.log(1 + segment.size / Math.max(1, df));
+}
 
 function postingsOf(segment: Segment, found: readonly Expansion[]): number {
   let total = 0;
@@ -128,8 +154,9 @@ const entry = (segment: number, local: number) => segment * 2 ** 32 + local;
 
 /**
  * The search index as the popup uses it: every stored segment, newest first. Answers a query with
- * the best candidate documents (by words matched, then idf-weighted exact > prefix > typo matches
- * with a title bonus, times a recency boost), filtered by operators, without reading any record.
+ * the best candidate documents (by words matched, then how they matched: exact > completion > typo,
+ * then relevance: each query word's idf with a title bonus, times a recency boost), filtered by
+ * operators, without reading any record.
  */
 export class SearchIndex {
   readonly segments: Segment[];
@@ -164,8 +191,10 @@ export class SearchIndex {
       const segment = this.segments[Math.floor(item / 2 ** 32)]!;
       const local = item % 2 ** 32;
       // Browsing ranks by last seen; a search by words matched (the tier) then relevance.
-      const matchedWords = plan.length === 0 ? 0 : Math.floor(key / TIER);
-      return this.candidate(segment, local, plan.length === 0 ? key : key - matchedWords * TIER, matchedWords);
+      if (plan.length === 0) return this.candidate(segment, local, key, 0, 0);
+      const matchedWords = Math.floor(key / TIER);
+      const quality = Math.floor((key - matchedWords * TIER) / QUALITY);
+      return this.candidate(segment, local, key - matchedWords * TIER - quality * QUALITY, matchedWords, quality);
     });
     return { candidates, matched: matched.map((m) => [...m]) };
   }
@@ -189,8 +218,8 @@ export class SearchIndex {
       const decay = new Float64Array(n);
       for (let local = 0; local < n; local += 1) decay[local] = 2 ** ((segment.seen[local]! - newest) / RECENCY_HALF_LIFE_MS);
       scratch = {
-        score: new Float32Array(n), best: new Float32Array(n), mask: new Uint16Array(n), touched: new Int32Array(n), wordTouched: new Int32Array(n),
-        decay, newest, heapKeys: new Float64Array(0), heapLists: new Int32Array(0), lists: new Uint32Array(0), weights: new Float64Array(0),
+        score: new Float32Array(n), quality: new Uint8Array(n), best: new Uint8Array(n), mask: new Uint16Array(n), touched: new Int32Array(n), wordTouched: new Int32Array(n),
+        decay, newest, heapKeys: new Float64Array(0), heapLists: new Int32Array(0), lists: new Uint32Array(0), weights: new Float64Array(0), levels: new Uint8Array(0),
       };
       this.scratch.set(segment, scratch);
     }
@@ -213,51 +242,58 @@ export class SearchIndex {
       this.bestFirst(segment, s, expansions[0]!, filters, authors, top, scratch, ageFactor);
       return;
     }
-    const { score, best, mask, touched, wordTouched, decay } = scratch;
+    const { score, quality, best, mask, touched, wordTouched, decay } = scratch;
     let touchedCount = 0;
     expansions.forEach((found, w) => {
+      if (found.length === 0) return;
       const bit = 1 << w;
+      const idf = wordIdf(segment, found);
       if (found.length === 1) {
         // One matching term: its score goes straight to the documents (nothing to take the best of).
-        touchedCount = this.addTerm(segment, found[0]!, bit, scratch, touchedCount);
+        touchedCount = this.addTerm(segment, found[0]!, idf, bit, scratch, touchedCount);
         return;
       }
+      // Each document's best match of this word: level first, then the title.
       let wordCount = 0;
-      for (const { term, weight } of found) {
-        const base = weight * idfOf(segment, term);
+      for (const { term, level } of found) {
         const end = segment.offsets[term + 1]!;
         for (let i = segment.offsets[term]!; i < end; i += 1) {
           const p = segment.postings[i]!;
           const local = p >>> 1;
-          const value = p & 1 ? base * TITLE_BONUS : base;
+          const value = 1 + 2 * level + (p & 1);
           const was = best[local]!;
           if (was === 0) wordTouched[wordCount++] = local;
           if (value > was) best[local] = value;
         }
       }
+      const base = Math.fround(idf);
+      const titled = Math.fround(idf * TITLE_BONUS);
       for (let i = 0; i < wordCount; i += 1) {
         const local = wordTouched[i]!;
+        const value = best[local]! - 1;
         if (mask[local] === 0) touched[touchedCount++] = local;
         mask[local]! |= bit;
-        score[local]! += best[local]!;
+        quality[local]! += value >> 1;
+        score[local]! += value & 1 ? titled : base;
         best[local] = 0;
       }
     });
     for (let i = 0; i < touchedCount; i += 1) {
       const local = touched[i]!;
-      const key = popcount(mask[local]!) * TIER + score[local]! * recencyBoost(ageFactor, decay[local]!);
+      const key = popcount(mask[local]!) * TIER + quality[local]! * QUALITY + score[local]! * recencyBoost(ageFactor, decay[local]!);
       if (key > top.floor && !segment.dead[local] && this.passes(segment, local, filters, authors)) {
         top.push(key, entry(s, local));
       }
       score[local] = 0;
+      quality[local] = 0;
       mask[local] = 0;
     }
   }
 
   /** Add one term's scores (rounded as the best-of path rounds them) to the documents; returns the new touched count. */
-  private addTerm(segment: Segment, { term, weight }: Expansion, bit: number, { score, mask, touched }: Scratch, touchedCount: number): number {
-    const base = Math.fround(weight * idfOf(segment, term));
-    const titled = Math.fround(weight * idfOf(segment, term) * TITLE_BONUS);
+  private addTerm(segment: Segment, { term, level }: Expansion, idf: number, bit: number, { score, quality, mask, touched }: Scratch, touchedCount: number): number {
+    const base = Math.fround(idf);
+    const titled = Math.fround(idf * TITLE_BONUS);
     const end = segment.offsets[term + 1]!;
     let count = touchedCount;
     for (let i = segment.offsets[term]!; i < end; i += 1) {
@@ -265,6 +301,7 @@ export class SearchIndex {
       const local = p >>> 1;
       if (mask[local] === 0) touched[count++] = local;
       mask[local]! |= bit;
+      quality[local]! += level;
       score[local]! += p & 1 ? titled : base;
     }
     return count;
@@ -279,19 +316,20 @@ export class SearchIndex {
   private bestFirst(segment: Segment, s: number, found: readonly Expansion[], filters: IndexFilters, authors: Set<number> | null, top: TopK<number>, scratch: Scratch, ageFactor: number): void {
     const { postings, offsets } = segment;
     const { mask, touched, decay } = scratch;
-    // Each run: [next, end) in lists, its score before recency in weights (as the general path rounds it).
+    // Each run: [next, end) in lists, its match level in levels, its score before recency in weights (as the general path rounds it).
     const runs = 2 * found.length;
     if (scratch.lists.length < 2 * runs) {
       scratch.lists = new Uint32Array(4 * runs);
       scratch.weights = new Float64Array(2 * runs);
+      scratch.levels = new Uint8Array(2 * runs);
       scratch.heapKeys = new Float64Array(2 * runs);
       scratch.heapLists = new Int32Array(2 * runs);
     }
-    const { lists, weights, heapKeys, heapLists } = scratch;
+    const { lists, weights, levels, heapKeys, heapLists } = scratch;
     const heap = new RunHeap(heapKeys, heapLists);
-    const headKey = (run: number) => TIER + weights[run]! * recencyBoost(ageFactor, decay[postings[lists[2 * run]!]! >>> 1]!);
-    found.forEach(({ term, weight }, e) => {
-      const base = weight * idfOf(segment, term);
+    const headKey = (run: number) => TIER + levels[run]! * QUALITY + weights[run]! * recencyBoost(ageFactor, decay[postings[lists[2 * run]!]! >>> 1]!);
+    const base = wordIdf(segment, found);
+    found.forEach(({ term, level }, e) => {
       const start = offsets[term]!;
       const end = offsets[term + 1]!;
       // Title postings come first: the first that is not one ends the title run.
@@ -306,9 +344,11 @@ export class SearchIndex {
       lists[2 * title] = start;
       lists[2 * title + 1] = lo;
       weights[title] = Math.fround(base * TITLE_BONUS);
+      levels[title] = level;
       lists[2 * (title + 1)] = lo;
       lists[2 * (title + 1) + 1] = end;
       weights[title + 1] = Math.fround(base);
+      levels[title + 1] = level;
       for (const run of [title, title + 1]) if (lists[2 * run]! < lists[2 * run + 1]!) heap.push(headKey(run), run);
     });
     let touchedCount = 0;
@@ -327,9 +367,9 @@ export class SearchIndex {
     for (let i = 0; i < touchedCount; i += 1) mask[touched[i]!] = 0;
   }
 
-  private candidate(segment: Segment, local: number, score: number, words: number): Candidate {
+  private candidate(segment: Segment, local: number, score: number, words: number, quality: number): Candidate {
     const doc = segment.docs[local]!;
-    return { doc, chunk: doc - segment.slots[local]!, score, words, title: segment.title(local), authorName: segment.authorName(local) };
+    return { doc, chunk: doc - segment.slots[local]!, score, words, quality, title: segment.title(local), authorName: segment.authorName(local) };
   }
 
   /** The segment's codes for the wanted authors (null: no author filter). */

@@ -12,13 +12,15 @@ import { highlight, hitTest, snippetWindow, type TextPiece } from './snippet';
  * Search as the popup runs it: the index narrows 100,000 records to a few dozen candidates without
  * reading any, fuse.js scores those (fuzzy, per word) on their title and author as the index holds
  * them, and only the records shown are read, for their snippets. Final order: words matched, then
- * index relevance (idf, title, recency) blended with Fuse's score.
+ * match quality (exact > completion > typo, engine.ts), then index relevance (idf, title, recency)
+ * blended with Fuse's score: Fuse re-ranks only within equal words and quality, so its fuzzy
+ * matching never lifts a neighbour above the exact word.
  */
 
 /** Candidates the index hands to Fuse per query (Fuse with token search costs ~0.05 ms a short candidate). */
 export const CANDIDATES = 50;
 export const RESULTS = 20;
-/** How much Fuse's score counts against the index's within one tier of words matched. */
+/** How much Fuse's score counts against the index's within one tier of words matched and quality. */
 const FUSE_SHARE = 0.4;
 /** Extra records read at a time once some shown ones turned out archived since the index was written. */
 const ARCHIVE_SLACK = 5;
@@ -131,7 +133,8 @@ export async function runSearch(
   }
   const top = Math.max(...answer.candidates.map((c) => c.score), 1e-9);
   const ranked = answer.candidates
-    .map((c, i) => ({ c, rank: c.words * 10 + (fuzzy === null ? c.score / top : FUSE_SHARE * (1 - fuzzy[i]!) + (1 - FUSE_SHARE) * (c.score / top)) }))
+    // The blend is in [0, 1]; quality is at most 2 per word (32 for the index's 16 words).
+    .map((c, i) => ({ c, rank: c.words * 1000 + c.quality * 10 + (fuzzy === null ? c.score / top : FUSE_SHARE * (1 - fuzzy[i]!) + (1 - FUSE_SHARE) * (c.score / top)) }))
     .sort((a, b) => b.rank - a.rank);
   // Only the records shown are read; when some were archived since, the next ones are read too.
   const live: Array<{ row: SearchRecordRow; rank: number }> = [];

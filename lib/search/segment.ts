@@ -63,8 +63,8 @@ const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
 /**
  * Put each term's postings in impact order: title postings first, then the others, each by last
- * seen (newest first, then by local document). A document's score for a term is its match weight,
- * times the title bonus, times a recency boost that grows with last seen, so within each of the two
+ * seen (newest first, then by local document). A document's score for a term is its query word's
+ * idf (the same for every posting of the term), times the title bonus, times a recency boost that grows with last seen, so within each of the two
  * runs the postings come best first whatever the time of the query: a one-word query reads them
  * best first and stops once nothing left can enter the top (engine.ts).
  */
@@ -191,14 +191,20 @@ export class SegmentBuilder {
   }
 }
 
-/** How a vocabulary term matched a query word. */
-export const MATCH_WEIGHT = { exact: 1, prefix: 0.7, typo: 0.6 } as const;
+/**
+ * How a vocabulary term matched a query word, best first: ranking compares these before relevance
+ * (engine.ts), so an exact word always outranks a completion of it, and a completion a one-edit
+ * neighbour. The parts of an identifier are words of their own (tokenize.ts), so `labelRestore`
+ * matches "label" exactly.
+ */
+export const MATCH_LEVEL = { exact: 2, prefix: 1, typo: 0 } as const;
+export type MatchLevel = (typeof MATCH_LEVEL)[keyof typeof MATCH_LEVEL];
 /** Prefix completions per query word: the most frequent ones (a short prefix can have thousands). */
 export const MAX_PREFIX_TERMS = 48;
 
 export interface Expansion {
   term: number;
-  weight: number;
+  level: MatchLevel;
 }
 
 /**
@@ -308,13 +314,13 @@ export class Segment {
     const out: Expansion[] = [];
     const at = this.lowerBound(word);
     const exact = this.terms.at(at) === word ? at : -1;
-    if (exact >= 0) out.push({ term: exact, weight: MATCH_WEIGHT.exact });
+    if (exact >= 0) out.push({ term: exact, level: MATCH_LEVEL.exact });
     if (prefix) {
       let end = exact >= 0 ? at + 1 : at;
       const completions: number[] = [];
       while (end < this.terms.length && this.terms.at(end)!.startsWith(word)) completions.push(end++);
       if (completions.length > MAX_PREFIX_TERMS) completions.sort((a, b) => this.df(b) - this.df(a)).length = MAX_PREFIX_TERMS;
-      for (const term of completions) out.push({ term, weight: MATCH_WEIGHT.prefix });
+      for (const term of completions) out.push({ term, level: MATCH_LEVEL.prefix });
     }
     if (word.length >= TYPO_MIN_QUERY && typoEligible(word)) {
       const found = new Set<number>();
@@ -322,7 +328,7 @@ export class Segment {
       for (const term of found) {
         const text = this.terms.at(term)!;
         if (term === exact || (prefix && text.startsWith(word))) continue;
-        if (withinOneEdit(word, text)) out.push({ term, weight: MATCH_WEIGHT.typo });
+        if (withinOneEdit(word, text)) out.push({ term, level: MATCH_LEVEL.typo });
       }
     }
     return out;
