@@ -1,25 +1,81 @@
 import { SELECTOR_CHECK_INTERVAL_MS } from '@/lib/background/page-reports';
+import { alternativeKey } from '@/lib/content/selector-report';
 import type { PageReportRecord } from '@/lib/db';
+import { adapterFor } from '@/lib/tools/registry';
+import type { SelectorAlternative, SelectorTable } from '@/lib/tools/selector-table';
 import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
 
-interface SelectorRow {
-  name: string;
+interface Counted {
   pagesWithMatches: number;
   onLatest: boolean;
 }
 
-function summarise(reports: PageReportRecord[]): SelectorRow[] {
-  const names = [...new Set(reports.flatMap((r) => Object.keys(r.matched)))];
-  return names.map((name) => ({
-    name,
-    pagesWithMatches: reports.filter((r) => r.matched[name] === true).length,
-    onLatest: reports[0]?.matched[name] === true,
+export interface AlternativeRow extends Counted {
+  key: string;
+  alternative: SelectorAlternative;
+}
+
+export interface RoleRow extends Counted {
+  role: string;
+  /** Each alternative counted on its own: which one (which markup generation) found the role. */
+  alternatives: AlternativeRow[];
+}
+
+const counted = (reports: PageReportRecord[], key: string): Counted => ({
+  pagesWithMatches: reports.filter((r) => r.matched[key] === true).length,
+  onLatest: reports[0]?.matched[key] === true,
+});
+
+/** The table's roles (and any role only older reports name), counted over `reports`, newest first. */
+export function summarise(reports: PageReportRecord[], table: SelectorTable): RoleRow[] {
+  const reported = reports.flatMap((r) => Object.keys(r.matched)).filter((key) => !key.includes('.'));
+  const roles = [...new Set([...Object.keys(table), ...reported])];
+  return roles.map((role) => ({
+    role,
+    ...counted(reports, role),
+    alternatives: (table[role] ?? []).map((alternative, index) => ({ key: alternativeKey(role, index), alternative, ...counted(reports, alternativeKey(role, index)) })),
   }));
+}
+
+/** The roles that matched on an earlier page and not on the latest: where the tool's markup changed. */
+export function stoppedMatching(rows: RoleRow[]): string[] {
+  return rows.filter((row) => !row.onLatest && row.pagesWithMatches > 0).map((row) => row.role);
+}
+
+function pagesCell(row: Counted, of: number) {
+  return <td className={row.pagesWithMatches === 0 ? 'error' : undefined}>{row.pagesWithMatches === 0 ? 'found nothing' : `${row.pagesWithMatches} of ${of}`}</td>;
+}
+
+function RoleRows({ row, pages }: { row: RoleRow; pages: number }) {
+  const matchedBy = row.alternatives.filter((a) => a.onLatest).map((a) => a.alternative.generation);
+  return (
+    <>
+      <tr data-selector={row.role} data-matched={row.pagesWithMatches > 0} data-stopped={!row.onLatest && row.pagesWithMatches > 0}>
+        <th scope="row">{row.role}</th>
+        <td>{row.onLatest ? `matched by ${[...new Set(matchedBy)].join(', ') || 'an older table'}` : ''}</td>
+        <td />
+        {pagesCell(row, pages)}
+        <td>{row.onLatest ? 'found' : 'not found'}</td>
+      </tr>
+      {row.alternatives.map((a) => (
+        <tr key={a.key} data-alternative={a.key} data-matched={a.pagesWithMatches > 0} className="selector-alternative">
+          <td>
+            <code>{a.alternative.selector}</code>
+          </td>
+          <td>{a.alternative.generation}</td>
+          <td>{a.alternative.verified}</td>
+          {pagesCell(a, pages)}
+          <td>{a.onLatest ? 'found' : 'not found'}</td>
+        </tr>
+      ))}
+    </>
+  );
 }
 
 /**
  * Per tool, which of the adapter's selectors matched on the last pages visited and which found
- * nothing: how a user or admin can tell that a tool changed its markup.
+ * nothing, each role's alternatives counted separately: how a user or admin can tell that a tool
+ * changed its markup, and which generation of it the pages now have.
  */
 export function SelectorHealth({ reports }: { reports: PageReportRecord[] }) {
   const tools = TOOL_IDS.filter((tool) => reports.some((r) => r.tool === tool));
@@ -33,8 +89,10 @@ export function SelectorHealth({ reports }: { reports: PageReportRecord[] }) {
       {tools.map((tool) => {
         const mine = reports.filter((r) => r.tool === tool).sort((a, b) => b.at - a.at);
         const mismatched = mine.filter((r) => !r.detected);
+        const rows = summarise(mine, adapterFor(tool).selectors);
+        const stopped = stoppedMatching(rows);
         return (
-          <details key={tool} data-tool={tool} open={mismatched.length > 0}>
+          <details key={tool} data-tool={tool} open={mismatched.length > 0 || stopped.length > 0}>
             <summary>
               {TOOL_NAMES[tool]}: last {mine.length} page{mine.length === 1 ? '' : 's'}, latest{' '}
               {new Date(mine[0]!.at).toLocaleString()} on {mine[0]!.origin}
@@ -45,23 +103,24 @@ export function SelectorHealth({ reports }: { reports: PageReportRecord[] }) {
                 {mismatched.length} visit(s): Daylight left those pages alone.
               </p>
             )}
+            {stopped.length > 0 && (
+              <p className="error" data-testid="stopped-matching">
+                Found on earlier pages but not on the latest: {stopped.join(', ')}.
+              </p>
+            )}
             <table aria-label={`${TOOL_NAMES[tool]} selectors`}>
               <thead>
                 <tr>
-                  <th scope="col">Selector</th>
+                  <th scope="col">Role, then each alternative</th>
+                  <th scope="col">Markup generation</th>
+                  <th scope="col">Last verified</th>
                   <th scope="col">Pages where it matched</th>
                   <th scope="col">On the latest page</th>
                 </tr>
               </thead>
               <tbody>
-                {summarise(mine).map((row) => (
-                  <tr key={row.name} data-selector={row.name} data-matched={row.pagesWithMatches > 0}>
-                    <td>{row.name}</td>
-                    <td className={row.pagesWithMatches === 0 ? 'error' : undefined}>
-                      {row.pagesWithMatches === 0 ? 'found nothing' : `${row.pagesWithMatches} of ${mine.length}`}
-                    </td>
-                    <td>{row.onLatest ? 'found' : 'not found'}</td>
-                  </tr>
+                {rows.map((row) => (
+                  <RoleRows key={row.role} row={row} pages={mine.length} />
                 ))}
               </tbody>
             </table>

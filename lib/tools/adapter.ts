@@ -1,4 +1,5 @@
 import type { PageKind, Place } from './page';
+import type { SelectorTable } from './selector-table';
 import type { ToolId } from './tool-ids';
 
 /** A person mention in rendered content, with the handle read from attributes or hrefs. */
@@ -86,9 +87,6 @@ export interface PlaceReading {
   lookup?: { path: string; read(json: unknown): PlaceReading };
 }
 
-/** Named selectors, counted on each page for the diagnostics view. */
-export type SelectorTable = Readonly<Record<string, string>>;
-
 /**
  * One object per tool. An adapter only reads the page: no UI, no storage, no messaging.
  * Every method takes the document (or a subtree) and URL as arguments, never globals, so that
@@ -100,7 +98,7 @@ export interface Adapter {
   readonly name: string;
   /** Match patterns of the tool's SaaS hosts, used for the statically declared content script. */
   readonly matches: readonly string[];
-  /** The selectors the adapter relies on, by role, for diagnostics. */
+  /** The selectors the adapter relies on, by role, each with its dated alternatives (counted for diagnostics). */
   readonly selectors: SelectorTable;
   /** Matches every element `posts()` can return, so a change inside a post re-reads the whole post. */
   readonly postSelector: string;

@@ -54,11 +54,19 @@ describe('matchSelectorsWhenIdle', () => {
   it('answers as matchSelectors does, for selectors that match, that do not, and that the browser rejects', async () => {
     const html = readFileSync(path.join(FIXTURES_DIR, 'github/issue-react-public.html'), 'utf8');
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    const selectors = { ...github.selectors, broken: 'a[', none: 'article.nothing-here', another: 'section.nor-here' };
+    const alternative = (selector: string) => ({ selector, generation: 'test', verified: '2026-12-07' });
+    const selectors = {
+      ...github.selectors,
+      broken: [alternative('a[')],
+      none: [alternative('article.nothing-here')],
+      mixed: [alternative('section.nor-here'), alternative('.markdown-body')],
+    };
     const queue = new IdleQueue(new AbortController().signal);
     const result = await new Promise<Record<string, boolean>>((resolve) => matchSelectorsWhenIdle(doc, selectors, queue, resolve));
     expect(result).toEqual(matchSelectors(doc, selectors));
     expect(Object.values(result)).toContain(true);
     expect(Object.values(result)).toContain(false);
+    // Each alternative is answered separately; the role matched when any of them did.
+    expect(result).toMatchObject({ broken: false, 'broken.0': false, mixed: true, 'mixed.0': false, 'mixed.1': true });
   });
 });

@@ -2,7 +2,8 @@ import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, Mentio
 import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
-import { selectors } from './selectors';
+import { anyOf, within } from '../selector-table';
+import { selectorTable, selectors } from './selectors';
 
 const GID = /^\d{6,19}$/;
 
@@ -31,7 +32,7 @@ function gidOf(el: Element | null | undefined): string | null {
 }
 
 function projectName(doc: Document): string | null {
-  const pill = doc.querySelector(`${selectors.taskPane} ${selectors.projectPill}`);
+  const pill = doc.querySelector(within(selectors.taskPane, selectors.projectPill));
   return pill ? textOf(pill, 300) : null;
 }
 
@@ -55,7 +56,7 @@ function readPlace(url: URL, doc: Document): PlaceReading {
 }
 
 /** Only rich-text bodies hold mentions; story headers link the same profile URLs for authors. */
-const BODY = `${selectors.storyText}, ${selectors.descriptionBody}`;
+const BODY = anyOf(selectors.storyText, selectors.descriptionBody);
 
 function mentions(root: ParentNode): MentionReading[] {
   return inContent(root, selectors.mention, BODY).flatMap((element) => {
@@ -76,7 +77,7 @@ export function contentKey(text: string): string {
 }
 
 function isComment(story: Element): boolean {
-  return story.querySelector(selectors.storyBody) !== null && !story.closest('.TaskStoryFeed-taskCreationStory, .TaskCreationBlockStory');
+  return story.querySelector(selectors.storyBody) !== null && !story.closest(selectors.creationStory);
 }
 
 function posts(root: ParentNode): PostReading[] {
@@ -93,7 +94,7 @@ function posts(root: ParentNode): PostReading[] {
       author: gidOf(pane.querySelector(selectors.creationActor)),
       time: null,
       permalink: null,
-      body: element.querySelector('.ProseMirror'),
+      body: element.querySelector(selectors.editor),
     });
   }
   for (const story of queryAllWithin(root, selectors.story)) {
@@ -111,7 +112,7 @@ function composers(doc: Document): ComposerReading[] {
   return [...doc.querySelectorAll<HTMLElement>(selectors.composer)].flatMap((editor) => {
     if (!isVisible(editor)) return [];
     const container = editor.closest(selectors.composerContainer) ?? editor;
-    const submit = [...container.querySelectorAll<HTMLElement>('button, [role="button"]')].find((b) => textOf(b, 50) === 'Comment') ?? null;
+    const submit = [...container.querySelectorAll<HTMLElement>(selectors.button)].find((b) => textOf(b, 50) === 'Comment') ?? null;
     return [{ editor, container, submit }];
   });
 }
@@ -131,13 +132,13 @@ function deleteAction(target: Element): DeleteAction | null {
 
 function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlternative | null {
   const menuItem = (label: string) =>
-    [...(action.element.closest('[role="menu"]')?.querySelectorAll<HTMLElement>(selectors.menuItem) ?? [])].find((item) => textOf(item, 60) === label) ?? null;
+    [...(action.element.closest(selectors.menu)?.querySelectorAll<HTMLElement>(selectors.menuItem) ?? [])].find((item) => textOf(item, 60) === label) ?? null;
   switch (action.target) {
     case 'task':
       return {
         label: 'Mark complete',
         hint: 'Completing keeps the task, its comments and its history, and takes it off everyone’s lists.',
-        control: doc.querySelector<HTMLElement>(`${selectors.taskPane} ${selectors.markComplete}`),
+        control: doc.querySelector<HTMLElement>(within(selectors.taskPane, selectors.markComplete)),
       };
     case 'comment':
       return { label: 'Edit comment', hint: 'Edit the comment to correct or withdraw it: the replies still make sense.', control: menuItem('Edit comment') };
@@ -152,8 +153,8 @@ export const asana: Adapter = {
   id: 'asana',
   name: 'Asana',
   matches: ['https://app.asana.com/*'],
-  selectors,
-  postSelector: `${selectors.description}, ${selectors.story}`,
+  selectors: selectorTable,
+  postSelector: anyOf(selectors.description, selectors.story),
   detect: (doc) => hasAny(doc, [selectors.app]),
   kind: readKind,
   place: readPlace,
@@ -168,6 +169,6 @@ export const asana: Adapter = {
   archiveAlternative,
   enterSends: false,
   gluedBlocks: true,
-  title: (_url, doc) => doc.querySelector<HTMLTextAreaElement>(`${selectors.taskPane} ${selectors.taskTitle}`)?.value.trim() ?? '',
+  title: (_url, doc) => doc.querySelector<HTMLTextAreaElement>(within(selectors.taskPane, selectors.taskTitle))?.value.trim() ?? '',
   container: (_url, doc) => projectName(doc) ?? 'My Tasks',
 };

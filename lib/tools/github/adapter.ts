@@ -2,7 +2,8 @@ import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, Mentio
 import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, once, ownedBy, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
-import { selectors } from './selectors';
+import { anyOf } from '../selector-table';
+import { selectorTable, selectors } from './selectors';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const POST_ID = /^(?:issue-\d+|discussion-\d+|issuecomment-\d+|pullrequestreview-\d+|discussion_r\d+|discussioncomment-\d+|commitcomment-\d+)$/;
@@ -80,7 +81,7 @@ function readPost(element: Element, base: string | null): PostReading | null {
     const id = /#(issue-\d+)$/.exec(link?.getAttribute('href') ?? '')?.[1];
     if (!id) return null;
     const author = element.querySelector(selectors.reactIssueAuthor) ?? doc.querySelector(selectors.reactIssueAuthor);
-    const body = once(() => element.querySelector('.markdown-body'));
+    const body = once(() => element.querySelector(selectors.markdownBody));
     return {
       element,
       id,
@@ -97,7 +98,7 @@ function readPost(element: Element, base: string | null): PostReading | null {
   if (element.matches(selectors.reactComment)) {
     const id = element.querySelector(selectors.reactCommentHeader)?.id;
     if (!id) return null;
-    const body = once(() => element.querySelector('.markdown-body'));
+    const body = once(() => element.querySelector(selectors.markdownBody));
     return {
       element,
       id,
@@ -113,10 +114,10 @@ function readPost(element: Element, base: string | null): PostReading | null {
   }
   if (element.matches(selectors.classicPullBody)) {
     // The classic pull request's opening post: its element has no id, its permalink names `#issue-{id}`.
-    const id = [...element.querySelectorAll('a[href*="#issue-"]')]
+    const id = [...element.querySelectorAll(selectors.issuePermalink)]
       .map((a) => /#(issue-\d+)$/.exec(a.getAttribute('href') ?? '')?.[1])
       .find((found) => found !== undefined);
-    const body = element.querySelector('.comment-body, .js-comment-body');
+    const body = element.querySelector(selectors.classicPullCommentBody);
     if (!id || !body) return null;
     return {
       element,
@@ -129,11 +130,11 @@ function readPost(element: Element, base: string | null): PostReading | null {
       body,
     };
   }
-  if (!POST_ID.test(element.id) || element.parentElement?.closest(`${selectors.reactComment}, ${selectors.reactIssueBody}, ${selectors.classicPullBody}`)) return null;
-  const body = element.querySelector('.comment-body, .js-comment-body, .markdown-body');
+  if (!POST_ID.test(element.id) || element.parentElement?.closest(anyOf(selectors.reactComment, selectors.reactIssueBody, selectors.classicPullBody))) return null;
+  const body = element.querySelector(selectors.classicPostBody);
   if (!body) return null;
   // Posts nest (a review holds its inline comments); the author is the nearest one in this post.
-  const author = [...element.querySelectorAll(selectors.classicAuthor)].find((a) => a.closest(CLASSIC_POST) === element);
+  const author = [...element.querySelectorAll(selectors.classicAuthor)].find((a) => classicPostAround(a) === element);
   return {
     element,
     id: element.id,
@@ -147,13 +148,12 @@ function readPost(element: Element, base: string | null): PostReading | null {
 }
 
 /** The nearest classic post around an element: a targetable element whose id is a permalink. */
-const CLASSIC_POST = selectors.classicPost
-  .split(',')
-  .map((s) => s.trim().replace('[id]', ''))
-  .flatMap((s) => ['issue-', 'discussion-', 'issuecomment-', 'pullrequestreview-', 'discussion_r', 'discussioncomment-', 'commitcomment-'].map((p) => `${s}[id^="${p}"]`))
-  .join(', ');
+function classicPostAround(el: Element): Element | null {
+  for (let node = el.closest(selectors.classicPost); node; node = node.parentElement?.closest(selectors.classicPost) ?? null) if (POST_ID.test(node.id)) return node;
+  return null;
+}
 
-const POST_SELECTOR = `${selectors.reactIssueBody}, ${selectors.reactComment}, ${selectors.classicPullBody}, ${selectors.classicPost}`;
+const POST_SELECTOR = anyOf(selectors.reactIssueBody, selectors.reactComment, selectors.classicPullBody, selectors.classicPost);
 
 function posts(root: ParentNode): PostReading[] {
   const base = pageBase('ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document));
@@ -164,10 +164,10 @@ function posts(root: ParentNode): PostReading[] {
 function composers(doc: Document): ComposerReading[] {
   return [...doc.querySelectorAll<HTMLElement>(selectors.composerField)].flatMap((editor) => {
     if (!isVisible(editor)) return [];
-    const container = editor.closest('form, [data-testid="comment-composer"]') ?? editor.parentElement ?? editor;
+    const container = editor.closest(selectors.composerContainer) ?? editor.parentElement ?? editor;
     const submit =
-      container.querySelector<HTMLElement>('button[type="submit"].btn-primary, button[data-variant="primary"]') ??
-      [...container.querySelectorAll<HTMLElement>('button')].find((b) => textOf(b, 40) === 'Comment') ??
+      container.querySelector<HTMLElement>(selectors.composerSubmit) ??
+      [...container.querySelectorAll<HTMLElement>(selectors.button)].find((b) => textOf(b, 40) === 'Comment') ??
       null;
     return [{ editor, container, submit }];
   });
@@ -190,9 +190,9 @@ function reply(post: Element): ReplyReading | null {
   const thread = post.matches(selectors.reviewComment) ? post.closest(selectors.reviewThread) : null;
   if (!thread) return null;
   const editor = [...thread.querySelectorAll<HTMLElement>(selectors.reviewReplyField)].find((field) => isVisible(field));
-  const container = editor?.closest('form') ?? editor?.parentElement ?? null;
+  const container = editor?.closest(selectors.form) ?? editor?.parentElement ?? null;
   return {
-    composer: editor && container ? { editor, container, submit: container.querySelector<HTMLElement>('button[type="submit"]') } : null,
+    composer: editor && container ? { editor, container, submit: container.querySelector<HTMLElement>(selectors.submitButton) } : null,
     open: thread.querySelector<HTMLElement>(selectors.reviewReplyOpen),
   };
 }
@@ -200,12 +200,12 @@ function reply(post: Element): ReplyReading | null {
 function deleteAction(target: Element): DeleteAction | null {
   const control = target.closest(selectors.deleteControls);
   if (control) {
-    const repo = control.matches('#dialog-show-repo-delete-menu-dialog, [data-show-dialog-id="repo-delete-menu-dialog"]');
+    const repo = control.matches(selectors.repositoryDelete);
     return { target: repo ? 'repository' : 'comment', element: control };
   }
-  const item = target.closest('[role="menuitem"], button');
+  const item = target.closest(selectors.menuItemOrButton);
   const text = textOf(item, 40).toLowerCase();
-  if (item?.matches('[role="menuitem"]') && text === 'delete') return { target: 'comment', element: item };
+  if (item?.matches(selectors.menuItem) && text === 'delete') return { target: 'comment', element: item };
   if (text === 'delete issue') return { target: 'issue', element: item! };
   if (text === 'delete this repository') return { target: 'repository', element: item! };
   return null;
@@ -213,7 +213,7 @@ function deleteAction(target: Element): DeleteAction | null {
 
 /** A button anywhere on the page whose text is `text` (GitHub's own wording). */
 function buttonNamed(doc: Document, text: string): HTMLElement | null {
-  return [...doc.querySelectorAll<HTMLElement>('button')].find((b) => textOf(b, 60) === text) ?? null;
+  return [...doc.querySelectorAll<HTMLElement>(selectors.button)].find((b) => textOf(b, 60) === text) ?? null;
 }
 
 function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlternative | null {
@@ -222,7 +222,7 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
       return {
         label: 'Hide',
         hint: 'Hiding folds the comment away with a reason (outdated, resolved, off-topic): it stays in the record and anyone can show it again.',
-        control: nearbyControl(action.element, '[role="menu"], details-menu', '[role="menuitem"], .js-comment-hide-button', 'Hide'),
+        control: nearbyControl(action.element, selectors.commentMenu, selectors.hideControl, 'Hide'),
       };
     case 'issue':
       return {
@@ -244,7 +244,7 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
 function title(doc: Document): string {
   const heading = textOf(doc.querySelector(selectors.title), 300);
   if (heading) return heading;
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '';
+  const og = doc.querySelector(selectors.ogTitle)?.getAttribute('content') ?? '';
   return og.split(' · ')[0] ?? '';
 }
 
@@ -252,7 +252,7 @@ export const github: Adapter = {
   id: 'github',
   name: 'GitHub',
   matches: ['https://github.com/*', 'https://gist.github.com/*'],
-  selectors,
+  selectors: selectorTable,
   postSelector: POST_SELECTOR,
   detect: (doc) => hasAny(doc, [selectors.page]),
   kind: (url) => readKind(url),

@@ -2,7 +2,8 @@ import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, Mentio
 import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { pathSegments } from '../url';
-import { selectors } from './selectors';
+import { anyOf } from '../selector-table';
+import { selectorTable, selectors } from './selectors';
 
 const USERNAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
 
@@ -76,7 +77,7 @@ function mentions(root: ParentNode): MentionReading[] {
   });
 }
 
-const POST_SELECTOR = `${selectors.description}, ${selectors.note}`;
+const POST_SELECTOR = anyOf(selectors.description, selectors.note);
 
 function readDescription(element: Element): PostReading | null {
   const doc = element.ownerDocument;
@@ -88,7 +89,7 @@ function readDescription(element: Element): PostReading | null {
     element,
     id: `${mergeRequest ? '!' : '#'}${iid}`,
     author: usernameFromLink(doc.querySelector(selectors.descriptionAuthor)),
-    time: datetimeOf(doc.querySelector('[data-testid="work-item-created"] time, .issuable-meta time, .detail-page-header time')),
+    time: datetimeOf(doc.querySelector(selectors.descriptionTime)),
     permalink: null,
     body: element.matches(selectors.descriptionBody) ? element : element.querySelector(selectors.descriptionBody),
   };
@@ -130,7 +131,7 @@ function reaction(post: Element): ReactionReading | null {
   const scope = post.matches(selectors.note) ? post : post.ownerDocument.querySelector(selectors.descriptionAwards);
   if (!scope) return null;
   const awards = [...scope.querySelectorAll<HTMLElement>(selectors.awardButton)];
-  const existing = awards.find((b) => THANKS_AWARDS.test(b.querySelector('gl-emoji')?.getAttribute('data-name') ?? b.getAttribute('data-emoji-name') ?? '')) ??
+  const existing = awards.find((b) => THANKS_AWARDS.test(b.querySelector(selectors.awardEmoji)?.getAttribute('data-name') ?? b.getAttribute('data-emoji-name') ?? '')) ??
     namedReaction(awards, /^(?:tada|heart|pray)\b/i);
   if (existing) return { control: existing, choice: null, applied: isPressed(existing) };
   const opener = scope.querySelector<HTMLElement>(selectors.addAward);
@@ -164,7 +165,7 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
       return {
         label: 'Edit comment',
         hint: 'Edit the comment to correct or withdraw it: GitLab keeps its history, and the replies still make sense.',
-        control: nearbyControl(action.element, 'li[id^="note_"]', '.js-note-edit, button[aria-label="Edit comment"]'),
+        control: nearbyControl(action.element, selectors.noteItem, selectors.editNote),
       };
     case 'issue':
     case 'task':
@@ -177,7 +178,7 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
       return {
         label: 'Archive project',
         hint: 'Archiving makes the project read-only and keeps its code, issues and history (Settings › General › Advanced).',
-        control: [...doc.querySelectorAll<HTMLElement>('button, a')].find((b) => textOf(b, 40) === 'Archive project') ?? null,
+        control: [...doc.querySelectorAll<HTMLElement>(selectors.buttonOrLink)].find((b) => textOf(b, 40) === 'Archive project') ?? null,
       };
     default:
       return null;
@@ -188,7 +189,7 @@ export const gitlab: Adapter = {
   id: 'gitlab',
   name: 'GitLab',
   matches: ['https://gitlab.com/*'],
-  selectors,
+  selectors: selectorTable,
   postSelector: POST_SELECTOR,
   // Any origin can run GitLab; its pages carry og:site_name and the controller path on <body>.
   detect: isGitLab,

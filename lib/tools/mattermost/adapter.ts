@@ -3,7 +3,7 @@ import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, Mentio
 import { datetimeOf, inContent, isPressed, isVisible, once, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { hasAny, pathSegments } from '../url';
-import { selectors } from './selectors';
+import { selectorTable, selectors } from './selectors';
 
 const POST_ID = /^(?:post_|rhsPost_|searchResult_)?([a-z0-9]{26})(?::\d+)?$/;
 
@@ -27,8 +27,8 @@ function routeOf(url: URL): Route | null {
 function sidebarPlace(doc: Document): Place {
   const row = doc.querySelector(selectors.activeSidebarLink);
   const label = row?.getAttribute('aria-label') ?? '';
-  if (/private channel$/i.test(label) || row?.querySelector('.icon-lock-outline, .icon-archive-lock-outline')) return 'private';
-  if (/public channel$/i.test(label) || row?.querySelector('.icon-globe, .icon-archive-outline')) return 'public';
+  if (/private channel$/i.test(label) || row?.querySelector(selectors.sidebarPrivateIcon)) return 'private';
+  if (/public channel$/i.test(label) || row?.querySelector(selectors.sidebarPublicIcon)) return 'public';
   return 'unknown';
 }
 
@@ -120,7 +120,7 @@ function usernameOf(post: Element): string | null {
 }
 
 const CHAT: ChatMarkup = {
-  row: (post) => post.closest('.item_measurer') ?? post,
+  row: (post) => post.closest(selectors.measurer) ?? post,
   // System posts ("joined the channel") never start a run.
   message: (row) => {
     const post = row.matches(selectors.post) ? row : row.querySelector(selectors.post);
@@ -208,10 +208,10 @@ function container(url: URL, doc: Document): string {
 
 function archiveAlternative(action: DeleteAction): ArchiveAlternative | null {
   if (action.target !== 'message') return null;
-  const menu = action.element.closest('[role="menu"]');
+  const menu = action.element.closest(selectors.menu);
   // The menu item's label sits beside its shortcut key ("Edit" and "E"): compare the label only.
-  const edit = [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])].find(
-    (item) => item.matches(selectors.editPost) || textOf(item.querySelector('.label-elements') ?? item, 40) === 'Edit',
+  const edit = [...(menu?.querySelectorAll<HTMLElement>(selectors.menuItem) ?? [])].find(
+    (item) => item.matches(selectors.editPost) || textOf(item.querySelector(selectors.menuItemLabel) ?? item, 40) === 'Edit',
   );
   return {
     label: 'Edit',
@@ -225,7 +225,7 @@ export const mattermost: Adapter = {
   name: 'Mattermost',
   // Mattermost Cloud workspaces, and the project's own public community server.
   matches: ['https://*.cloud.mattermost.com/*', 'https://community.mattermost.com/*'],
-  selectors,
+  selectors: selectorTable,
   postSelector: selectors.post,
   detect: (doc) => hasAny(doc, [selectors.app]) && hasAny(doc, [selectors.post, selectors.composer, selectors.channelHeader]),
   kind: readKind,

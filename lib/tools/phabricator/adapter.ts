@@ -2,7 +2,8 @@ import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, Mentio
 import { inContent, isVisible, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
-import { selectors } from './selectors';
+import { anyOf } from '../selector-table';
+import { selectorTable, selectors } from './selectors';
 
 const USERNAME = /^[A-Za-z0-9._-]*[A-Za-z0-9_-]$/;
 
@@ -30,9 +31,9 @@ function usernameOf(el: Element | null | undefined): string | null {
 function readPlace(url: URL, doc: Document): PlaceReading {
   const callout = doc.querySelector(selectors.policyCallout);
   if (!callout || readKind(url) === 'other') return { place: 'unknown' };
-  if (/\bpolicy-adjusted-/.test(callout.className) || callout.querySelector('[class*="policy-adjusted-"]')) return { place: 'unknown' };
+  if (/\bpolicy-adjusted-/.test(callout.className) || callout.querySelector(selectors.policyAdjusted)) return { place: 'unknown' };
   const name = textOf(callout.querySelector(selectors.policyLink), 100);
-  const icon = callout.querySelector('.phui-icon-view')?.className ?? '';
+  const icon = callout.querySelector(selectors.policyIcon)?.className ?? '';
   if (name === 'Public' || /\bfa-globe\b/.test(icon)) return { place: 'public', audience: 'Public: anyone, even without an account' };
   if (!name) return { place: 'unknown' };
   const audience =
@@ -65,7 +66,7 @@ function curtainPanel(doc: Document, header: string): Element | null {
 
 /** Tasks name their author in the curtain; revisions in the header's "Authored by" line. */
 function authorOf(doc: Document): string | null {
-  return usernameOf(curtainPanel(doc, 'Authored By')?.querySelector('a[href^="/p/"]')) ?? usernameOf(doc.querySelector(selectors.headAuthor));
+  return usernameOf(curtainPanel(doc, 'Authored By')?.querySelector(selectors.profileLink)) ?? usernameOf(doc.querySelector(selectors.headAuthor));
 }
 
 /** The object's first project tag: the nearest thing Phabricator has to a container. */
@@ -74,7 +75,7 @@ function container(url: URL, doc: Document): string {
   return tag ? textOf(tag, 200) : (pathSegments(url)[0] ?? '');
 }
 
-const POST_SELECTOR = `${selectors.descriptionSection}, ${selectors.timelineShell}`;
+const POST_SELECTOR = anyOf(selectors.descriptionSection, selectors.timelineShell);
 
 function readOpeningPost(element: Element): PostReading | null {
   const doc = element.ownerDocument;
@@ -137,7 +138,7 @@ function archiveAlternative(action: DeleteAction): ArchiveAlternative | null {
     return {
       label: 'Edit Comment',
       hint: 'Edit the comment to correct or withdraw it: Phabricator keeps every version, and the replies still make sense.',
-      control: nearbyControl(action.element, '.phuix-dropdown-menu, .phabricator-action-list-view', 'a[data-sigil~="transaction-edit"]'),
+      control: nearbyControl(action.element, selectors.commentMenu, selectors.editComment),
     };
   }
   if (action.target === 'document') {
@@ -164,7 +165,7 @@ export const phabricator: Adapter = {
   // Phorge's own instance, the upstream Phabricator archive and Wikimedia's public install:
   // the public Phabricator/Phorge hosts people work in. Company installs are added by policy.
   matches: ['https://we.phorge.it/*', 'https://secure.phabricator.com/*', 'https://phabricator.wikimedia.org/*'],
-  selectors,
+  selectors: selectorTable,
   postSelector: POST_SELECTOR,
   detect: (doc) => hasAny(doc, [selectors.page]),
   kind: (url) => readKind(url),

@@ -3,7 +3,8 @@ import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, Mentio
 import { inContent, isPressed, isVisible, nearbyControl, once, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
-import { selectors } from './selectors';
+import { within } from '../selector-table';
+import { selectorTable, selectors } from './selectors';
 
 const MEMBER_ID = /^[UW][A-Z0-9]{2,}$/;
 
@@ -169,7 +170,7 @@ function reaction(message: Element): ReactionReading | null {
 function reply(message: Element, doc: Document): ReplyReading | null {
   const ts = message.getAttribute('data-msg-ts');
   const pane = doc.querySelector(selectors.threadPane);
-  const inPane = pane !== null && (pane.contains(message) || (ts !== null && [...pane.querySelectorAll('[data-msg-ts]')].some((el) => el.getAttribute('data-msg-ts') === ts)));
+  const inPane = pane !== null && (pane.contains(message) || (ts !== null && [...pane.querySelectorAll(selectors.messageTs)].some((el) => el.getAttribute('data-msg-ts') === ts)));
   const composer = inPane ? (composers(doc).find((c) => pane.contains(c.editor)) ?? null) : null;
   return { composer, open: message.querySelector<HTMLElement>(selectors.replyInThread) };
 }
@@ -177,7 +178,7 @@ function reply(message: Element, doc: Document): ReplyReading | null {
 function deleteAction(target: Element): DeleteAction | null {
   const message = target.closest(selectors.deleteMessage);
   if (message) return { target: 'message', element: message };
-  const control = target.closest('button, [role="button"], [role="menuitem"]');
+  const control = target.closest(selectors.control);
   if (control?.closest(selectors.channelDetails) && /^delete (this )?channel/i.test(textOf(control, 100))) {
     return { target: 'channel', element: control };
   }
@@ -189,7 +190,7 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
     return {
       label: 'Edit message',
       hint: 'Edit the message to correct or withdraw it: the thread around it still makes sense.',
-      control: nearbyControl(action.element, '[data-qa="menu"], [role="menu"]', selectors.editMessage),
+      control: nearbyControl(action.element, selectors.menu, selectors.editMessage),
     };
   }
   if (action.target === 'channel') {
@@ -197,7 +198,7 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
       label: 'Archive channel for everyone',
       hint: 'Archiving keeps every message searchable and linkable; nobody can post any more.',
       control:
-        [...doc.querySelectorAll<HTMLElement>(`${selectors.channelDetails} button`)].find((b) => /^archive (this )?channel/i.test(textOf(b, 100))) ?? null,
+        [...doc.querySelectorAll<HTMLElement>(within(selectors.channelDetails, selectors.button))].find((b) => /^archive (this )?channel/i.test(textOf(b, 100))) ?? null,
     };
   }
   return null;
@@ -207,7 +208,7 @@ export const slack: Adapter = {
   id: 'slack',
   name: 'Slack',
   matches: ['https://app.slack.com/*', 'https://*.slack.com/*'],
-  selectors,
+  selectors: selectorTable,
   postSelector: selectors.message,
   detect: (doc) => hasAny(doc, [selectors.client]),
   kind: readKind,

@@ -1,40 +1,127 @@
+import { joinTable, type SelectorTable } from '../selector-table';
+
 /**
  * Slack web client selectors, by role. Slack is closed source and ships weekly: these come from
  * public extensions and automation code (the pages they are checked on are in tests/fixtures/slack/; its README.md says where each came from).
  * `data-qa` hooks are the steadiest thing available; class names are fallbacks.
+ *
+ * Each role lists its alternatives with the markup generation they belong to and the day they were last
+ * verified: 2026-12-07 where the alternative matches on this tool's fixtures, 2026-11-27 (the survey the
+ * fixtures were built from) where no fixture has that markup.
  */
-export const selectors = {
-  client: '[data-qa="message_pane"], [data-qa="message_input"], .p-client_workspace, .p-view_header',
-  messageText: '[data-qa="message-text"], .c-message_kit__text, .c-message__body',
+export const selectorTable = {
+  client: [
+    { selector: '[data-qa="message_pane"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '[data-qa="message_input"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '.p-client_workspace', generation: 'classic-classes', verified: '2026-12-07' },
+    { selector: '.p-view_header', generation: 'classic-classes', verified: '2026-12-07' },
+  ],
+  messageText: [
+    { selector: '[data-qa="message-text"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '.c-message_kit__text', generation: 'classic-classes', verified: '2026-11-27' },
+    { selector: '.c-message__body', generation: 'classic-classes', verified: '2026-11-27' },
+  ],
   mention: [
-    'a.c-member_slug[data-member-id]',
-    'a[data-stringify-type="mention"][data-stringify-id]',
-    '.c-mrkdwn__mention',
-    '.p-rich_text_slug',
-    '[data-qa="rich_text_message_mention_element"]',
-  ].join(', '),
-  message: '[data-qa="message_container"]:not([data-qa-placeholder="true"])',
-  listItem: '[data-qa="virtual-list-item"], .c-virtual_list__item',
-  sender: '[data-qa="message_sender_name"][data-message-sender]',
-  timestamp: 'a.c-timestamp',
-  headerButton: '[data-qa="channel_name_button"]',
-  headerTitle: '[data-qa="channel_name"]',
-  headerTypeIcon: '[data-inline-channel-type-icon]',
-  selectedSidebarRow: '[data-qa-channel-sidebar-channel-is-selected="true"][data-qa-channel-sidebar-channel-type]',
-  externalConnection: '[data-qa="context_bar_text_shared"], [data-qa="shared_channel_connection_info_icon"]',
-  memberCount: '[data-qa="avatar_stack_count"]',
-  viewer: '[data-qa="user-button"][data-user-id]',
-  composerEditor:
-    '[data-qa="message_input"] .ql-editor[contenteditable="true"], [data-qa="message_input_container"] [role="textbox"][contenteditable="true"], [data-qa="texty_input"][contenteditable="true"]',
-  composerContainer: '[data-qa="message_input_container"], .p-message_pane_input, [data-qa="threads_flexpane"]',
-  sendButton: 'button[data-qa="texty_send_button"]',
+    { selector: 'a.c-member_slug[data-member-id]', generation: 'classic-classes', verified: '2026-12-07' },
+    { selector: 'a[data-stringify-type="mention"][data-stringify-id]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '.c-mrkdwn__mention', generation: 'classic-classes', verified: '2026-11-27' },
+    { selector: '.p-rich_text_slug', generation: 'classic-classes', verified: '2026-11-27' },
+    { selector: '[data-qa="rich_text_message_mention_element"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+  ],
+  message: [
+    { selector: '[data-qa="message_container"]:not([data-qa-placeholder="true"])', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  listItem: [
+    { selector: '[data-qa="virtual-list-item"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '.c-virtual_list__item', generation: 'classic-classes', verified: '2026-12-07' },
+  ],
+  sender: [
+    { selector: '[data-qa="message_sender_name"][data-message-sender]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  timestamp: [
+    { selector: 'a.c-timestamp', generation: 'classic-classes', verified: '2026-12-07' },
+  ],
+  headerButton: [
+    { selector: '[data-qa="channel_name_button"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  headerTitle: [
+    { selector: '[data-qa="channel_name"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  headerTypeIcon: [
+    { selector: '[data-inline-channel-type-icon]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  selectedSidebarRow: [
+    { selector: '[data-qa-channel-sidebar-channel-is-selected="true"][data-qa-channel-sidebar-channel-type]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  externalConnection: [
+    { selector: '[data-qa="context_bar_text_shared"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+    { selector: '[data-qa="shared_channel_connection_info_icon"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+  ],
+  memberCount: [
+    { selector: '[data-qa="avatar_stack_count"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  viewer: [
+    { selector: '[data-qa="user-button"][data-user-id]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  composerEditor: [
+    { selector: '[data-qa="message_input"] .ql-editor[contenteditable="true"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '[data-qa="message_input_container"] [role="textbox"][contenteditable="true"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '[data-qa="texty_input"][contenteditable="true"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+  ],
+  composerContainer: [
+    { selector: '[data-qa="message_input_container"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '.p-message_pane_input', generation: 'classic-classes', verified: '2026-12-07' },
+    { selector: '[data-qa="threads_flexpane"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+  ],
+  sendButton: [
+    { selector: 'button[data-qa="texty_send_button"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
   // Reactions [E]: pills under a message, "Add reaction" in the hover toolbar or after the pills; picker items [I].
-  reactionPill: 'button[data-qa="reactji"], button.c-reaction',
-  addReaction: '[data-qa="add_reaction_action"], button.c-reaction_add',
-  reactionChoice: '[data-qa="emoji_list_item"][data-name="pray"], button[data-qa="emoji_list_item"][aria-label^="pray" i], .p-emoji_picker [data-name="pray"]',
-  threadPane: '[data-qa="threads_flexpane"]',
-  replyInThread: '[data-qa="start_thread"], [data-qa="reply_bar"]',
-  deleteMessage: 'button[data-qa="delete_message"]',
-  editMessage: 'button[data-qa="edit_message"]',
-  channelDetails: '[data-qa="channel_details_modal"]',
-} as const;
+  reactionPill: [
+    { selector: 'button[data-qa="reactji"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+    { selector: 'button.c-reaction', generation: 'classic-classes', verified: '2026-11-27' },
+  ],
+  addReaction: [
+    { selector: '[data-qa="add_reaction_action"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: 'button.c-reaction_add', generation: 'classic-classes', verified: '2026-11-27' },
+  ],
+  reactionChoice: [
+    { selector: '[data-qa="emoji_list_item"][data-name="pray"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+    { selector: 'button[data-qa="emoji_list_item"][aria-label^="pray" i]', generation: 'data-qa-2025', verified: '2026-11-27' },
+    { selector: '.p-emoji_picker [data-name="pray"]', generation: 'classic-classes', verified: '2026-11-27' },
+  ],
+  threadPane: [
+    { selector: '[data-qa="threads_flexpane"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+  ],
+  replyInThread: [
+    { selector: '[data-qa="start_thread"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '[data-qa="reply_bar"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  deleteMessage: [
+    { selector: 'button[data-qa="delete_message"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  editMessage: [
+    { selector: 'button[data-qa="edit_message"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  channelDetails: [
+    { selector: '[data-qa="channel_details_modal"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+  ],
+  messageTs: [
+    { selector: '[data-msg-ts]', generation: 'data-qa-2025', verified: '2026-12-07' },
+  ],
+  control: [
+    { selector: 'button', generation: 'any', verified: '2026-12-07' },
+    { selector: '[role="button"]', generation: 'any', verified: '2026-12-07' },
+    { selector: '[role="menuitem"]', generation: 'any', verified: '2026-12-07' },
+  ],
+  menu: [
+    { selector: '[data-qa="menu"]', generation: 'data-qa-2025', verified: '2026-12-07' },
+    { selector: '[role="menu"]', generation: 'any', verified: '2026-12-07' },
+  ],
+  button: [
+    { selector: 'button', generation: 'any', verified: '2026-12-07' },
+  ],
+} as const satisfies SelectorTable;
+
+/** Each role's alternatives as one selector list, for the adapter's queries. */
+export const selectors = joinTable(selectorTable);
