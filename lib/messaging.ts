@@ -65,10 +65,33 @@ const thankedPostSchema = lazy(() =>
   }),
 );
 
-/** Each message's request and response schemas, built when the message is first used. */
+/**
+ * Who may send a message. Chrome's extension security model trusts a content script no more than
+ * the page's renderer, so what only Daylight's own pages (options, popup, welcome) do is refused
+ * from a tool tab, whatever the payload says.
+ */
+export type SenderKind = 'extension' | 'content';
+export type AllowedSenders = SenderKind | 'both';
+
+interface MessageSchemas {
+  request: z.ZodMiniType;
+  response: z.ZodMiniType;
+}
+
+/** A message's schemas (built on first use) and who may send it; the table below accepts nothing else. */
+export interface MessageDefinition<S extends MessageSchemas = MessageSchemas> {
+  (): S;
+  readonly from: AllowedSenders;
+}
+
+function message<S extends MessageSchemas>(from: AllowedSenders, schemas: () => S): MessageDefinition<S> {
+  return Object.assign(lazy(schemas), { from });
+}
+
+/** Each message's request and response schemas, built when the message is first used, and its senders. */
 export const messages = {
   /** content script → background: a feature failed on a page. */
-  'feature-error': lazy(() => ({
+  'feature-error': message('content', () => ({
     request: z.object({
       featureId: z.string().check(z.minLength(1), z.maxLength(100)),
       tool: toolIdSchema(),
@@ -78,7 +101,7 @@ export const messages = {
     response: Ok(),
   })),
   /** content script → background: what the adapter found on a settled page (diagnostics). */
-  'page-report': lazy(() => ({
+  'page-report': message('content', () => ({
     request: z.object({
       tool: toolIdSchema(),
       origin: z.string().check(z.maxLength(300)),
@@ -93,37 +116,37 @@ export const messages = {
     response: Ok(),
   })),
   /** content script → background: whether a settled page should check its selectors (diagnostics). */
-  'page-report-due': lazy(() => ({
+  'page-report-due': message('content', () => ({
     request: z.object({ tool: toolIdSchema(), origin: z.string().check(z.maxLength(300)), kind: pageKindSchema() }),
     response: z.object({ due: z.boolean() }),
   })),
   /** options page or demo → background: replace the directory (all-or-nothing). */
-  'directory-replace': lazy(() => ({
+  'directory-replace': message('extension', () => ({
     request: z.object({ directory: directorySchema(), source: z.string().check(z.maxLength(2048)) }),
     response: z.object({ importId: z.string(), added: z.number(), changed: z.number(), archived: z.number() }),
   })),
   /** options page → background: undo an import (archive what it added, restore what it changed). */
-  'directory-undo': lazy(() => ({
+  'directory-undo': message('extension', () => ({
     request: z.object({ importId: z.string().check(z.maxLength(100)) }),
     response: z.object({ restored: z.number(), archived: z.number() }),
   })),
   /** options page → background: add or edit one person. */
-  'person-save': lazy(() => ({
+  'person-save': message('extension', () => ({
     request: z.object({ person: personSchema() }),
     response: Ok(),
   })),
   /** options page → background: archive or restore one person. */
-  'person-archive': lazy(() => ({
+  'person-archive': message('extension', () => ({
     request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)), archived: z.boolean() }),
     response: Ok(),
   })),
   /** options page → background: fetch the organisation's directory (policy or settings URL) now. */
-  'directory-sync': lazy(() => ({
+  'directory-sync': message('extension', () => ({
     request: z.object({}),
     response: directorySyncSchema(),
   })),
   /** content script → background: who are these handles (mentions and authors on one page)? */
-  'resolve-people': lazy(() => ({
+  'resolve-people': message('content', () => ({
     request: z.object({
       tool: toolIdSchema(),
       origin: z.string().check(z.maxLength(300)),
@@ -132,22 +155,22 @@ export const messages = {
     response: z.object({ people: z.record(z.string(), z.object({ id: z.string(), name: z.string() })) }),
   })),
   /** content script → background: the card of one person (hover or focus on their mention). */
-  'person-card': lazy(() => ({
+  'person-card': message('content', () => ({
     request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)) }),
     response: z.object({ card: z.nullable(personCardSchema()) }),
   })),
   /** content script → background: the effective settings (defaults, user, policy), validated there. */
-  'settings-get': lazy(() => ({
+  'settings-get': message('content', () => ({
     request: z.object({}),
     response: settingsSchema(),
   })),
   /** background → content scripts in every tab: settings or policy changed; ask again. */
-  'settings-changed': lazy(() => ({
+  'settings-changed': message('extension', () => ({
     request: z.object({}),
     response: Ok(),
   })),
   /** content script → background: people matching what follows `@` in a composer. */
-  'suggest-people': lazy(() => ({
+  'suggest-people': message('content', () => ({
     request: z.object({
       tool: toolIdSchema(),
       origin: z.string().check(z.maxLength(300)),
@@ -160,12 +183,12 @@ export const messages = {
     }),
   })),
   /** background → content scripts in every tab: the directory changed; resolve handles again. */
-  'directory-changed': lazy(() => ({
+  'directory-changed': message('extension', () => ({
     request: z.object({}),
     response: Ok(),
   })),
   /** content script → background: what the user chose for this private place, if anything. */
-  'openness-place': lazy(() => ({
+  'openness-place': message('content', () => ({
     request: z.object({ key: z.string().check(z.minLength(1), z.maxLength(600)) }),
     response: z.object({ reason: z.nullable(z.string()), exception: z.boolean() }),
   })),
@@ -173,7 +196,7 @@ export const messages = {
    * content script or options page → background: a reason to keep posting privately in a place,
    * and/or "Don't warn here again" (`exception: false` removes it, archived).
    */
-  'openness-choose': lazy(() => ({
+  'openness-choose': message('both', () => ({
     request: z.object({
       tool: toolIdSchema(),
       key: z.string().check(z.minLength(1), z.maxLength(600)),
@@ -185,7 +208,7 @@ export const messages = {
     response: Ok(),
   })),
   /** content script → background: something for the "week in the open" (kept on the device). */
-  'openness-event': lazy(() => ({
+  'openness-event': message('content', () => ({
     request: z.object({
       tool: toolIdSchema(),
       place: placeSchema(),
@@ -195,7 +218,7 @@ export const messages = {
     response: Ok(),
   })),
   /** content script → background: the user thanked a post's author (publicly, by reaction, or in the ledger only). */
-  'thanks-give': lazy(() => ({
+  'thanks-give': message('content', () => ({
     request: z.object({
       tool: toolIdSchema(),
       origin: z.string().check(z.maxLength(300)),
@@ -209,14 +232,14 @@ export const messages = {
     response: z.object({ id: z.string(), at: z.number(), name: z.string(), announced: z.boolean() }),
   })),
   /** content script → background: which of these posts has the user thanked (live ledger entries)? */
-  'thanks-state': lazy(() => ({
+  'thanks-state': message('content', () => ({
     request: z.object({ postKeys: z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(5000)) }),
     response: z.object({
       thanked: z.record(z.string(), z.object({ id: z.string(), at: z.number(), name: z.string(), via: z.enum(['public', 'reaction', 'record', 'seen']) })),
     }),
   })),
   /** content script → background: posts by others that mention the user; those that thank them are recorded as received. */
-  'thanks-seen': lazy(() => ({
+  'thanks-seen': message('content', () => ({
     request: z.object({
       tool: toolIdSchema(),
       origin: z.string().check(z.maxLength(300)),
@@ -226,17 +249,17 @@ export const messages = {
     response: z.object({ recorded: z.number() }),
   })),
   /** content script or options page → background: undo (archive) or restore one ledger entry. */
-  'thanks-archive': lazy(() => ({
+  'thanks-archive': message('both', () => ({
     request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(2100)), archived: z.boolean() }),
     response: Ok(),
   })),
   /** options page → background: try an announcement again now. */
-  'outbox-retry': lazy(() => ({
+  'outbox-retry': message('extension', () => ({
     request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(2100)) }),
     response: Ok(),
   })),
   /** content script → background: the search records of a page (the first send of a visit has `visit`). */
-  'search-capture': lazy(() => ({
+  'search-capture': message('content', () => ({
     // The page record once, and of each post what differs from it (lib/search/capture-wire.ts).
     request: z.object({
       page: z.extend(captureRecordSchema(), { type: z.literal('page') }),
@@ -246,26 +269,26 @@ export const messages = {
     response: z.object({ stored: z.number(), skipped: z.optional(z.string()) }),
   })),
   /** popup or options → background: archive (hide from results) or restore search records. */
-  'search-archive': lazy(() => ({
+  'search-archive': message('extension', () => ({
     request: z.object({ keys: z.array(z.string().check(z.maxLength(2048))).check(z.minLength(1), z.maxLength(1_000)), archived: z.boolean() }),
     response: z.object({ changed: z.number() }),
   })),
   /** options → background: one part of an import (the page checked the whole file first). */
-  'search-import': lazy(() => ({
+  'search-import': message('extension', () => ({
     request: z.object({ records: z.array(exportedRecordSchema()).check(z.maxLength(5_000)) }),
     response: z.object({ added: z.number(), updated: z.number() }),
   })),
   /** options → background: build the search index again from the stored records. */
-  'search-rebuild': lazy(() => ({
+  'search-rebuild': message('extension', () => ({
     request: z.object({}),
     response: z.object({ records: z.number(), ms: z.number() }),
   })),
   /** popup → content script in the active tab: what Daylight sees on this page. */
-  'page-state': lazy(() => ({
+  'page-state': message('extension', () => ({
     request: z.object({}),
     response: pageStateSchema(),
   })),
-} as const;
+} as const satisfies Record<string, MessageDefinition>;
 
 export type MessageType = keyof typeof messages;
 type Schemas<T extends MessageType> = ReturnType<(typeof messages)[T]>;
@@ -323,25 +346,74 @@ export async function sendToTab<T extends MessageType>(tabId: number, type: T, p
   return unwrap(type, await browser.tabs.sendMessage(tabId, envelope(type, payload)));
 }
 
-/** Who sent a message: the tab of a content script (incognito tabs are never captured). */
+/** Who sent a message, as the browser says (never the message itself): its extension, its frame and its tab. */
 export interface MessageSender {
-  tab?: { id?: number; incognito?: boolean };
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; incognito?: boolean; url?: string };
 }
 
-export type Handlers = { [T in MessageType]?: (payload: ParsedRequest<T>, sender: MessageSender) => Promise<Response<T>> | Response<T> };
+/** A sender the background answers: one of Daylight's own pages, or the content script in a tool tab's http(s) frame. */
+export type ClassifiedSender = { kind: 'extension' } | { kind: 'content'; url: URL; tabId: number | undefined; incognito: boolean };
 
 /**
- * Answer the messages this context handles. A request that fails its schema is answered with an
- * error naming the problem and never reaches the handler; messages for other contexts are left
- * for them (no answer).
+ * What kind of sender the browser says this is, or why it is refused. An extension page is on
+ * Daylight's own origin and is either not in a tab (the popup) or the tab's top frame (options
+ * opened as a tab): one of Daylight's pages framed by a web page is not Daylight speaking. A
+ * content script is in an http(s) frame of a tab. Anything else (another extension, a file: or
+ * data: frame) is refused.
+ */
+export function classifySender(sender: MessageSender, self: { id: string; origin: string }): ClassifiedSender | { refused: string } {
+  if (sender.id !== self.id) return { refused: 'it did not come from Daylight' };
+  const url = sender.url ?? '';
+  if (url.startsWith(self.origin)) {
+    const ownTab = sender.tab === undefined || (sender.frameId === 0 && (sender.tab.url === undefined || sender.tab.url.startsWith(self.origin)));
+    return ownTab ? { kind: 'extension' } : { refused: 'a Daylight page framed by another page may not send it' };
+  }
+  if (sender.tab === undefined) return { refused: 'it came from neither a Daylight page nor a tab' };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { refused: 'the sending frame has no address' };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { refused: `a ${parsed.protocol} frame may not send messages` };
+  return { kind: 'content', url: parsed, tabId: sender.tab.id, incognito: sender.tab.incognito === true };
+}
+
+/** Whether a message may come from this kind of sender (lib/messaging.ts's table). */
+export function mayFrom(type: MessageType, kind: SenderKind): boolean {
+  const from = messages[type].from;
+  return from === 'both' || from === kind;
+}
+
+const SENDER_WORDS: Record<SenderKind, string> = { extension: "Daylight's own pages", content: 'a tool tab' };
+
+export type Handlers = {
+  [T in MessageType]?: (payload: ParsedRequest<T>, sender: ClassifiedSender) => Promise<Response<T>> | Response<T>;
+};
+
+/**
+ * Answer the messages this context handles. The sender is checked first: a message from a kind of
+ * sender it does not allow is refused with the reason and never parsed or handled. A request that
+ * fails its schema is answered with an error naming the problem and never reaches the handler;
+ * messages for other contexts are left for them (no answer).
  */
 export function handleMessages(handlers: Handlers, signal?: AbortSignal): void {
-  const listener = (raw: unknown, sender: MessageSender): Promise<unknown> | undefined => {
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const listener = (raw: unknown, sender: MessageSender | undefined): Promise<unknown> | undefined => {
     const message = envelopeSchema().safeParse(raw);
     if (!message.success) return undefined;
     const type = message.data.type as MessageType;
-    const handler = handlers[type] as ((payload: unknown, sender: MessageSender) => unknown) | undefined;
+    const handler = handlers[type] as ((payload: unknown, sender: ClassifiedSender) => unknown) | undefined;
     if (!Object.hasOwn(messages, type) || handler === undefined) return undefined;
+    const from = classifySender(sender ?? {}, self);
+    if ('refused' in from) return Promise.resolve({ ok: false, error: `Refused "${type}": ${from.refused}.` });
+    if (!mayFrom(type, from.kind)) {
+      const allowed = messages[type].from as SenderKind;
+      return Promise.resolve({ ok: false, error: `Refused "${type}": only ${SENDER_WORDS[allowed]} may send it, not ${SENDER_WORDS[from.kind]}.` });
+    }
     const payload = payloadOf(message.data);
     if (!payload.ok) return Promise.resolve({ ok: false, error: `Invalid "${type}" request: ${payload.error}` });
     const request = messages[type]().request.safeParse(payload.payload);
@@ -349,7 +421,7 @@ export function handleMessages(handlers: Handlers, signal?: AbortSignal): void {
       return Promise.resolve({ ok: false, error: `Invalid "${type}" request: ${z.prettifyError(request.error)}` });
     }
     return Promise.resolve()
-      .then(() => handler(request.data, sender ?? {}))
+      .then(() => handler(request.data, from))
       .then(
         (data) => ({ ok: true, data }),
         (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),

@@ -1,5 +1,5 @@
 import type { DaylightDatabase } from '../db';
-import type { MessageSender } from '../messaging';
+import type { ClassifiedSender } from '../messaging';
 import type { PersonBrief } from '../people/resolver';
 import { captureVerdict } from '../search/capture-rules';
 import { importRecords, type ExportedRecord } from '../search/export';
@@ -66,8 +66,8 @@ export function createSearchService(db: DaylightDatabase, resolve: Resolve, sett
     }, COMPACT_DELAY_MS);
   }
 
-  async function capture(request: { records: CaptureRecord[]; visit: boolean }, sender: MessageSender): Promise<{ stored: number; skipped?: string }> {
-    if (sender.tab?.incognito) return { stored: 0, skipped: 'Nothing is captured from incognito windows.' };
+  async function capture(request: { records: CaptureRecord[]; visit: boolean }, sender: ClassifiedSender): Promise<{ stored: number; skipped?: string }> {
+    if (sender.kind === 'content' && sender.incognito) return { stored: 0, skipped: 'Nothing is captured from incognito windows.' };
     const effective = await settings();
     for (const url of new Set(request.records.map((r) => r.url))) {
       const verdict = captureVerdict(new URL(url), effective);

@@ -26,8 +26,7 @@ export const MAX_FEATURE_ERRORS = 500;
  * The background is the only writer of the database. It answers the message contract and opens
  * the welcome page on first install ("What's new" after an update).
  */
-export function startBackground(): void {
-  const db = openDatabase();
+export function startBackground(db = openDatabase(), signal = new AbortController().signal): void {
   const directory = createDirectoryService(db, () => void tellTabs('directory-changed'));
   const kudos = createKudosService(db, directory, async () => (await loadSettings()).effective);
   const search = createSearchService(db, directory.resolve, async () => (await loadSettings()).effective);
@@ -93,7 +92,7 @@ export function startBackground(): void {
     'search-archive': ({ keys, archived }) => search.archive(keys, archived),
     'search-import': ({ records }) => search.importPart(records),
     'search-rebuild': () => search.rebuild(),
-  });
+  }, signal);
   // Announcements left waiting (or cut off by a restart) go out as soon as the background starts.
   void kudos.wake().catch((error: unknown) => console.error('Daylight: kudos outbox', error));
 
@@ -124,7 +123,7 @@ export function startBackground(): void {
     sync(snapshot.effective);
     followDirectory(snapshot.effective, false);
     void tellTabs('settings-changed');
-  }, new AbortController().signal);
+  }, signal);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void loadSettings().then((snapshot) => directory.sync(snapshot.effective));
     if (alarm.name === OUTBOX_ALARM) void kudos.wake();

@@ -10,6 +10,9 @@
  */
 import type { Page } from '@playwright/test';
 import { launchDaylight } from '../harness/chromium';
+import { inContentWorld } from '../harness/content-world';
+import { fixture } from '../harness/fixture-catalog';
+import { serveFixtures } from '../harness/serve-fixtures';
 import { pageBundle } from './page-bundle';
 import { median, ms } from './trace';
 import type Fuse from 'fuse.js';
@@ -277,7 +280,7 @@ try {
     const pageSide: number[] = [];
     const fresh: number[] = [];
     const revisit: number[] = [];
-    const message: number[] = [];
+    const wires: string[] = [];
     const db = b.openDatabase();
     for (let i = 0; i < runs; i += 1) {
       const url = new URL(`https://github.com/acme/bench-${i}/issues/1`);
@@ -292,20 +295,39 @@ try {
       await b.ingestRecords(db, incoming, true);
       revisit.push(performance.now() - t);
       const other = b.pageRecords(b.github, new URL(`https://github.com/acme/bench-msg-${i}/issues/1`), doc, 'public');
-      t = performance.now();
-      const reply = await chrome.runtime.sendMessage({ daylight: 1, type: 'search-capture', json: JSON.stringify(b.packCapture(other, true)) });
-      message.push(performance.now() - t);
-      if (!reply?.ok) throw new Error(reply?.error);
+      wires.push(JSON.stringify(b.packCapture(other, true)));
     }
     db.close();
-    return { records: doc.querySelectorAll('.react-issue-comment').length + 1, pageSide, fresh, revisit, message };
+    return { records: doc.querySelectorAll('.react-issue-comment').length + 1, pageSide, fresh, revisit, wires };
   }, RUNS);
+  // The capture as a message: sent from Daylight's content script in a GitHub tab, the only sender
+  // the background takes a capture from (lib/messaging.ts).
+  const issue = fixture('github', 'issue-react-public.html');
+  await serveFixtures(browser.context, [issue]);
+  const tab = await browser.context.newPage();
+  await tab.goto(issue.url);
+  await tab.locator('html[data-daylight-tool="github"]').waitFor({ state: 'attached' });
+  const message: number[] = [];
+  for (const json of ingest.wires) {
+    message.push(
+      await inContentWorld<number>(
+        tab,
+        `(async () => {
+          const t = performance.now();
+          const reply = await chrome.runtime.sendMessage({ daylight: 1, type: 'search-capture', json: ${JSON.stringify(json)} });
+          if (!reply?.ok) throw new Error(reply?.error);
+          return performance.now() - t;
+        })()`,
+      ),
+    );
+  }
+  await tab.close();
 
   const engines = await measureEngines(options);
 
   console.log(`\nIndex build from scratch, ${built.records.toLocaleString()} records (read, tokenize, build, store): ${(built.ms / 1000).toFixed(1)} s  (target ≤ 20 s); progress seen at ${progress.length} steps: ${progress.slice(0, 8).join(', ')}${progress.length > 8 ? ' …' : ''}`);
   console.log(`Popup opened with ${RECORDS.toLocaleString()} records: first results of a typed query (recently seen tier) at ${ms(median(popupTimes))} median, ${ms(Math.max(...popupTimes))} worst of ${RUNS} [${popupTimes.map((t) => t.toFixed(0)).join(", ")}]  (target ≤ 300 ms); from the whole index at ${ms(median(completeTimes))} median; search box shown at ${ms(median(boxTimes))}; index load: recent tier ${ms(median(loads.recent))}, whole ${ms(median(loads.all))}`);
-  console.log(`Ingesting a page of ${ingest.records - 1} messages (${ingest.records} records): ${ms(median(ingest.fresh))} new, ${ms(median(ingest.revisit))} revisit, ${ms(median(ingest.message))} as a message to the background (validation, directory, store)  (target ≤ 50 ms); the page's own share (reading the records) ${ms(median(ingest.pageSide))}`);
+  console.log(`Ingesting a page of ${ingest.records - 1} messages (${ingest.records} records): ${ms(median(ingest.fresh))} new, ${ms(median(ingest.revisit))} revisit, ${ms(median(message))} as a message to the background (validation, directory, store)  (target ≤ 50 ms); the page's own share (reading the records) ${ms(median(ingest.pageSide))}`);
   console.log(`\nQuery latency at ${RECORDS.toLocaleString()} records, p50 / p95 per class (target p95 ≤ 15 ms; misspelled recall@10 ≥ 0.9):`);
   const classes = ['one word', 'several words', 'prefix as typed', 'misspelled'];
   console.log(`  ${pad('engine', 12)}${classes.map((c) => pad(c, 22)).join('')}recall@10 misspelled   build`);

@@ -20,23 +20,23 @@ const place = { tool: 'slack' as const, key: 'slack|https://app.slack.com|#payme
 
 describe('reasons and exceptions per place', () => {
   it('knows nothing about a new place', async () => {
-    expect(await handlers['openness-place']({ key: place.key }, {})).toEqual({ reason: null, exception: false });
+    expect(await handlers['openness-place']({ key: place.key }, { kind: 'extension' })).toEqual({ reason: null, exception: false });
   });
 
   it('keeps a reason with the place, and the latest one wins', async () => {
-    await handlers['openness-choose']({ ...place, reason: 'Security' }, {});
-    await handlers['openness-choose']({ ...place, reason: 'HR' }, {});
-    expect(await handlers['openness-place']({ key: place.key }, {})).toEqual({ reason: 'HR', exception: false });
+    await handlers['openness-choose']({ ...place, reason: 'Security' }, { kind: 'extension' });
+    await handlers['openness-choose']({ ...place, reason: 'HR' }, { kind: 'extension' });
+    expect(await handlers['openness-place']({ key: place.key }, { kind: 'extension' })).toEqual({ reason: 'HR', exception: false });
   });
 
   it('archives a removed exception (never deletes it) and restores it when added again', async () => {
-    await handlers['openness-choose']({ ...place, exception: true }, {});
-    expect((await handlers['openness-place']({ key: place.key }, {})).exception).toBe(true);
-    await handlers['openness-choose']({ ...place, exception: false }, {});
-    expect((await handlers['openness-place']({ key: place.key }, {})).exception).toBe(false);
+    await handlers['openness-choose']({ ...place, exception: true }, { kind: 'extension' });
+    expect((await handlers['openness-place']({ key: place.key }, { kind: 'extension' })).exception).toBe(true);
+    await handlers['openness-choose']({ ...place, exception: false }, { kind: 'extension' });
+    expect((await handlers['openness-place']({ key: place.key }, { kind: 'extension' })).exception).toBe(false);
     expect(await db.places.get(place.key)).toMatchObject({ exceptionAt: expect.any(Number), exceptionArchivedAt: expect.any(Number) });
-    await handlers['openness-choose']({ ...place, exception: true }, {});
-    expect((await handlers['openness-place']({ key: place.key }, {})).exception).toBe(true);
+    await handlers['openness-choose']({ ...place, exception: true }, { kind: 'extension' });
+    expect((await handlers['openness-place']({ key: place.key }, { kind: 'extension' })).exception).toBe(true);
   });
 });
 
@@ -44,10 +44,10 @@ describe('the activity log', () => {
   const types = async () => (await db.activity.toArray()).map((e) => [e.type, e.detail]);
 
   it('records private posts with their reason, cancelled warnings and deletions', async () => {
-    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'private-post', detail: 'Security' }, {});
-    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'warning-cancelled' }, {});
-    await handlers['openness-event']({ tool: 'github', place: 'public', event: 'deletion-avoided', detail: 'alternative' }, {});
-    await handlers['openness-event']({ tool: 'github', place: 'public', event: 'deleted-anyway', detail: 'comment' }, {});
+    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'private-post', detail: 'Security' }, { kind: 'extension' });
+    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'warning-cancelled' }, { kind: 'extension' });
+    await handlers['openness-event']({ tool: 'github', place: 'public', event: 'deletion-avoided', detail: 'alternative' }, { kind: 'extension' });
+    await handlers['openness-event']({ tool: 'github', place: 'public', event: 'deleted-anyway', detail: 'comment' }, { kind: 'extension' });
     expect(await types()).toEqual([
       [ACTIVITY.privatePost, 'Security'],
       [ACTIVITY.warningHeeded, 'cancelled'],
@@ -57,16 +57,16 @@ describe('the activity log', () => {
   });
 
   it('counts a warning as heeded when the next post after typing under it is in a public place', async () => {
-    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'warned' }, {});
-    await handlers['openness-event']({ tool: 'slack', place: 'public', event: 'public-post' }, {});
-    await handlers['openness-event']({ tool: 'slack', place: 'public', event: 'public-post' }, {});
+    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'warned' }, { kind: 'extension' });
+    await handlers['openness-event']({ tool: 'slack', place: 'public', event: 'public-post' }, { kind: 'extension' });
+    await handlers['openness-event']({ tool: 'slack', place: 'public', event: 'public-post' }, { kind: 'extension' });
     expect(await types()).toEqual([[ACTIVITY.warningHeeded, 'moved']]);
   });
 
   it('does not when the user posted privately after all', async () => {
-    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'warned' }, {});
-    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'private-post' }, {});
-    await handlers['openness-event']({ tool: 'slack', place: 'public', event: 'public-post' }, {});
+    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'warned' }, { kind: 'extension' });
+    await handlers['openness-event']({ tool: 'slack', place: 'private', event: 'private-post' }, { kind: 'extension' });
+    await handlers['openness-event']({ tool: 'slack', place: 'public', event: 'public-post' }, { kind: 'extension' });
     expect(await types()).toEqual([[ACTIVITY.privatePost, undefined]]);
   });
 
