@@ -1,4 +1,4 @@
-import { MATCH_LEVEL, Segment, type Expansion, type StoredSegment } from './segment';
+import { MATCH_LEVEL, readableSegment, Segment, type Expansion, type StoredSegment } from './segment';
 import { TopK } from './top-k';
 
 /** What operators narrow results to; null means no restriction. Values are the segment's codes. */
@@ -163,7 +163,8 @@ export class SearchIndex {
   private readonly scratch = new Map<Segment, Scratch>();
 
   constructor(storedNewestFirst: readonly StoredSegment[]) {
-    this.segments = storedNewestFirst.map((s) => new Segment(s));
+    // A segment in a format this code does not know is left out (the background rebuilds the index), never misread.
+    this.segments = storedNewestFirst.filter((s) => readableSegment(s) !== null).map((s) => new Segment(s));
     let maxDoc = 0;
     for (const segment of this.segments) for (const doc of segment.docs) if (doc > maxDoc) maxDoc = doc;
     const indexed = new Uint8Array(maxDoc + 1);

@@ -1,7 +1,7 @@
 import type { DaylightDatabase, SearchRecordRow, SearchSegmentRow } from '../db';
 import type { CaptureRecord } from './record';
 import { countRecords, eachRecordBatch, findRecords, newestRecords, placeNewRecords, replaceRecord, type NewRecord } from './record-store';
-import { mergeSegments, Segment, SegmentBuilder } from './segment';
+import { mergeSegments, readableSegment, Segment, SegmentBuilder } from './segment';
 import { indexChanged, indexedDoc } from './stored-record';
 
 /**
@@ -94,10 +94,15 @@ function recentDocs(newestFirst: readonly Segment[], count: number): Set<number>
 /**
  * Merge small segments once there are too many: everything but the big oldest one together, and
  * when that has outgrown the recent tier, everything again into the big one and a recent one.
- * Returns true when something was merged.
+ * Returns true when something was merged. A segment in a format this code cannot read (segment.ts
+ * SEGMENT_FORMAT) cannot be merged: the index is rebuilt from the records instead.
  */
 export async function compactIndex(db: DaylightDatabase, recentSize = RECENT_DOCS): Promise<boolean> {
   const rows = await db.searchSegments.orderBy('id').toArray();
+  if (rows.some((r) => readableSegment(r.data) === null)) {
+    await rebuildIndex(db, undefined, recentSize);
+    return false;
+  }
   if (rows.length <= MAX_SEGMENTS) return false;
   const segments = rows.map((r) => new Segment(r.data));
   const newest = rows.at(-1)!.id;

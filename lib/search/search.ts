@@ -1,7 +1,6 @@
 import Fuse from 'fuse.js';
 import type { DaylightDatabase, SearchRecordRow, StoredPerson } from '../db';
-import { PAGE_KINDS, PLACES } from '../tools/page';
-import { TOOL_IDS } from '../tools/tool-ids';
+import { KIND_CODES, PLACE_CODES, TOOL_CODES } from './codes';
 import { fromFilter } from './authors';
 import { SearchIndex, type IndexFilters, type QueryWord } from './engine';
 import type { ParsedQuery } from './query';
@@ -83,9 +82,9 @@ export function recentRecords(db: DaylightDatabase, limit = RESULTS): Promise<Se
 
 function filtersOf(query: ParsedQuery, authors: Set<string> | null): IndexFilters {
   return {
-    tools: query.tools.length > 0 ? query.tools.map((t) => TOOL_IDS.indexOf(t)) : null,
-    kinds: query.kinds.length > 0 ? query.kinds.map((k) => PAGE_KINDS.indexOf(k)) : null,
-    places: query.place === null ? null : [PLACES.indexOf(query.place)],
+    tools: query.tools.length > 0 ? query.tools.map((t) => TOOL_CODES[t]) : null,
+    kinds: query.kinds.length > 0 ? query.kinds.map((k) => KIND_CODES[k]) : null,
+    places: query.place === null ? null : [PLACE_CODES[query.place]],
     after: query.after,
     before: query.before,
     authors,

@@ -1,5 +1,6 @@
-import { PAGE_KINDS, PLACES, type PageKind, type Place } from '../tools/page';
-import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
+import type { PageKind, Place } from '../tools/page';
+import type { ToolId } from '../tools/tool-ids';
+import { KIND_CODES, PLACE_CODES, TOOL_CODES } from './codes';
 import { tokenize } from './tokenize';
 import { buildTypoTable, editHashes, lookupHash, TYPO_MIN_QUERY, typoEligible, withinOneEdit } from './typo';
 
@@ -11,6 +12,8 @@ import { buildTypoTable, editHashes, lookupHash, TYPO_MIN_QUERY, typoEligible, w
  * Stored as is in IndexedDB (typed arrays clone fast), so the popup loads, never rebuilds, them.
  */
 export interface StoredSegment {
+  /** SEGMENT_FORMAT when written; absent in format 1. */
+  format?: number;
   /** Global document ids (the record's `doc`), one per local document, ascending. */
   docs: Uint32Array;
   /** Each document's place in its record chunk: the chunk's id is doc − slot (lib/search/record-store.ts). */
@@ -39,6 +42,27 @@ export interface StoredSegment {
   postings: Uint32Array;
   typoHashes: Uint32Array;
   typoTerms: Uint32Array;
+}
+
+/**
+ * The stored segment's layout and codes, written with every segment. Format 1 (no `format` field)
+ * stored tool, kind and place as positions in TOOL_IDS, PAGE_KINDS and PLACES as they then stood,
+ * which codes.ts froze as they were: format 2 writes the same numbers, from the code tables. A
+ * change of layout or codes takes a new format and its migration in `readableSegment`.
+ */
+export const SEGMENT_FORMAT = 2;
+
+/**
+ * The segment as this code reads it, migrated from an older format when needed, or null when its
+ * format is unknown here (written by newer code): such a segment is skipped and the index rebuilt
+ * from the records (index-store.ts), never misread.
+ */
+export function readableSegment(stored: StoredSegment): StoredSegment | null {
+  const format = stored.format ?? 1;
+  if (format === SEGMENT_FORMAT) return stored;
+  // Format 1's positions are the frozen codes (tests/unit/search/codes.test.ts): only the stamp is new.
+  if (format === 1) return { ...stored, format: SEGMENT_FORMAT };
+  return null;
 }
 
 /** What the index needs from one record. */
@@ -115,9 +139,9 @@ export class SegmentBuilder {
     const local = this.docs.length;
     this.docs.push(doc.doc);
     this.slots.push(doc.slot);
-    this.tool.push(TOOL_IDS.indexOf(doc.tool));
-    this.kind.push(PAGE_KINDS.indexOf(doc.kind));
-    this.place.push(PLACES.indexOf(doc.place));
+    this.tool.push(TOOL_CODES[doc.tool]);
+    this.kind.push(KIND_CODES[doc.kind]);
+    this.place.push(PLACE_CODES[doc.place]);
     this.time.push(doc.time);
     this.seen.push(doc.seen);
     let author = -1;
@@ -172,6 +196,7 @@ export class SegmentBuilder {
     orderPostings(postings, offsets, seen);
     const typo = buildTypoTable(terms);
     return {
+      format: SEGMENT_FORMAT,
       docs: Uint32Array.from(this.docs),
       slots: Uint8Array.from(this.slots),
       tool: Uint8Array.from(this.tool),
@@ -257,7 +282,9 @@ export class Segment {
   /** Documents indexed again in a newer segment: their postings here are stale. */
   readonly dead: Uint8Array;
 
-  constructor(stored: StoredSegment) {
+  constructor(written: StoredSegment) {
+    const stored = readableSegment(written);
+    if (stored === null) throw new Error(`A search segment in format ${written.format} (this version reads ${SEGMENT_FORMAT}): rebuild the index.`);
     this.docs = stored.docs;
     this.slots = stored.slots;
     this.tool = stored.tool;
@@ -414,6 +441,7 @@ export function mergeSegments(oldestFirst: readonly Segment[], drop: (doc: numbe
   orderPostings(postings, keptOffsets, seen);
   const typo = buildTypoTable(kept);
   return {
+    format: SEGMENT_FORMAT,
     docs,
     slots,
     tool,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex, NO_FILTERS, type QueryWord } from '@/lib/search/engine';
 import { mergeSegments, Segment, SegmentBuilder, type IndexedDoc } from '@/lib/search/segment';
-import { PAGE_KINDS, PLACES } from '@/lib/tools/page';
-import { TOOL_IDS } from '@/lib/tools/tool-ids';
+import { KIND_CODES, PLACE_CODES, TOOL_CODES } from '@/lib/search/codes';
 
 const NOW = Date.UTC(2026, 0, 15);
 const DAY = 24 * 3600 * 1000;
@@ -74,14 +73,14 @@ describe('search index', () => {
       doc(3, 'release plan', '', { tool: 'gitlab', kind: 'merge_request', author: 'gitlab:nadia.o', time: NOW - DAY }),
     ]);
     const f = (filters: Partial<typeof NO_FILTERS>) => docsOf(mixed, 'release', false, { ...NO_FILTERS, ...filters }).sort();
-    expect(f({ tools: [TOOL_IDS.indexOf('slack')] })).toEqual([1]);
-    expect(f({ kinds: [PAGE_KINDS.indexOf('merge_request')] })).toEqual([3]);
-    expect(f({ places: [PLACES.indexOf('private')] })).toEqual([2]);
+    expect(f({ tools: [TOOL_CODES.slack] })).toEqual([1]);
+    expect(f({ kinds: [KIND_CODES.merge_request] })).toEqual([3]);
+    expect(f({ places: [PLACE_CODES.private] })).toEqual([2]);
     expect(f({ after: NOW - 3 * DAY })).toEqual([2, 3]);
     expect(f({ before: NOW - 3 * DAY })).toEqual([1]);
     expect(f({ authors: new Set(['slack:U0LENA0001', 'github:lena-k']) })).toEqual([1, 2]);
     // Operators alone list the newest matching documents.
-    expect(mixed.search([], { ...NO_FILTERS, tools: [TOOL_IDS.indexOf('gitlab'), TOOL_IDS.indexOf('slack')] }, 10, NOW).candidates.map((c) => c.doc).sort()).toEqual([1, 3]);
+    expect(mixed.search([], { ...NO_FILTERS, tools: [TOOL_CODES.gitlab, TOOL_CODES.slack] }, 10, NOW).candidates.map((c) => c.doc).sort()).toEqual([1, 3]);
   });
 
   it('a document indexed again in a newer segment answers only with its new words', () => {
@@ -103,7 +102,7 @@ describe('search index', () => {
     expect(docsOf(index, 'alpha')).toEqual([]);
     expect(docsOf(index, 'delta')).toEqual([1]);
     expect(docsOf(index, 'gamma').sort()).toEqual([2, 3]);
-    expect(docsOf(index, 'epsilon', false, { ...NO_FILTERS, tools: [TOOL_IDS.indexOf('slack')], authors: new Set(['slack:U1']) })).toEqual([3]);
+    expect(docsOf(index, 'epsilon', false, { ...NO_FILTERS, tools: [TOOL_CODES.slack], authors: new Set(['slack:U1']) })).toEqual([3]);
     expect(new SearchIndex([mergeSegments([new Segment(a.build())], (d) => d === 2)]).size).toBe(1);
   });
 
@@ -128,7 +127,7 @@ describe('search index', () => {
       const twice = ranked([{ word, prefix }, { word, prefix }]);
       expect(new Set(one.map(([d]) => d)).size).toBe(50);
       expect(one.map(([d]) => d)).toEqual(twice.map(([d]) => d));
-      const slack = { ...NO_FILTERS, tools: [TOOL_IDS.indexOf('slack')] };
+      const slack = { ...NO_FILTERS, tools: [TOOL_CODES.slack] };
       expect(ranked([{ word, prefix }], slack).map(([d]) => d)).toEqual(ranked([{ word, prefix }, { word, prefix }], slack).map(([d]) => d));
     }
     expect(ranked([{ word: 'deploy', prefix: false }])[0]).toEqual([5, 1]);
