@@ -1,22 +1,31 @@
 /**
  * Run `work` at most once per animation frame however often `schedule` is called. Hidden tabs get
- * no animation frames, so a timer stands in for them.
+ * no animation frames, so a timer stands in for them. Whichever of the frame and the timer fires
+ * first cancels the other: a stale timer left armed would run a later batch out of turn, and on a
+ * page that changes every frame those strays add up to a second batch per frame.
  */
 export function createFrameBatcher(work: () => void, signal: AbortSignal): () => void {
-  let pending = false;
+  let frame: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    frame = undefined;
+    timer = undefined;
+  };
   const run = () => {
-    if (!pending || signal.aborted) return;
-    pending = false;
+    cancel();
+    if (signal.aborted) return;
     work();
   };
+  signal.addEventListener('abort', cancel, { once: true });
   return () => {
-    if (pending || signal.aborted) return;
-    pending = true;
-    if (document.visibilityState === 'hidden') setTimeout(run, 50);
+    if (frame !== undefined || timer !== undefined || signal.aborted) return;
+    if (document.visibilityState === 'hidden') timer = setTimeout(run, 50);
     else {
-      requestAnimationFrame(run);
+      frame = requestAnimationFrame(run);
       // rAF stalls while a tab turns hidden mid-frame; the timer guarantees the batch still runs.
-      setTimeout(run, 250);
+      timer = setTimeout(run, 250);
     }
   };
 }
