@@ -11,6 +11,7 @@ import type { Adapter } from '../tools/adapter';
 import type { PageKind } from '../tools/page';
 import { onPatternHost } from '../tools/url';
 import { CONTENT_MARKER_NAMES, readAndAnnotate, type Annotation } from './annotate';
+import { HostFightGuard, MAX_REAPPLIES } from './host-fight';
 import { answer, post } from './messages';
 import { PeopleCache } from './people-cache';
 import { changedRoots } from './mutation-roots';
@@ -74,6 +75,17 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   /** The address last reported as not looking like the tool. */
   let mismatchAt: string | undefined;
+  /** What the page session itself could not do here (shown beside the features' failures). */
+  const sessionFailures: Array<{ featureId: string; message: string }> = [];
+  const fights = new HostFightGuard([...PAGE_MARKER_NAMES, ...CONTENT_MARKER_NAMES], () => {
+    const failure = {
+      featureId: 'annotation',
+      message: `This page removes Daylight's markers and buttons as soon as they are written: Daylight put them back ${MAX_REAPPLIES} times, then left those elements alone.`,
+    };
+    sessionFailures.push(failure);
+    post('feature-error', { ...failure, tool: adapter.id, url: location.origin + location.pathname }).catch(() => undefined);
+  });
+  let writtenPageMarkers: string | undefined;
   const people = new PeopleCache(adapter.id, location.origin);
   const idle = new IdleQueue(signal);
   const contentListeners = new Set<(batch: ContentBatch) => void>();
@@ -121,8 +133,11 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     });
   };
 
-  const refresh = (records: readonly MutationRecord[] | null) => {
+  const refresh = (batchRecords: readonly MutationRecord[] | null) => {
     if (signal.aborted) return;
+    // A batch made only of the page taking back, again, what Daylight wrote is not answered.
+    const records = batchRecords === null ? null : fights.filter(batchRecords);
+    if (batchRecords !== null && batchRecords.length > 0 && records!.length === 0 && location.href === lastUrl) return;
     if (!trustHost && !adapter.detect(document)) {
       clearPageMarkers(root);
       // Once per address: the mismatch shows in Options (Tools, Diagnostics), never silently ignored.
@@ -140,7 +155,10 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
     const url = new URL(location.href);
     const kind = adapter.kind(url, document);
     resolved = resolvePlace(adapter.place(url, document), api, () => watch.schedule());
-    writePageMarkers(root, { tool: adapter.id, kind, place: resolved.place });
+    // A page that keeps removing the page markers gets them again only when they change.
+    const pageMarkers = `${adapter.id} ${kind} ${resolved.place}`;
+    if (!fights.leftAlone(root) || pageMarkers !== writtenPageMarkers) writePageMarkers(root, { tool: adapter.id, kind, place: resolved.place });
+    writtenPageMarkers = pageMarkers;
 
     const firstPass = lastUrl === undefined;
     const navigated = lastUrl !== url.href;
@@ -223,7 +241,7 @@ export function startPageSession(adapter: Adapter, signal: AbortSignal): void {
           place: resolved.place,
           audience: resolved.audience ?? null,
           url: url.href,
-          featureErrors: [...runner.failures],
+          featureErrors: [...runner.failures, ...sessionFailures],
           featuresRunning: runner.running,
         };
       },
