@@ -32,6 +32,15 @@ export type PageState = z.infer<ReturnType<typeof pageStateSchema>>;
 
 const Ok = lazy(() => z.object({ ok: z.literal(true) }));
 
+/** Working-time fields as the background passes them on: bounded text, checked again where used. */
+const workingTimeSchema = lazy(() =>
+  z.object({
+    timeZone: z.optional(z.string().check(z.maxLength(64))),
+    workingHours: z.optional(z.string().check(z.maxLength(64))),
+    workingDays: z.optional(z.string().check(z.maxLength(64))),
+  }),
+);
+
 const personCardSchema = lazy(() =>
   z.object({
     id: z.string(),
@@ -40,6 +49,7 @@ const personCardSchema = lazy(() =>
     team: z.optional(z.string()),
     title: z.optional(z.string()),
     profiles: z.array(z.object({ tool: toolIdSchema(), key: z.string(), handle: z.string(), url: z.nullable(z.string()) })),
+    time: z.optional(workingTimeSchema()),
   }),
 );
 
@@ -178,7 +188,7 @@ export const messages = {
     }),
     response: z.object({
       suggestions: z.array(
-        z.object({ id: z.string(), name: z.string(), team: z.optional(z.string()), insert: z.string(), handle: z.string() }),
+        z.object({ id: z.string(), name: z.string(), team: z.optional(z.string()), insert: z.string(), handle: z.string(), time: z.optional(workingTimeSchema()) }),
       ),
     }),
   })),

@@ -1,5 +1,6 @@
 import { DIRECTORY_CHUNK, type DaylightDatabase, type DirectoryChunk, type ImportRecord, type StoredPerson } from '../db';
 import { personHandleKeys, type Directory, type Person } from './schema';
+import { TIME_FIELDS } from './working-time';
 
 export interface DirectoryChange {
   importId: string;
@@ -11,12 +12,14 @@ export interface DirectoryChange {
 /** The person as the directory formats describe them (no bookkeeping fields). */
 export function publicPerson(stored: Person & Partial<StoredPerson>): Person {
   const { id, name, email, team, title, handles } = stored;
-  return { id, name, ...(email === undefined ? {} : { email }), ...(team === undefined ? {} : { team }), ...(title === undefined ? {} : { title }), handles };
+  const person: Person = { id, name, ...(email === undefined ? {} : { email }), ...(team === undefined ? {} : { team }), ...(title === undefined ? {} : { title }), handles };
+  for (const field of TIME_FIELDS) if (stored[field] !== undefined) person[field] = stored[field];
+  return person;
 }
 
 function samePerson(a: Person, b: Person): boolean {
   const view = (p: Person) =>
-    JSON.stringify([p.id, p.name, p.email ?? null, p.team ?? null, p.title ?? null, Object.entries(p.handles).sort()]);
+    JSON.stringify([p.id, p.name, p.email ?? null, p.team ?? null, p.title ?? null, ...TIME_FIELDS.map((field) => p[field] ?? null), Object.entries(p.handles).sort()]);
   return view(a) === view(b);
 }
 

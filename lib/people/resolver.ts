@@ -2,6 +2,7 @@ import type { PageReportRecord, StoredPerson } from '../db';
 import type { ToolId } from '../tools/tool-ids';
 import { TOOL_IDS } from '../tools/tool-ids';
 import { normalHandle } from './schema';
+import { workingTimeOf, type WorkingTime } from './working-time';
 
 /** A link to the person's profile on one tool (null where Daylight cannot know the address). */
 export interface ProfileLink {
@@ -20,6 +21,8 @@ export interface PersonCard {
   team?: string;
   title?: string;
   profiles: ProfileLink[];
+  /** Where and when they work, for their local time (lib/people/working-time.ts). */
+  time?: WorkingTime;
 }
 
 /** Where each tool lives for this user: its last visited origin, and the workspace in its path. */
@@ -84,7 +87,8 @@ export function cardOf(person: StoredPerson, homes: ToolHomes): PersonCard {
       })),
     );
   const { id, name, email, team, title } = person;
-  return { id, name, ...(email ? { email } : {}), ...(team ? { team } : {}), ...(title ? { title } : {}), profiles };
+  const time = workingTimeOf(person);
+  return { id, name, ...(email ? { email } : {}), ...(team ? { team } : {}), ...(title ? { title } : {}), profiles, ...(time.timeZone ? { time } : {}) };
 }
 
 /**

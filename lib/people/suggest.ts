@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { StoredPerson } from '../db';
 import type { ToolId } from '../tools/tool-ids';
+import { workingTimeOf, type WorkingTime } from './working-time';
 
 /** A person offered while typing `@…` in a composer, with the handle to insert on this tool. */
 export interface Suggestion {
@@ -11,6 +12,8 @@ export interface Suggestion {
   insert: string;
   /** The person's handle on this tool, shown beside the name. */
   handle: string;
+  /** Where and when they work, so the list can show their local time. */
+  time?: WorkingTime;
 }
 
 /** Slack and Asana mentions are chips from their own picker: typing the name after `@` opens it on the right person. */
@@ -58,7 +61,8 @@ export class PeopleSuggester {
       const handle = Array.isArray(value) ? value[0] : value;
       if (!handle) continue; // nobody to mention on this tool
       const { id, name, team } = item.person;
-      found.push({ id, name, ...(team ? { team } : {}), handle, insert: PICKER_TOOLS.has(tool) ? name : handle });
+      const time = workingTimeOf(item.person);
+      found.push({ id, name, ...(team ? { team } : {}), handle, insert: PICKER_TOOLS.has(tool) ? name : handle, ...(time.timeZone ? { time } : {}) });
       if (found.length === limit) break;
     }
     return found;

@@ -11,6 +11,15 @@ export interface WorkingTime {
   workingDays?: string;
 }
 
+/** A person's working-time fields alone, with the absent ones left out (for cards and suggestions). */
+export function workingTimeOf(person: WorkingTime): WorkingTime {
+  const time: WorkingTime = {};
+  if (person.timeZone) time.timeZone = person.timeZone;
+  if (person.workingHours) time.workingHours = person.workingHours;
+  if (person.workingDays) time.workingDays = person.workingDays;
+  return time;
+}
+
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** Working hours given without days mean a Monday-to-Friday week. */
 const DEFAULT_DAYS = 'mon-fri';

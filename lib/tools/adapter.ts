@@ -117,6 +117,11 @@ export interface Adapter {
   /** Visible composers on the page. */
   composers(doc: Document): ComposerReading[];
   /**
+   * Handles of the people mentioned in a draft, where the tool's composer turns mentions into chips
+   * (Slack, Asana); `@handle` typed as text is read for every tool (lib/content/draft-mentions.ts).
+   */
+  draftMentions?(editor: HTMLElement): string[];
+  /**
    * The tool's reaction UI on a post (`post` as returned by `posts()`); null when the tool has no
    * reactions there, or they are not on the page (hover toolbars appear on pointer over the post).
    */

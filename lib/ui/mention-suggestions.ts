@@ -1,4 +1,5 @@
 import type { Suggestion } from '../people/suggest';
+import { localNow } from '../people/working-time';
 import { createShadowHost, el, isDarkAround } from './shadow-host';
 
 const CSS = `
@@ -16,6 +17,9 @@ li[aria-selected="true"], li:hover { background: #ddf4ff; }
 .name { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; unicode-bidi: isolate; }
 .handle { margin-left: auto; font-family: ui-monospace, monospace; font-size: 12px; color: #59636e; white-space: nowrap; }
 .dark .handle { color: #a2aab8; }
+.local { font-size: 11px; color: #59636e; white-space: nowrap; }
+.local[data-working="false"] { color: #9a6700; }
+.dark .local { color: #a2aab8; } .dark .local[data-working="false"] { color: #d29922; }
 :focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
 
@@ -47,6 +51,7 @@ export class MentionSuggestions {
     const choosing = this.root.activeElement !== null;
     this.root.querySelector('.panel')?.remove();
     const list = el('ul', { role: 'listbox', 'aria-label': 'People from your directory', tabindex: '-1' });
+    const now = new Date();
     items.forEach((item, index) => {
       const option = el(
         'li',
@@ -54,6 +59,13 @@ export class MentionSuggestions {
         el('span', { class: 'name' }, item.name),
         el('span', { class: 'handle' }, `@${item.handle}`),
       );
+      const local = item.time ? localNow(item.time, now, navigator.language) : undefined;
+      if (local) {
+        const label = local.working === false ? `${local.time}, outside working hours` : local.time;
+        const time = el('span', { class: 'local', 'data-daylight-local-time': '', title: `${local.time} in ${local.place}`, 'aria-label': `${label} in ${local.place}` }, local.time);
+        if (local.working !== undefined) time.dataset.working = String(local.working);
+        option.append(time);
+      }
       option.addEventListener('mousedown', (event) => event.preventDefault()); // keep the composer's caret
       option.addEventListener('click', () => this.onChoose(item));
       list.append(option);

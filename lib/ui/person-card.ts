@@ -1,4 +1,5 @@
 import type { PersonCard } from '../people/resolver';
+import { describeLocalNow, localNow } from '../people/working-time';
 import { TOOL_NAMES } from '../tools/tool-ids';
 import { createShadowHost, el, isDarkAround } from './shadow-host';
 
@@ -11,6 +12,9 @@ const CSS = `
 .name { font-weight: 650; font-size: 15px; margin: 0; overflow-wrap: anywhere; unicode-bidi: isolate; }
 .meta { margin: 2px 0 8px; color: #59636e; overflow-wrap: anywhere; }
 .dark .meta { color: #a2aab8; }
+.local { margin: -4px 0 8px; color: #59636e; }
+.local[data-working="false"] { color: #9a6700; }
+.dark .local { color: #a2aab8; } .dark .local[data-working="false"] { color: #d29922; }
 ul { list-style: none; margin: 0; padding: 8px 0 0; border-top: 1px solid #d0d7de; display: grid; gap: 4px; }
 .dark ul { border-color: #3d4450; }
 li { display: flex; align-items: center; gap: 8px; min-width: 0; }
@@ -29,6 +33,7 @@ function renderCard(person: PersonCard, dark: boolean, currentTool: string): HTM
   const meta = [person.title, person.team].filter(Boolean).join(' · ');
   const card = el('div', { class: dark ? 'card dark' : 'card', role: 'dialog', 'aria-labelledby': 'daylight-card-name' }, heading);
   if (meta) card.append(el('p', { class: 'meta' }, meta));
+  if (person.time) card.append(el('p', { class: 'local', 'data-daylight-local-time': '' }));
   if (person.email) card.append(el('p', { class: 'meta' }, el('a', { href: `mailto:${person.email}` }, person.email)));
   const list = el('ul', { 'aria-label': 'Handles on other tools' });
   for (const profile of person.profiles) {
@@ -56,6 +61,7 @@ function renderCard(person: PersonCard, dark: boolean, currentTool: string): HTM
 export class PersonCardView {
   private host: HTMLElement | undefined;
   private root: ShadowRoot | undefined;
+  private clock: ReturnType<typeof setInterval> | undefined;
   anchor: Element | undefined;
 
   constructor(private readonly currentTool: string) {}
@@ -67,13 +73,35 @@ export class PersonCardView {
     this.anchor = anchor;
     this.root.querySelector('.card')?.remove();
     this.root.append(renderCard(person, isDarkAround(anchor), this.currentTool));
+    this.showLocalTime(person);
     if (!this.host.isConnected) document.body.append(this.host);
     this.place(anchor);
   }
 
   hide(): void {
+    clearInterval(this.clock);
+    this.clock = undefined;
     this.host?.remove();
     this.anchor = undefined;
+  }
+
+  /** Their local time, kept current while the card is open (a card can stay open across a minute). */
+  private showLocalTime(person: PersonCard): void {
+    clearInterval(this.clock);
+    this.clock = undefined;
+    const line = this.root?.querySelector<HTMLElement>('[data-daylight-local-time]');
+    const time = person.time;
+    if (!line || !time) return;
+    const update = () => {
+      const now = localNow(time, new Date(), navigator.language);
+      line.hidden = !now;
+      if (!now) return;
+      line.textContent = describeLocalNow(now);
+      if (now.working === undefined) delete line.dataset.working;
+      else line.dataset.working = String(now.working);
+    };
+    update();
+    this.clock = setInterval(update, 15_000);
   }
 
   get element(): HTMLElement | undefined {

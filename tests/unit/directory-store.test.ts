@@ -55,6 +55,17 @@ describe('replaceDirectory', () => {
     expect((await person('b'))?.archivedAt).toBeUndefined();
   });
 
+  it('stores time zones, working hours and days, and language, and counts a change of any of them', async () => {
+    const lena = { id: 'l', name: 'Lena', timeZone: 'Europe/Warsaw', workingHours: '09:00-17:00', workingDays: 'mon-fri', locale: 'pl-PL' };
+    await replaceDirectory(db, directory([lena]), 'test.json');
+    expect(await person('l')).toMatchObject(lena);
+    expect(await replaceDirectory(db, directory([{ ...lena, workingHours: '08:00-16:00' }]), 'test.json')).toMatchObject({ changed: 1 });
+    expect(await replaceDirectory(db, directory([{ ...lena, workingHours: '08:00-16:00' }]), 'test.json')).toMatchObject({ changed: 0 });
+    const { timeZone: _, ...withoutZone } = lena;
+    expect(await replaceDirectory(db, directory([{ ...withoutZone, workingHours: '08:00-16:00' }]), 'test.json')).toMatchObject({ changed: 1 });
+    expect((await person('l'))?.timeZone).toBeUndefined();
+  });
+
   it('resolves every handle, case-insensitively for usernames, plain handles also on self-hosted instances', async () => {
     await replaceDirectory(db, directory([{ id: 'priya', name: 'Priya', handles: { github: 'Priya-R', gitlab: ['praman', 'priya.raman'] } }]), 'test.json');
     const index = new DirectoryIndex(await loadPeople(db));

@@ -55,6 +55,14 @@ function readPlace(url: URL, doc: Document): PlaceReading {
   return { place: 'public', audience: `Everyone who can see ${project}` };
 }
 
+/** Asana's composer keeps a picked person as a link to their profile, like a rendered mention. */
+function draftMentions(editor: HTMLElement): string[] {
+  return [...editor.querySelectorAll(selectors.mention)].flatMap((link) => {
+    const gid = gidOf(link);
+    return gid ? [gid] : [];
+  });
+}
+
 /** Only rich-text bodies hold mentions; story headers link the same profile URLs for authors. */
 const BODY = anyOf(selectors.storyText, selectors.descriptionBody);
 
@@ -160,6 +168,7 @@ export const asana: Adapter = {
   place: readPlace,
   viewer: (doc) => doc.querySelector(selectors.viewer)?.getAttribute('data-user-gid') ?? null,
   mentions,
+  draftMentions,
   posts,
   composers,
   // Asana comments have neither reactions Daylight can name nor threads: the task's comment box is the place.

@@ -91,6 +91,13 @@ function handleOf(el: Element): string | null {
   return fromHref ?? null;
 }
 
+function draftMentions(editor: HTMLElement): string[] {
+  return [...editor.querySelectorAll(selectors.composerMention)].flatMap((chip) => {
+    const id = chip.getAttribute('data-id') ?? chip.getAttribute('data-member-id') ?? chip.getAttribute('data-user-id');
+    return id && MEMBER_ID.test(id) ? [id] : [];
+  });
+}
+
 function mentions(root: ParentNode): MentionReading[] {
   // Message bodies only: avatars and sender buttons link the same profiles.
   return inContent(root, selectors.mention, selectors.messageText).flatMap((element) => {
@@ -215,6 +222,7 @@ export const slack: Adapter = {
   place: readPlace,
   viewer: (doc) => doc.querySelector(selectors.viewer)?.getAttribute('data-user-id') ?? null,
   mentions,
+  draftMentions,
   posts,
   composers,
   reaction,

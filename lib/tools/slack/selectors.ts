@@ -68,6 +68,12 @@ export const selectorTable = {
     { selector: '[data-qa="message_input_container"] [role="textbox"][contenteditable="true"]', generation: 'data-qa-2025', verified: '2026-12-07' },
     { selector: '[data-qa="texty_input"][contenteditable="true"]', generation: 'data-qa-2025', verified: '2026-11-27' },
   ],
+  /** A mention chip in a draft (lib/content/draft-mentions.ts): the legacy `ts-mention`, and member-id spans. */
+  composerMention: [
+    { selector: 'ts-mention[data-id]', generation: 'classic-classes', verified: '2026-11-27' },
+    { selector: '[data-member-id]', generation: 'classic-classes', verified: '2026-11-27' },
+    { selector: '[data-user-id]', generation: 'data-qa-2025', verified: '2026-11-27' },
+  ],
   composerContainer: [
     { selector: '[data-qa="message_input_container"]', generation: 'data-qa-2025', verified: '2026-12-07' },
     { selector: '.p-message_pane_input', generation: 'classic-classes', verified: '2026-12-07' },
