@@ -1,5 +1,6 @@
 import { CONTENT_MARKERS } from '../content/annotate';
 import { IdleQueue } from '../dom/idle-queue';
+import { isVisible } from '../tools/dom';
 import type { MentionReading } from '../tools/adapter';
 import { PersonCardView } from '../ui/person-card';
 import type { Feature } from './feature';
@@ -48,11 +49,77 @@ export const personCards: Feature = {
     // Marking a whole page after the directory answers is idle work, a few hundred mentions at a time.
     const idle = new IdleQueue(signal);
 
+    let showTimer: ReturnType<typeof setTimeout> | undefined;
+    // Focus Daylight itself puts back on a mention (after Esc) must not reopen its card.
+    let quietFocus: Element | undefined;
+    let hideTimer: ReturnType<typeof setTimeout> | undefined;
+    /**
+     * What the pointer rests on when it is on no mention Daylight has read yet: content that is
+     * still being read (or was before this feature started) gets its card when its mention is read.
+     */
+    let restingOn: Element | undefined = [...document.querySelectorAll(':hover')].at(-1);
+    /** Every person mention carries the handle marker from the annotation, before the directory has answered. */
+    const mentionOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`[${HANDLE}]`) : null);
+    /**
+     * The person a mention is: its marker, or, where the marking (idle work on a heavy page) has not
+     * reached it yet, the directory's answer asked for now, and the marker set with it.
+     */
+    const personOf = (mention: Element): Promise<string | null> => {
+      const id = mention.getAttribute(PERSON);
+      if (id) return Promise.resolve(id);
+      const handle = mention.getAttribute(HANDLE);
+      if (!handle) return Promise.resolve(null);
+      return page.people.resolve([handle]).then(() => {
+        const person = page.people.get(handle);
+        if (!person || signal.aborted || mention.getAttribute(HANDLE) !== handle) return null;
+        mention.setAttribute(PERSON, person.id);
+        personMarked = true;
+        return person.id;
+      });
+    };
+    /** The tool's own hovercards showing now (one opens on the same mention as Daylight's card). */
+    const toolCards = () => (page.adapter.hovercard ? [...document.querySelectorAll(page.adapter.hovercard)].filter(isVisible) : []);
+    // A tool's hovercard opening or moving after Daylight's card moves Daylight's card beside it.
+    const toolCardWatch = new MutationObserver(() => view.replace(toolCards()));
+    signal.addEventListener('abort', () => toolCardWatch.disconnect(), { once: true });
+    const watchToolCards = () => {
+      toolCardWatch.disconnect();
+      if (!page.adapter.hovercard || !view.element) return;
+      toolCardWatch.observe(document.body, { childList: true });
+      for (const card of document.querySelectorAll(page.adapter.hovercard)) toolCardWatch.observe(card, { attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
+    };
+    const hideCard = () => {
+      toolCardWatch.disconnect();
+      view.hide();
+    };
+    const cardOf = (mention: Element) => personOf(mention).then((id) => (id ? page.people.card(id) : null));
+    const open = (mention: Element) => {
+      clearTimeout(hideTimer);
+      void cardOf(mention).then((card) => {
+        if (!card || signal.aborted || !mention.isConnected) return;
+        view.show(card, mention, toolCards());
+        watchToolCards();
+      });
+    };
+    /** Show a mention's card after the hover-intent delay, its directory answer and card fetched meanwhile. */
+    const intend = (mention: Element) => {
+      clearTimeout(showTimer);
+      void cardOf(mention);
+      showTimer = setTimeout(() => open(mention), HOVER_INTENT_MS);
+    };
+
     page.onContent((batch) => {
       // What the annotation just read and marked: the page is not searched again.
       const { mentions } = batch;
       const handles = new Set(mentions.map((m) => m.handle));
       for (const post of batch.posts) if (post.author !== null) handles.add(post.author);
+      // The pointer already rests on a mention just read: its card shows as if the pointer had just arrived.
+      const resting = restingOn;
+      const under = resting ? mentions.find((m) => m.element.contains(resting)) : undefined;
+      if (under) {
+        restingOn = undefined;
+        intend(under.element);
+      }
       void page.people.resolve(handles).then(() => {
         // A few mentions (a new message) are marked at once: known people resolve without a wait.
         if (signal.aborted) return;
@@ -64,24 +131,9 @@ export const personCards: Feature = {
       });
     }, signal);
 
-    let showTimer: ReturnType<typeof setTimeout> | undefined;
-    // Focus Daylight itself puts back on a mention (after Esc) must not reopen its card.
-    let quietFocus: Element | undefined;
-    let hideTimer: ReturnType<typeof setTimeout> | undefined;
-    const mentionOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`[${PERSON}]`) : null);
-    const cardOf = (mention: Element) => {
-      const id = mention.getAttribute(PERSON);
-      return id ? page.people.card(id) : Promise.resolve(null);
-    };
-    const open = (mention: Element) => {
-      clearTimeout(hideTimer);
-      void cardOf(mention).then((card) => {
-        if (card && !signal.aborted && mention.isConnected) view.show(card, mention);
-      });
-    };
     const close = () => {
       clearTimeout(showTimer);
-      view.hide();
+      hideCard();
     };
     const inCard = (target: EventTarget | null) => target instanceof Node && view.element?.contains(target) === true;
     /** Focus a mention, or the control inside it (Mattermost wraps a button in a span), quietly. */
@@ -98,9 +150,8 @@ export const personCards: Feature = {
         if (inCard(event.target)) return clearTimeout(hideTimer);
         const mention = mentionOf(event.target);
         clearTimeout(showTimer);
-        if (!mention) return;
-        void cardOf(mention); // fetched during the intent delay, ready when it ends
-        showTimer = setTimeout(() => open(mention), HOVER_INTENT_MS);
+        restingOn = mention || !(event.target instanceof Element) ? undefined : event.target;
+        if (mention) intend(mention);
       },
       { signal },
     );
@@ -113,7 +164,7 @@ export const personCards: Feature = {
         if (to instanceof Node && (from.contains(to) || inCard(to))) return;
         clearTimeout(showTimer);
         clearTimeout(hideTimer);
-        hideTimer = setTimeout(() => view.hide(), LEAVE_GRACE_MS);
+        hideTimer = setTimeout(hideCard, LEAVE_GRACE_MS);
       },
       { signal },
     );

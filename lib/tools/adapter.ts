@@ -132,6 +132,12 @@ export interface Adapter {
   deleteAction(target: Element): DeleteAction | null;
   /** What the tool offers instead of `action` (from `deleteAction`), or null when it offers nothing. */
   archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlternative | null;
+  /**
+   * The tool's own profile hovercard (GitHub's, GitLab's user popover, Phorge's), which opens on the
+   * same mentions as Daylight's card: Daylight's card sits beside it. Null where the tool has none
+   * Daylight knows of.
+   */
+  readonly hovercard: string | null;
   /** Enter alone sends in this tool's composers (chat); elsewhere only Ctrl/Cmd+Enter does. */
   readonly enterSends: boolean;
   /**

@@ -63,10 +63,15 @@ export class PersonCardView {
   private root: ShadowRoot | undefined;
   private clock: ReturnType<typeof setInterval> | undefined;
   anchor: Element | undefined;
+  private beside: readonly Element[] = [];
 
   constructor(private readonly currentTool: string) {}
 
-  show(person: PersonCard, anchor: Element): void {
+  /**
+   * Show `person`'s card by `anchor`, never covering the anchor nor `beside` (the tool's own
+   * hovercards open for the same mention): the card goes below, above, then to their right or left.
+   */
+  show(person: PersonCard, anchor: Element, beside: readonly Element[] = []): void {
     if (!this.host || !this.root) {
       ({ host: this.host, root: this.root } = createShadowHost('person-card', CSS));
     }
@@ -75,7 +80,15 @@ export class PersonCardView {
     this.root.append(renderCard(person, isDarkAround(anchor), this.currentTool));
     this.showLocalTime(person);
     if (!this.host.isConnected) document.body.append(this.host);
+    this.beside = beside;
     this.place(anchor);
+  }
+
+  /** Place the card again (a tool's hovercard opened or moved after it). */
+  replace(beside: readonly Element[]): void {
+    if (!this.anchor || !this.element) return;
+    this.beside = beside;
+    this.place(this.anchor);
   }
 
   hide(): void {
@@ -120,10 +133,30 @@ export class PersonCardView {
     host.style.top = '0px';
     const card = host.getBoundingClientRect();
     const gap = 6;
-    const below = target.bottom + gap;
-    const top = below + card.height <= window.innerHeight || target.top - gap - card.height < 0 ? below : target.top - gap - card.height;
+    // What the card must not cover: the mention, and the tool's own hovercards that are showing.
+    const keepClear = [target, ...this.beside.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0)];
+    const clearOf = (box: Box) => keepClear.every((r) => box.top >= r.bottom || box.bottom <= r.top || box.left >= r.right || box.right <= r.left);
+    const fits = (box: Box) => box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+    const at = (top: number, left: number): Box => ({ top, left, bottom: top + card.height, right: left + card.width });
     const left = Math.max(8, Math.min(target.left, window.innerWidth - card.width - 8));
-    host.style.top = `${Math.round(top)}px`;
-    host.style.left = `${Math.round(left)}px`;
+    const all = { top: Math.min(...keepClear.map((r) => r.top)), bottom: Math.max(...keepClear.map((r) => r.bottom)), right: Math.max(...keepClear.map((r) => r.right)), left: Math.min(...keepClear.map((r) => r.left)) };
+    const candidates = [
+      at(target.bottom + gap, left),
+      at(target.top - gap - card.height, left),
+      at(all.bottom + gap, left),
+      at(all.top - gap - card.height, left),
+      at(Math.max(8, target.top), all.right + gap),
+      at(Math.max(8, target.top), all.left - gap - card.width),
+    ];
+    const chosen = candidates.find((box) => clearOf(box) && fits(box)) ?? candidates.find(clearOf) ?? candidates[0]!;
+    host.style.top = `${Math.round(chosen.top)}px`;
+    host.style.left = `${Math.round(chosen.left)}px`;
   }
+}
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }

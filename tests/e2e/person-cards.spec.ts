@@ -120,3 +120,59 @@ test('a mere pass of the mouse shows no card; keyboard focus does, and Esc close
   await expect(card).toHaveCount(0);
   await expect(mention).toBeFocused();
 });
+
+test('one card beside the tool’s own: GitHub’s hovercard open on the same mention stays uncovered, and the keyboard path still works', async ({ daylight, page: tab }) => {
+  const entry = loadFixtureCatalog(['github']).find((p) => p.file === 'issue-react-public.html')!;
+  await serveFixtures(daylight.context, [entry]);
+  await tab.goto(entry.url);
+  const mention = tab.locator('a[data-daylight-person]').first();
+  await expect(mention).toBeAttached();
+  // Near the top of the window: there is room below the mention, where both cards would go.
+  await mention.evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -120);
+  });
+  // GitHub's hovercard, as github.com shows it: a `.Popover.js-hovercard-content` kept in the page
+  // (display: none), shown right under the hovered link a moment after the pointer arrives.
+  await tab.evaluate(() => {
+    const popover = document.body.appendChild(document.createElement('div'));
+    popover.className = 'Popover js-hovercard-content';
+    popover.style.cssText = 'display:none; position:absolute; width:340px; height:150px; background:#fff; border:1px solid #d0d7de; z-index:100';
+    const show = (link: Element) => {
+      const r = link.getBoundingClientRect();
+      popover.style.top = `${r.bottom + window.scrollY + 4}px`;
+      popover.style.left = `${r.left + window.scrollX}px`;
+      popover.style.display = 'block';
+    };
+    for (const link of document.querySelectorAll('a.user-mention')) {
+      link.addEventListener('mouseenter', () => setTimeout(() => show(link), 20));
+      link.addEventListener('focus', () => show(link));
+    }
+  });
+  const popover = tab.locator('.js-hovercard-content');
+  const card = tab.locator('[data-daylight="person-card"]');
+  const box = (await mention.boundingBox())!;
+  await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(popover).toBeVisible();
+  await expect(card).toBeVisible();
+  const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  // Placed after the tool's card opened, Daylight's sits clear of it and of the mention.
+  await expect.poll(async () => overlap((await card.boundingBox())!, (await popover.boundingBox())!)).toBe(false);
+  expect(overlap((await card.boundingBox())!, box)).toBe(false);
+  await expect(card).toHaveCount(1);
+  await tab.mouse.move(2, 2);
+  await tab.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+
+  // Esc put the focus back on the mention quietly; the keyboard path starts from elsewhere.
+  await tab.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await mention.focus();
+  await expect(card).toBeVisible();
+  await expect.poll(async () => overlap((await card.boundingBox())!, (await popover.boundingBox())!)).toBe(false);
+  await tab.keyboard.press('Tab');
+  await expect(card.locator('a, button').first()).toBeFocused();
+  await tab.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  await expect(mention).toBeFocused();
+});

@@ -176,6 +176,7 @@ export const asana: Adapter = {
   reply: () => null,
   deleteAction,
   archiveAlternative,
+  hovercard: null,
   enterSends: false,
   gluedBlocks: true,
   title: (_url, doc) => doc.querySelector<HTMLTextAreaElement>(within(selectors.taskPane, selectors.taskTitle))?.value.trim() ?? '',

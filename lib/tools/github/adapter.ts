@@ -265,6 +265,7 @@ export const github: Adapter = {
   reply: (post) => reply(post),
   deleteAction,
   archiveAlternative,
+  hovercard: selectors.hovercard,
   enterSends: false,
   gluedBlocks: false,
   title: (_url, doc) => title(doc),

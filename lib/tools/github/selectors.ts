@@ -179,6 +179,10 @@ export const selectorTable = {
   ogTitle: [
     { selector: 'meta[property="og:title"]', generation: 'any', verified: '2026-12-07' },
   ],
+  // The tool's own hovercard, shown on hovering a mention or an author (reference section 1a).
+  hovercard: [
+    { selector: '.Popover.js-hovercard-content', generation: 'classic', verified: '2026-11-27' },
+  ],
 } as const satisfies SelectorTable;
 
 /** Each role's alternatives as one selector list, for the adapter's queries. */

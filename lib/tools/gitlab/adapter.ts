@@ -204,6 +204,7 @@ export const gitlab: Adapter = {
   reply: (post) => reply(post),
   deleteAction,
   archiveAlternative,
+  hovercard: selectors.hovercard,
   enterSends: false,
   gluedBlocks: false,
   title: (_url, doc) => textOf(doc.querySelector(selectors.title), 300),

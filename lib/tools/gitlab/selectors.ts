@@ -157,6 +157,10 @@ export const selectorTable = {
     { selector: 'button', generation: 'any', verified: '2026-12-07' },
     { selector: 'a', generation: 'any', verified: '2026-12-07' },
   ],
+  // The user popover GitLab opens on hovering a `.js-user-link` (user_popovers.js).
+  hovercard: [
+    { selector: '.gl-popover.popover', generation: 'any', verified: '2026-11-27' },
+  ],
 } as const satisfies SelectorTable;
 
 /** Each role's alternatives as one selector list, for the adapter's queries. */

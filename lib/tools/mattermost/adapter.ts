@@ -245,6 +245,7 @@ export const mattermost: Adapter = {
     return item ? { target: 'message', element: item } : null;
   },
   archiveAlternative,
+  hovercard: null,
   enterSends: true,
   gluedBlocks: true,
   title: (url, doc) => (routeOf(url)?.section === 'threads' ? `Thread in ${textOf(doc.querySelector(selectors.threadChannel), 200)}` : title(doc)),

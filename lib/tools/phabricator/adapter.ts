@@ -179,6 +179,7 @@ export const phabricator: Adapter = {
   reply: () => null,
   deleteAction,
   archiveAlternative,
+  hovercard: selectors.hovercard,
   enterSends: false,
   gluedBlocks: false,
   title: (_url, doc) => title(doc),

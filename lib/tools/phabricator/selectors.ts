@@ -111,6 +111,10 @@ export const selectorTable = {
   editComment: [
     { selector: 'a[data-sigil~="transaction-edit"]', generation: 'phorge', verified: '2026-12-07' },
   ],
+  // Phorge's hovercard, opened on hovering a `data-sigil="hovercard"` link.
+  hovercard: [
+    { selector: '.jx-hovercard-container', generation: 'phorge', verified: '2026-11-27' },
+  ],
 } as const satisfies SelectorTable;
 
 /** Each role's alternatives as one selector list, for the adapter's queries. */

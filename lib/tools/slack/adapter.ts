@@ -229,6 +229,7 @@ export const slack: Adapter = {
   reply,
   deleteAction,
   archiveAlternative,
+  hovercard: null,
   enterSends: true,
   gluedBlocks: true,
   title: (_url, doc) => title(doc),
