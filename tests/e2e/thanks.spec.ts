@@ -5,11 +5,12 @@ import type { Page } from '@playwright/test';
 import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 import { launchDaylight } from '../harness/chromium';
-import { fixture, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
+import { byViewer, CASE_INSENSITIVE, expectedThankCounts, fixture, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { startWebhookServer } from '../harness/webhook-server';
 import { githubIssue } from '../bench/synthetic-pages';
 import { seedDemoDirectory } from './demo-directory';
+import { DaylightPage } from './pages/daylight-page';
 import { expect, test } from './test';
 
 
@@ -22,22 +23,6 @@ const COMPOSER: Record<ToolId, string> = {
   asana: '.CommentComposer .ProseMirror[contenteditable="true"]',
   phabricator: 'form[data-sigil~="transaction-append"] textarea[name="comment"]',
 };
-const CASE_INSENSITIVE = new Set<ToolId>(['github', 'gitlab', 'mattermost', 'phabricator']);
-const byViewer = (entry: FixtureEntry, author: string | null) =>
-  author !== null && entry.viewer != null && (CASE_INSENSITIVE.has(entry.tool) ? author.toLowerCase() === entry.viewer.toLowerCase() : author === entry.viewer);
-
-/** For each marked post, how many Thank hosts it holds itself (not in posts nested in it). */
-function thankCounts(tab: Page): Promise<Record<string, number>> {
-  return tab.evaluate(() => {
-    const counts: Record<string, number> = {};
-    for (const post of document.querySelectorAll('[data-daylight-post]')) counts[post.getAttribute('data-daylight-post')!] = 0;
-    for (const host of document.querySelectorAll('[data-daylight="thank"]')) {
-      const owner = host.closest('[data-daylight-post]')?.getAttribute('data-daylight-post');
-      if (owner) counts[owner] = (counts[owner] ?? 0) + 1;
-    }
-    return counts;
-  });
-}
 
 const composerText = (tab: Page, tool: ToolId) =>
   tab.locator(COMPOSER[tool]).first().evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
@@ -47,12 +32,13 @@ for (const tool of TOOL_IDS) {
     for (const entry of loadFixtureCatalog([tool])) {
       await serveFixtures(daylight.context, [entry]);
       await tab.goto(entry.url);
-      const expected = Object.fromEntries(entry.posts.map((p) => [p.id, byViewer(entry, p.author) || p.author === null ? 0 : 1]));
-      await expect.poll(() => thankCounts(tab), { message: entry.file }).toEqual(expected);
+      const expected = expectedThankCounts(entry);
+      const host = new DaylightPage(tab);
+      await expect.poll(() => host.thankCounts(), { message: entry.file }).toEqual(expected);
       // Host re-renders and a second pass never add a second one.
       await tab.evaluate(() => document.body.append(document.createElement('div')));
       await tab.waitForTimeout(100);
-      expect(await thankCounts(tab)).toEqual(expected);
+      expect(await host.thankCounts()).toEqual(expected);
       await daylight.context.unrouteAll({ behavior: 'ignoreErrors' });
     }
   });

@@ -27,6 +27,18 @@ export interface FixtureEntry {
   api?: Record<string, unknown>;
 }
 
+/** Tools whose handles compare case-insensitively (docs/contract.md, section 1). */
+export const CASE_INSENSITIVE = new Set<ToolId>(['github', 'gitlab', 'mattermost', 'phabricator']);
+
+/** Whether a post's author is the page's viewer (who gets no Thank button on their own posts). */
+export const byViewer = (entry: FixtureEntry, author: string | null): boolean =>
+  author !== null && entry.viewer != null && (CASE_INSENSITIVE.has(entry.tool) ? author.toLowerCase() === entry.viewer.toLowerCase() : author === entry.viewer);
+
+/** For each post of the page, how many Thank hosts it should hold: one, unless the viewer wrote it or its author is unknown. */
+export function expectedThankCounts(entry: FixtureEntry): Record<string, number> {
+  return Object.fromEntries(entry.posts.map((p) => [p.id, byViewer(entry, p.author) || p.author === null ? 0 : 1]));
+}
+
 export function fixtureHtml(entry: FixtureEntry): string {
   return readFileSync(path.join(FIXTURES_DIR, entry.tool, entry.file), 'utf8');
 }

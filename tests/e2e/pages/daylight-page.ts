@@ -1,4 +1,12 @@
-import type { Page } from '@playwright/test';
+/**
+ * What the page object needs of a tab: Playwright's page (the Chromium suite) and Puppeteer's
+ * (the Firefox suite, tests/firefox/) both are one.
+ */
+export interface Tab {
+  url(): string;
+  evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
 
 export interface PageMarkers {
   tool: string | null;
@@ -8,7 +16,7 @@ export interface PageMarkers {
 
 /** Page object for a host page: reads Daylight's contract markers, including inside open shadow roots. */
 export class DaylightPage {
-  constructor(readonly page: Page) {}
+  constructor(readonly page: Tab) {}
 
   markers(): Promise<PageMarkers> {
     return this.page.evaluate(() => {
@@ -41,7 +49,7 @@ export class DaylightPage {
    * popup shows), asked from `extension`, any open page of the extension; empty while none answers.
    * A feature listed here has started on the page: what it would show at the start is shown.
    */
-  featuresRunning(extension: Page): Promise<string[]> {
+  featuresRunning(extension: Tab): Promise<string[]> {
     return extension.evaluate(async (url) => {
       // Without the tabs permission no tab's URL is readable: ask every tab, keep this page's answer.
       const tabs = await chrome.tabs.query({});
@@ -77,6 +85,19 @@ export class DaylightPage {
   /** The page's clock (`performance.now()`), to compare with `firstSeen`. */
   now(): Promise<number> {
     return this.page.evaluate(() => performance.now());
+  }
+
+  /** For each marked post, how many Thank hosts it holds itself (not in posts nested in it). */
+  thankCounts(): Promise<Record<string, number>> {
+    return this.page.evaluate(() => {
+      const counts: Record<string, number> = {};
+      for (const post of document.querySelectorAll('[data-daylight-post]')) counts[post.getAttribute('data-daylight-post')!] = 0;
+      for (const host of document.querySelectorAll('[data-daylight="thank"]')) {
+        const owner = host.closest('[data-daylight-post]')?.getAttribute('data-daylight-post');
+        if (owner) counts[owner] = (counts[owner] ?? 0) + 1;
+      }
+      return counts;
+    });
   }
 
   /** Attributes of every element matching `selector`, searching the document and every open shadow root. */

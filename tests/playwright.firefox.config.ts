@@ -1,0 +1,17 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * The Firefox suite (tests/firefox/): Playwright runs the tests, Puppeteer drives Debian's Firefox ESR
+ * over WebDriver BiDi (tests/harness/firefox.ts), since Playwright's own Firefox is a patched build
+ * that would have to be downloaded. One worker: it runs beside the Chromium suite's two.
+ */
+export default defineConfig({
+  testDir: 'firefox',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  retries: 0,
+  reporter: [['list']],
+  outputDir: '../test-results/firefox',
+});
