@@ -14,7 +14,7 @@ export default defineConfig({
     description:
       'Open, asynchronous habits inside GitHub, GitLab, Slack, Mattermost, Asana and Phabricator.',
     // Each permission's reason is documented in README.md ("Permissions").
-    permissions: ['storage', 'scripting', 'alarms'],
+    permissions: ['storage', 'scripting', 'alarms', 'cookies'],
     // Self-hosted tools (GitLab, Mattermost, Phabricator, GitHub Enterprise) live on the org's own
     // origins, named by policy. A force-installed extension cannot ask for optional host access
     // without a user gesture, so access is declared up front; scripts run only on configured origins.

@@ -1,6 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { FEATURE_CATALOG } from '@/lib/features/catalog';
+import { liveSearchOn } from '@/lib/search/live/sources';
 import { resetUserSettings, saveUserSettings, type SettingKey, type Settings, type SettingsSnapshot } from '@/lib/settings';
+import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
@@ -105,6 +107,25 @@ function FeatureToggles(props: { id: string; value: string[]; disabled: boolean;
   );
 }
 
+/** One checkbox per tool: whether the popup also asks that tool's own search, with the user's session. */
+function LiveSearchToggles(props: { id: string; value: Settings['liveSearch']; disabled: boolean; save: (v: Settings['liveSearch']) => void }) {
+  return (
+    <fieldset id={props.id} className="feature-toggles" aria-label="Live search per tool" aria-describedby={`${props.id}-help`}>
+      {TOOL_IDS.map((tool) => (
+        <label key={tool} data-live-tool={tool}>
+          <input
+            type="checkbox"
+            checked={liveSearchOn(tool, props.value)}
+            disabled={props.disabled}
+            onChange={(e) => props.save({ ...props.value, [tool]: e.target.checked })}
+          />{' '}
+          {TOOL_NAMES[tool]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function SettingsPanel({ snapshot }: { snapshot: SettingsSnapshot }) {
   return (
     <div className="settings">
@@ -156,6 +177,14 @@ export function SettingsPanel({ snapshot }: { snapshot: SettingsSnapshot }) {
       </Field>
       <Field snapshot={snapshot} name="captureExclude" label="Never capture these pages" help="Match patterns, one per line, e.g. https://github.com/acme/secret/*">
         {(p) => <LinesSetting key={p.value.join('\n')} {...p} />}
+      </Field>
+      <Field
+        snapshot={snapshot}
+        name="liveSearch"
+        label="Search these tools live from the popup"
+        help="The popup also asks each checked tool's own search, from this browser with your own session, on that tool's sites only (its SaaS site and the instances under Tools). Results are shown, not stored. Slack is off unless switched on."
+      >
+        {(p) => <LiveSearchToggles {...p} />}
       </Field>
       <Field snapshot={snapshot} name="disabledFeatures" label="Switched-off features" help="Features switched off here stop in every open tab.">
         {(p) => <FeatureToggles {...p} />}

@@ -300,6 +300,63 @@ export const messages = {
   })),
 } as const satisfies Record<string, MessageDefinition>;
 
+/**
+ * Live search streams over a port (popup ↔ background), not one-shot messages: the popup sends a
+ * search per settled query, the background answers with each tool's state and items as they come,
+ * and closing the popup closes the port, which stops everything (lib/background/live-search-service.ts).
+ */
+export const LIVE_SEARCH_PORT = 'live-search';
+
+const liveStateSchema = lazy(() => z.enum(['searching', 'done', 'signed-out', 'no-access', 'rate-limited', 'off', 'error']));
+export type LiveState = z.infer<ReturnType<typeof liveStateSchema>>;
+
+/** popup → background: search the tools live (`from` are the people's handle maps from the directory). */
+export const liveSearchRequestSchema = lazy(() =>
+  z.object({
+    id: z.number(),
+    text: z.string().check(z.minLength(1), z.maxLength(500)),
+    tools: z.array(toolIdSchema()).check(z.maxLength(6)),
+    from: z.nullable(z.array(z.record(z.string().check(z.maxLength(300)), z.union([z.string().check(z.maxLength(200)), z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50))]))).check(z.maxLength(50))),
+    place: z.nullable(z.enum(['private', 'public'])),
+    after: z.nullable(z.number()),
+    before: z.nullable(z.number()),
+  }),
+);
+export type LiveSearchRequest = z.infer<ReturnType<typeof liveSearchRequestSchema>>;
+
+const Text = (max: number) => z.string().check(z.maxLength(max));
+export const liveItemSchema = lazy(() =>
+  z.object({
+    tool: toolIdSchema(),
+    url: Text(2048),
+    title: Text(400),
+    snippet: Text(400),
+    author: z.nullable(z.object({ handle: Text(200), name: Text(300) })),
+    time: z.nullable(z.number()),
+    kind: pageKindSchema(),
+    private: z.nullable(z.boolean()),
+    container: Text(300),
+  }),
+);
+
+/** background → popup: one tool's state (in words), or items one tool found for a search. */
+export const liveSearchEventSchema = lazy(() =>
+  z.union([
+    z.object({
+      type: z.literal('state'),
+      id: z.number(),
+      tool: toolIdSchema(),
+      state: liveStateSchema(),
+      text: Text(500),
+      /** Where to sign in (signed-out), or the origins to ask access for (no-access). */
+      signIn: z.optional(Text(2048)),
+      origins: z.optional(z.array(Text(300))),
+    }),
+    z.object({ type: z.literal('items'), id: z.number(), tool: toolIdSchema(), items: z.array(liveItemSchema()).check(z.maxLength(200)) }),
+  ]),
+);
+export type LiveSearchEvent = z.infer<ReturnType<typeof liveSearchEventSchema>>;
+
 export type MessageType = keyof typeof messages;
 type Schemas<T extends MessageType> = ReturnType<(typeof messages)[T]>;
 export type Request<T extends MessageType> = z.input<Schemas<T>['request']>;

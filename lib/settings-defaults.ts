@@ -24,6 +24,8 @@ export const DEFAULT_SETTINGS: Settings = {
   /** The user's own sites never captured (match patterns), on top of the policy's `captureExclude`. */
   captureSkip: [],
   disabledFeatures: [],
+  /** Tools searched live from the popup, by tool id; a tool not named follows its default (lib/search/live/sources.ts). */
+  liveSearch: {},
 };
 
 

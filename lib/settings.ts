@@ -48,6 +48,7 @@ const fieldSchemas = lazy(() => {
     capturePaused: z.boolean(),
     captureSkip: Lines(500, 2048),
     disabledFeatures: Lines(100, 100),
+    liveSearch: z.partialRecord(toolIdSchema(), z.boolean()),
   };
 });
 

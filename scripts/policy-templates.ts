@@ -67,6 +67,7 @@ const EXAMPLES: Record<string, unknown> = {
   helpdeskUrl: 'https://help.acme.example/daylight',
   captureExclude: ['https://github.com/acme/security-advisories/*'],
   disabledFeatures: [],
+  liveSearch: { slack: false, github: true },
 };
 
 function valueFromType(node: SchemaNode): unknown {

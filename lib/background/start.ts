@@ -9,6 +9,7 @@ import { openPagesOnInstall } from './install-pages';
 import { createKudosService } from './kudos-service';
 import { OUTBOX_ALARM } from '../kudos/outbox';
 import { createSearchService } from './search-service';
+import { acceptLiveSearchPorts, createLiveSearchService } from './live-search-service';
 import { unpackCapture } from '../search/capture-wire';
 import { syncSelfHostedScripts } from './self-hosted';
 import { addPageReport, selectorCheckDue } from './page-reports';
@@ -31,6 +32,17 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
   const kudos = createKudosService(db, directory, async () => (await loadSettings()).effective);
   const search = createSearchService(db, directory.resolve, async () => (await loadSettings()).effective);
   void search.resume().catch((error: unknown) => console.error('Daylight: search index', error));
+  acceptLiveSearchPorts(
+    createLiveSearchService({
+      settings: async () => (await loadSettings()).effective,
+      fetch: (input, init) => fetch(input, init),
+      hasAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+      cookie: async (origin, name) => (await browser.cookies.get({ url: `${origin}/`, name }))?.value ?? null,
+      reportChanged: (tool, origin, message) =>
+        void db.featureErrors.add({ featureId: 'live-search', tool, page: origin, message, at: Date.now() }).catch(() => undefined),
+    }),
+    signal,
+  );
 
   handleMessages({
     'feature-error': async (error) => {

@@ -42,7 +42,7 @@ test.describe('built Chrome manifest', () => {
 
   test('requests only the permissions it uses (each is documented in the README)', () => {
     const m = manifest();
-    expect(m.permissions ?? []).toEqual(['storage', 'scripting', 'alarms']);
+    expect(m.permissions ?? []).toEqual(['storage', 'scripting', 'alarms', 'cookies']);
     // Broad host access for self-hosted origins named by policy (see docs/architecture.md, "Permissions: why broad host access").
     expect(m.host_permissions ?? []).toEqual(['https://*/*', 'http://*/*']);
     expect(m.optional_permissions ?? []).toEqual([]);

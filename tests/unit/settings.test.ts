@@ -28,6 +28,18 @@ describe('settings', () => {
     expect(s.problems.join('\n')).toMatch(/unknown setting "bogus"/);
   });
 
+  it('take liveSearch per tool from policy over the user, and refuse values that are not booleans', async () => {
+    await saveUserSettings({ liveSearch: { slack: true, github: false } });
+    await fakeBrowser.storage.managed.set({ liveSearch: { slack: false } });
+    const s = await loadSettings();
+    expect(s.effective.liveSearch).toEqual({ slack: false });
+    expect(s.managed).toEqual({ liveSearch: { slack: false } });
+    await fakeBrowser.storage.managed.set({ liveSearch: { slack: 'yes', jira: true } });
+    const bad = await loadSettings();
+    expect(bad.effective.liveSearch).toEqual({ slack: true, github: false });
+    expect(bad.problems.join('\n')).toMatch(/"liveSearch" ignored/);
+  });
+
   it('leave the user’s own capture switches to the user, whatever policy says', async () => {
     await saveUserSettings({ captureSkip: ['https://github.com/acme/secret/*'] });
     await fakeBrowser.storage.managed.set({ capturePaused: true, captureSkip: [], archiveNudge: false });

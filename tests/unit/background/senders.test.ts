@@ -88,6 +88,9 @@ beforeEach(async () => {
   stop = new AbortController();
   // WXT's fake browser has no scripting API; with no self-hosted origins set none is registered.
   vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+  // Nor ports (live search's, tested in live-search-service.test.ts).
+  vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.runtime.onConnect, 'removeListener').mockImplementation(() => undefined);
   startBackground(db, stop.signal);
   const change = (await ok(senders.optionsTab(), 'directory-replace', { directory: demoDirectory, source: 'seed' })) as { importId: string };
   await ok(senders.contentScript(GITHUB_ISSUE), 'search-capture', capture(GITHUB_ISSUE, 'github', 'Rollout of the API'));
