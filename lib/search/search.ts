@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { DaylightDatabase, SearchRecordRow, StoredPerson } from '../db';
 import { KIND_CODES, PLACE_CODES, TOOL_CODES } from './codes';
 import { fromFilter } from './authors';
-import { SearchIndex, type IndexFilters, type QueryWord } from './engine';
+import { SearchIndex, type Candidate, type IndexFilters, type QueryWord } from './engine';
 import type { ParsedQuery } from './query';
 import { newestRecords, readRecords } from './record-store';
 import { highlight, hitTest, snippetWindow, type TextPiece } from './snippet';
@@ -95,6 +95,41 @@ export function hasCriteria(query: ParsedQuery): boolean {
   return query.words.length > 0 || query.tools.length > 0 || query.kinds.length > 0 || query.from.length > 0 || query.place !== null || query.after !== null || query.before !== null;
 }
 
+/** The index's words and filters for a parsed query (`from:` values already resolved to author keys). */
+export function indexQuery(query: ParsedQuery, authors: Set<string> | null): { words: QueryWord[]; filters: IndexFilters } {
+  const words: QueryWord[] = query.words.map((word, i) => ({ word, prefix: query.typing && i === query.words.length - 1 }));
+  return { words, filters: filtersOf(query, authors) };
+}
+
+/**
+ * The popup's order of the index's candidates: words matched, then match quality, then the index's
+ * relevance blended with Fuse's score on title and author (scored on what the index holds, so no
+ * record is read yet). Fuse moves a document only among those with equal words and quality.
+ */
+export function rankCandidates(candidates: readonly Candidate[], words: readonly string[]): Array<{ c: Candidate; rank: number }> {
+  let fuzzy: number[] | null = null;
+  if (words.length > 0 && candidates.length > 1) {
+    const fuse = new Fuse(candidates, {
+      keys: [
+        { name: 'title', weight: 0.8 },
+        { name: 'authorName', weight: 0.2 },
+      ],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.4,
+      useTokenSearch: true,
+      tokenMatch: 'any',
+    });
+    fuzzy = candidates.map(() => 1);
+    for (const result of fuse.search(words.join(' '))) fuzzy[result.refIndex] = result.score ?? 1;
+  }
+  const top = Math.max(...candidates.map((c) => c.score), 1e-9);
+  return candidates
+    // The blend is in [0, 1]; quality is at most 2 per word (32 for the index's 16 words).
+    .map((c, i) => ({ c, rank: c.words * 1000 + c.quality * 10 + (fuzzy === null ? c.score / top : FUSE_SHARE * (1 - fuzzy[i]!) + (1 - FUSE_SHARE) * (c.score / top)) }))
+    .sort((a, b) => b.rank - a.rank);
+}
+
 export async function runSearch(
   db: DaylightDatabase,
   index: SearchIndex,
@@ -110,31 +145,9 @@ export async function runSearch(
     authors = from.keys;
     notes.push(...from.notes);
   }
-  const words: QueryWord[] = query.words.map((word, i) => ({ word, prefix: query.typing && i === query.words.length - 1 }));
-  const filters = filtersOf(query, authors);
+  const { words, filters } = indexQuery(query, authors);
   const answer = index.search(words, filters, CANDIDATES);
-  let fuzzy: number[] | null = null;
-  if (query.words.length > 0 && answer.candidates.length > 1) {
-    // Fuse scores the candidates on what the index holds (title, author), so no record is read yet.
-    const fuse = new Fuse(answer.candidates, {
-      keys: [
-        { name: 'title', weight: 0.8 },
-        { name: 'authorName', weight: 0.2 },
-      ],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.4,
-      useTokenSearch: true,
-      tokenMatch: 'any',
-    });
-    fuzzy = answer.candidates.map(() => 1);
-    for (const result of fuse.search(query.words.join(' '))) fuzzy[result.refIndex] = result.score ?? 1;
-  }
-  const top = Math.max(...answer.candidates.map((c) => c.score), 1e-9);
-  const ranked = answer.candidates
-    // The blend is in [0, 1]; quality is at most 2 per word (32 for the index's 16 words).
-    .map((c, i) => ({ c, rank: c.words * 1000 + c.quality * 10 + (fuzzy === null ? c.score / top : FUSE_SHARE * (1 - fuzzy[i]!) + (1 - FUSE_SHARE) * (c.score / top)) }))
-    .sort((a, b) => b.rank - a.rank);
+  const ranked = rankCandidates(answer.candidates, query.words);
   // Only the records shown are read; when some were archived since, the next ones are read too.
   const live: Array<{ row: SearchRecordRow; rank: number }> = [];
   for (let from = 0; live.length < limit && from < ranked.length; ) {

@@ -2,8 +2,11 @@
  * A seeded synthetic corpus of realistic search records, and four classes of queries with their
  * ground truth, shaped like what a browser captures over months of work: tools
  * in realistic proportions, titles of 5–15 words, bodies of 20–300 words skewed short, Zipfian
- * function words, collaboration words in topics, code identifiers, handles, a long tail of rare
- * words, commit hashes, issue numbers.
+ * function words, collaboration words in topics (Zipf-like within a topic, and sometimes inflected:
+ * "deploys", "labeled", "rollouts" are the rare completions and one-edit neighbours an exact word
+ * competes with), code identifiers in camelCase and snake_case (some built from topic words:
+ * `restoreBackup`, `canary_rollout`), handles, a long tail of rare words, commit hashes, issue
+ * numbers.
  */
 import type { ExportedRecord } from '../../lib/search/export';
 import { tokenize } from '../../lib/search/tokenize';
@@ -22,7 +25,7 @@ export function random(seed: number): () => number {
 }
 
 const FUNCTION_WORDS = 'the a to of and in is for on that it with this be we as at by not are or from have but can if will so all should our when there'.split(' ');
-const TOPICS = [
+export const TOPICS = [
   'deploy pipeline rollout canary staging production release artifact rollback build',
   'kubernetes cluster node pod container helm ingress namespace scheduler autoscaler',
   'payment invoice refund ledger billing checkout currency settlement chargeback reconciliation',
@@ -42,7 +45,7 @@ const TOPICS = [
 ].map((t) => t.split(' '));
 const CODE_PARTS = ['get', 'set', 'fetch', 'update', 'create', 'delete', 'user', 'invoice', 'items', 'by', 'id', 'order', 'payment', 'retry', 'handler', 'config', 'cache', 'token', 'session', 'queue'];
 const SYLLABLES = 'ka lo mi ne ru sa to vi ze bo da fe gu hi jo pe qua ri su ty wo xe ya zu an el in on ur'.split(' ');
-const TOOL_SHARE: Array<[ToolId, number]> = [['github', 0.3], ['gitlab', 0.15], ['slack', 0.25], ['mattermost', 0.1], ['asana', 0.12], ['phabricator', 0.08]];
+export const TOOL_SHARE: Array<[ToolId, number]> = [['github', 0.3], ['gitlab', 0.15], ['slack', 0.25], ['mattermost', 0.1], ['asana', 0.12], ['phabricator', 0.08]];
 const KINDS: Record<ToolId, PageKind[]> = {
   github: ['issue', 'pull_request', 'discussion'],
   gitlab: ['issue', 'merge_request'],
@@ -62,17 +65,24 @@ export function makeCorpus(count: number, seed = 42, now = Date.UTC(2026, 5, 1))
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const zipf = <T>(list: readonly T[]) => list[Math.floor(list.length * rnd() ** 2.5)]!;
+  // Topic words: the first of a topic is the most common (about 1/rank, not as steep as function words).
+  const topicWord = (topic: readonly string[]) => {
+    const w = topic[Math.floor(topic.length * rnd() ** 1.6)]!;
+    const r = rnd();
+    const stem = w.endsWith('e') ? w.slice(0, -1) : w;
+    return r < 0.05 ? `${w}s` : r < 0.07 ? `${stem}ed` : r < 0.09 ? `${stem}ing` : w;
+  };
   const longTail = Array.from({ length: 40_000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(SYLLABLES)).join(''));
   const identifiers = Array.from({ length: 6_000 }, () => {
-    const parts = Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(CODE_PARTS));
+    const parts = Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => (rnd() < 0.3 ? pick(pick(TOPICS)) : pick(CODE_PARTS)));
     return rnd() < 0.5 ? parts.map((p, i) => (i === 0 ? p : p[0]!.toUpperCase() + p.slice(1))).join('') : parts.join('_');
   });
   const handles = Array.from({ length: 2_000 }, (_, i) => `${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(['', '-', '.'])}${pick(SYLLABLES)}${i % 10}`);
   const word = (topic: string[]): string => {
     const r = rnd();
     if (r < 0.45) return zipf(FUNCTION_WORDS);
-    if (r < 0.8) return pick(topic);
-    if (r < 0.85) return pick(pick(TOPICS));
+    if (r < 0.8) return topicWord(topic);
+    if (r < 0.85) return topicWord(pick(TOPICS));
     if (r < 0.9) return pick(identifiers);
     if (r < 0.95) return zipf(longTail);
     if (r < 0.97) return `@${pick(handles)}`;
