@@ -4,7 +4,7 @@ import { mentionTranslation } from './mention-translation';
 import { pageCapture } from './page-capture';
 import { personCards } from './person-cards';
 import { privateWarning } from './private-warning';
-import { thankButtons } from './thank-buttons';
+import { thankButtons } from './thank-buttons/thank-buttons';
 import { workingHoursHint } from './working-hours-hint';
 
 /**

@@ -26,11 +26,16 @@ function readEntries(markdown: string): Entry[] {
 }
 
 describe('feature registry', () => {
-  const files = readdirSync(path.join(ROOT, 'lib/features')).filter((f) => f.endsWith('.ts') && !MACHINERY.has(f));
+  // A feature is a file `<id>.ts`, or a folder `<id>/` of named parts wired by its `<id>/<id>.ts`.
+  const files = readdirSync(path.join(ROOT, 'lib/features'), { withFileTypes: true }).flatMap((f) => {
+    if (f.isDirectory()) return existsSync(path.join(ROOT, 'lib/features', f.name, `${f.name}.ts`)) ? [`${f.name}/${f.name}.ts`] : [`${f.name}/`];
+    return f.name.endsWith('.ts') && !MACHINERY.has(f.name) ? [f.name] : [];
+  });
+  const codeOf = (id: string) => files.find((f) => f === `${id}.ts` || f === `${id}/${id}.ts`);
   const entries = readEntries(readFileSync(path.join(ROOT, 'docs/features.md'), 'utf8'));
 
   it('registers every feature file once, under the id its file is named after', () => {
-    expect(features.map((f) => `${f.id}.ts`).sort()).toEqual(files.sort());
+    expect(features.map((f) => codeOf(f.id)).sort()).toEqual(files.sort());
     expect(new Set(features.map((f) => f.id)).size).toBe(features.length);
   });
 
@@ -45,7 +50,7 @@ describe('feature registry', () => {
   it.each(features.map((f) => [f.id, f] as const))('%s is described, and its entry names its file and tests that exist', (id, feature) => {
     expect(feature.description.length).toBeGreaterThan(20);
     const entry = entries.find((e) => e.id === id);
-    expect(entry?.code).toBe(`lib/features/${id}.ts`);
+    expect(entry?.code).toBe(`lib/features/${codeOf(id)}`);
     expect(entry!.tests.length).toBeGreaterThan(0);
     for (const test of entry!.tests) {
       expect(test, `${id}: ${test} is a test file`).toMatch(/^tests\/.+\.(test|spec)\.tsx?$/);
