@@ -2,6 +2,7 @@ import { openDatabase } from '@/lib/db';
 import { FeatureErrors } from './FeatureErrors';
 import { PeopleSection } from './PeopleSection';
 import { PrivatePlaces } from './PrivatePlaces';
+import { RefusedMessages } from './RefusedMessages';
 import { SearchSection } from './SearchSection';
 import { SelectorHealth } from './SelectorHealth';
 import { SettingsPanel } from './SettingsPanel';
@@ -82,6 +83,8 @@ export function OptionsApp() {
           {data.status === 'ready' && <SelectorHealth reports={data.value.reports} />}
           <h3>Feature failures</h3>
           {data.status === 'ready' && <FeatureErrors errors={data.value.errors} />}
+          <h3>Refused from pages</h3>
+          <RefusedMessages />
         </section>
       </main>
     </div>

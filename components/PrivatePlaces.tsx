@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { openDatabase, type PlaceChoice } from '@/lib/db';
 import { sendToBackground } from '@/lib/messaging';
+import { toolLink } from '@/lib/tools/links';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
 import { useAsync } from './useAsync';
+import { useSettings } from './useSettings';
 
 async function load(): Promise<PlaceChoice[]> {
   const db = openDatabase();
@@ -15,6 +17,7 @@ async function load(): Promise<PlaceChoice[]> {
 
 /** Places where Daylight does not warn ("Don't warn here again"), removable, and the reasons on record per place. */
 export function PrivatePlaces() {
+  const selfHosted = useSettings()?.effective.selfHosted ?? {};
   const [version, setVersion] = useState(0);
   const [problem, setProblem] = useState<string>();
   const data = useAsync(load, [version]);
@@ -37,7 +40,7 @@ export function PrivatePlaces() {
         <ul data-testid="exceptions">
           {exceptions.map((place) => (
             <li key={place.key}>
-              <a href={place.url} target="_blank" rel="noreferrer">
+              <a href={toolLink(place.tool, place.url, selfHosted) ?? undefined} target="_blank" rel="noreferrer">
                 {place.label}
               </a>{' '}
               <span className="muted">({TOOL_NAMES[place.tool]})</span>{' '}

@@ -6,6 +6,7 @@ import { parseQuery } from '@/lib/search/query';
 import type { SearchHit } from '@/lib/search/search';
 import { EMPTY_STATUS, searchStatusItem, type SearchStatus } from '@/lib/search/status';
 import type { Settings } from '@/lib/settings';
+import { toolLink } from '@/lib/tools/links';
 import { PAGE_KINDS, type PageKind } from '@/lib/tools/page';
 import { TOOL_IDS, TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
 import { SearchEmptyState } from './SearchEmptyState';
@@ -45,6 +46,8 @@ function useSearchStatus(): SearchStatus {
 
 /** Cross-tool search: keyboard first (the box has focus, ↑/↓ move, Enter opens, Ctrl/Cmd+Enter opens in a new tab). */
 export function SearchPanel({ settings }: { settings: Settings | undefined }) {
+  // Checked again where it is shown: a record whose link is not its tool's opens nothing.
+  const linkOf = (hit: SearchHit) => toolLink(hit.record.tool, hit.record.url, settings?.selfHosted ?? {});
   const [text, setText] = useState('');
   const [refresh, setRefresh] = useState(0);
   const [archived, setArchived] = useState<SearchHit | null>(null);
@@ -79,7 +82,8 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
       const hit = hits[active];
       if (!hit) return;
       event.preventDefault();
-      void openUrl(hit.record.url, event.ctrlKey || event.metaKey);
+      const href = linkOf(hit);
+      if (href !== null) void openUrl(href, event.ctrlKey || event.metaKey);
     }
   };
 
@@ -154,6 +158,7 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
           <SearchResultItem
             key={hit.record.key}
             hit={hit}
+            href={linkOf(hit)}
             id={`${listId}-${i}`}
             active={i === active}
             onOpen={(url, newTab) => void openUrl(url, newTab)}

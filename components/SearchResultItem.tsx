@@ -6,6 +6,8 @@ import { HighlightedText } from './HighlightedText';
 
 interface Props {
   hit: SearchHit;
+  /** The record's link as lib/tools/links.ts checked it; null when it is not its tool's (shown, never opened). */
+  href: string | null;
   id: string;
   active: boolean;
   onOpen: (url: string, newTab: boolean) => void;
@@ -14,22 +16,22 @@ interface Props {
 }
 
 /** One search result: tool, kind, title and snippet with the matched words marked, author, date, lock. */
-export function SearchResultItem({ hit, id, active, onOpen, onArchive, onPointer }: Props) {
+export function SearchResultItem({ hit, href, id, active, onOpen, onArchive, onPointer }: Props) {
   const { record } = hit;
   const author = record.authorName ?? record.author;
   return (
     <li role="option" id={id} aria-selected={active} className={active ? 'result active' : 'result'} onPointerEnter={onPointer} data-key={record.key}>
       <a
-        href={record.url}
+        href={href ?? undefined}
         tabIndex={-1}
         onClick={(event) => {
           event.preventDefault();
-          onOpen(record.url, event.ctrlKey || event.metaKey || event.shiftKey);
+          if (href !== null) onOpen(href, event.ctrlKey || event.metaKey || event.shiftKey);
         }}
         onAuxClick={(event) => {
-          if (event.button !== 1) return;
+          if (event.button !== 1 || href === null) return;
           event.preventDefault();
-          onOpen(record.url, true);
+          onOpen(href, true);
         }}
       >
         <span className="result-head">

@@ -86,7 +86,7 @@ export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undef
   const runImport = async (file: File) => {
     setProblems([]);
     setMessage(undefined);
-    const parsed = parseSearchExport(await file.text());
+    const parsed = parseSearchExport(await file.text(), settings.selfHosted);
     if (!parsed.ok) {
       setProblems(parsed.problems);
       setMessage(`${file.name} was not imported: nothing changed.`);

@@ -4,9 +4,11 @@ import { ledgerCsv, ledgerJson } from '@/lib/kudos/export';
 import { sendToBackground } from '@/lib/messaging';
 import { loadPeople } from '@/lib/people/directory-store';
 import { DirectoryIndex } from '@/lib/people/resolver';
+import { toolLink } from '@/lib/tools/links';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
 import { downloadText } from './PeopleExport';
 import { useAsync } from './useAsync';
+import { useSettings } from './useSettings';
 import './thanks.css';
 
 /** The background writes the ledger and the outbox; this view reads them again this often. */
@@ -79,7 +81,19 @@ export function UndoButton({ entry, name, onArchive }: { entry: ThanksEntry; nam
   );
 }
 
+/** A ledger entry's post: a link only when it is on the entry's tool site (lib/tools/links.ts). */
+function LedgerLink({ href, text }: { href: string | null; text: string }) {
+  return href ? (
+    <a href={href} target="_blank" rel="noreferrer">
+      {text}
+    </a>
+  ) : (
+    <span>{text}</span>
+  );
+}
+
 export function ThanksLedger() {
+  const selfHosted = useSettings()?.effective.selfHosted ?? {};
   const [version, setVersion] = useState(0);
   const [query, setQuery] = useState('');
   const [showArchived, setShowArchived] = useState(false);
@@ -153,9 +167,7 @@ export function ThanksLedger() {
                 <td>{cached.names.get(entry.id) ?? entry.name}</td>
                 <td>
                   {TOOL_NAMES[entry.tool]}:{' '}
-                  <a href={entry.permalink} target="_blank" rel="noreferrer">
-                    {entry.excerpt || entry.permalink}
-                  </a>
+                  <LedgerLink href={toolLink(entry.tool, entry.permalink, selfHosted)} text={entry.excerpt || entry.permalink} />
                 </td>
                 <td>{entry.note}</td>
                 <td>{entry.direction === 'given' && <Announcement entry={cached.outbox.get(entry.id)} onRetry={(id) => act(sendToBackground('outbox-retry', { id }))} />}</td>

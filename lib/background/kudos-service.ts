@@ -8,6 +8,7 @@ import type { Request, Response } from '../messaging';
 import type { PersonBrief } from '../people/resolver';
 import type { Settings } from '../settings';
 import type { Place } from '../tools/page';
+import { toolLink } from '../tools/links';
 import type { ToolId } from '../tools/tool-ids';
 
 interface Directory {
@@ -58,7 +59,7 @@ export function createKudosService(db: DaylightDatabase, directory: Directory, s
       note: request.note,
       via: request.via,
     });
-    const url = (await settings()).kudosWebhookUrl;
+    const { kudosWebhookUrl: url, selfHosted } = await settings();
     const announce = request.via === 'public' && url !== '';
     if (announce) {
       const giver = (viewer ? people[viewer]?.name : undefined) ?? viewer ?? 'Someone';
@@ -66,7 +67,7 @@ export function createKudosService(db: DaylightDatabase, directory: Directory, s
         id: entry.id,
         thanksId: entry.id,
         url,
-        payload: announcementPayload({ key: entry.id, giver, receiver: entry.name, tool, permalink: entry.permalink, note: entry.note, private: entry.private }),
+        payload: announcementPayload({ key: entry.id, giver, receiver: entry.name, tool, permalink: toolLink(tool, entry.permalink, selfHosted), note: entry.note, private: entry.private }),
       });
     }
     return { id: entry.id, at: entry.at, name: entry.name, announced: announce };

@@ -11,8 +11,11 @@ import { OUTBOX_ALARM } from '../kudos/outbox';
 import { createSearchService } from './search-service';
 import { acceptLiveSearchPorts, createLiveSearchService } from './live-search-service';
 import { unpackCapture } from '../search/capture-wire';
+import { foreignLink } from '../search/export';
+import { toolLink } from '../tools/links';
 import { syncSelfHostedScripts } from './self-hosted';
 import { addPageReport, selectorCheckDue } from './page-reports';
+import { bounds, withinBounds } from './bounds';
 
 /** Tell every tab's content script (tabs without one just do not answer). */
 async function tellTabs(type: 'settings-changed' | 'directory-changed'): Promise<void> {
@@ -59,11 +62,12 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
       });
       return { ok: true as const };
     },
-    'page-report': async (report) => {
-      await addPageReport(db, report);
-      directory.reportsChanged();
-      return { ok: true as const };
-    },
+    'page-report': async (report, sender) =>
+      withinBounds('page-report', report.tool, sender, (tab, selfHosted) => bounds.origin(report.tool, report.origin, tab, selfHosted), async () => {
+        await addPageReport(db, report);
+        directory.reportsChanged();
+        return { ok: true as const };
+      }),
     'page-report-due': async (page) => ({ due: await selectorCheckDue(db, page) }),
     'directory-replace': async ({ directory: people, source }) => {
       const change = await replaceDirectory(db, people, source);
@@ -91,18 +95,36 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
       void recordMentionsResolved(db, tool, Object.keys(people).length).catch(() => undefined); // a full disk loses a count, never the answer
       return { people };
     },
-    'person-card': async ({ id }) => ({ card: await directory.card(id) }),
+    'person-card': async ({ id }) => {
+      const [card, { selfHosted }] = await Promise.all([directory.card(id), loadSettings().then((s) => s.effective)]);
+      // Profile links follow page reports and the directory's tool:host keys: only the tool's sites are linked.
+      return { card: card && { ...card, profiles: card.profiles.map((p) => ({ ...p, url: p.url === null ? null : toolLink(p.tool, p.url, selfHosted) })) } };
+    },
     'suggest-people': async ({ tool, origin, query }) => ({ suggestions: await directory.suggest(tool, origin, query) }),
     'settings-get': async () => (await loadSettings()).effective,
     ...opennessHandlers(db),
-    'thanks-give': (request) => kudos.give(request),
+    'thanks-give': (request, sender) =>
+      withinBounds('thanks-give', request.tool, sender, (tab, selfHosted) => bounds.thanks({ ...request, posts: [request.post] }, tab, selfHosted), () => kudos.give(request)),
     'thanks-state': ({ postKeys }) => kudos.state(postKeys),
-    'thanks-seen': (request) => kudos.seen(request),
+    'thanks-seen': (request, sender) =>
+      withinBounds('thanks-seen', request.tool, sender, (tab, selfHosted) => bounds.thanks(request, tab, selfHosted), () => kudos.seen(request)),
     'thanks-archive': async ({ id, archived }) => (await kudos.archive(id, archived), { ok: true as const }),
     'outbox-retry': async ({ id }) => (await kudos.retry(id), { ok: true as const }),
-    'search-capture': (request, sender) => search.capture({ records: unpackCapture(request), visit: request.visit }, sender),
+    'search-capture': (request, sender) => {
+      const records = unpackCapture(request);
+      return withinBounds('search-capture', request.page.tool, sender, (tab, selfHosted) => bounds.capture(records, tab, selfHosted), () =>
+        search.capture({ records, visit: request.visit }, sender),
+      );
+    },
     'search-archive': ({ keys, archived }) => search.archive(keys, archived),
-    'search-import': ({ records }) => search.importPart(records),
+    'search-import': async ({ records }) => {
+      const { selfHosted } = (await loadSettings()).effective;
+      for (const record of records) {
+        const foreign = foreignLink(record, selfHosted);
+        if (foreign) throw new Error(`Refused "search-import": record ${JSON.stringify(record.key.slice(0, 200))}: ${foreign}. Nothing of this part was stored.`);
+      }
+      return search.importPart(records);
+    },
     'search-rebuild': () => search.rebuild(),
   }, signal);
   // Announcements left waiting (or cut off by a restart) go out as soon as the background starts.

@@ -3,6 +3,7 @@ import { IdleQueue } from '../dom/idle-queue';
 import { isVisible } from '../tools/dom';
 import type { MentionReading } from '../tools/adapter';
 import { PersonCardView } from '../ui/person-card';
+import { toolLink } from '../tools/links';
 import type { Feature } from './feature';
 import { FEATURE_DESCRIPTIONS } from './catalog';
 
@@ -31,7 +32,7 @@ export const personCards: Feature = {
   id: 'person-cards',
   description: FEATURE_DESCRIPTIONS['person-cards'],
   init(page, signal) {
-    const view = new PersonCardView(page.adapter.id);
+    const view = new PersonCardView(page.adapter.id, (tool, href) => toolLink(tool, href, page.settings.selfHosted));
     signal.addEventListener('abort', () => view.hide(), { once: true });
 
     const mark = (mentions: readonly MentionReading[]) => {

@@ -7,7 +7,8 @@ export interface AnnouncementFacts {
   giver: string;
   receiver: string;
   tool: ToolId;
-  permalink: string;
+  /** The thanked post's link, checked against the tool's site (lib/tools/links.ts); null: announced without one. */
+  permalink: string | null;
   note: string;
   /** Given in a private place: announced without content or link. */
   private: boolean;
@@ -29,7 +30,7 @@ export function announcementPayload(facts: AnnouncementFacts): Record<string, un
   const head = `${escapeText(facts.giver)} thanked ${escapeText(facts.receiver)} on ${tool}`;
   const text = facts.private
     ? `:pray: ${head} for work in a private space.`
-    : `:pray: ${head}${note ? `: “${escapeText(note)}”` : '.'} ${permalink}`;
+    : `:pray: ${head}${note ? `: “${escapeText(note)}”` : '.'}${permalink ? ` ${permalink}` : ''}`;
   const fields = [
     { title: 'Giver', value: facts.giver, short: true },
     { title: 'Receiver', value: facts.receiver, short: true },

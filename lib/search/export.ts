@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { toolLink, type SelfHostedOrigins } from '../tools/links';
 import type { DaylightDatabase, SearchRecordRow } from '../db';
 import { lazy } from '../lazy';
 import { captureRecordSchema } from './record';
@@ -61,8 +62,11 @@ export interface ImportProblem {
 
 export type ParsedImport = { ok: true; records: ExportedRecord[] } | { ok: false; problems: ImportProblem[] };
 
-/** Check a whole file before anything is stored: every bad record is reported, and nothing is taken. */
-export function parseSearchExport(text: string): ParsedImport {
+/**
+ * Check a whole file before anything is stored: every bad record is reported, and nothing is taken.
+ * A record's links must be on its tool's site or a configured origin (lib/tools/links.ts).
+ */
+export function parseSearchExport(text: string, selfHosted: SelfHostedOrigins): ParsedImport {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -78,12 +82,21 @@ export function parseSearchExport(text: string): ParsedImport {
     const parsed = exportedRecordSchema().safeParse(raw);
     if (!parsed.success) problems.push({ record: i + 1, message: z.prettifyError(parsed.error).replace(/\n/g, ' ') });
     else if (keys.has(parsed.data.key)) problems.push({ record: i + 1, message: `duplicate key ${parsed.data.key}` });
+    else if (foreignLink(parsed.data, selfHosted)) problems.push({ record: i + 1, message: foreignLink(parsed.data, selfHosted)! });
     else {
       keys.add(parsed.data.key);
       records.push(parsed.data);
     }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
+}
+
+/** Why a record's key, link or page is not its tool's (then it is never stored), or null. */
+export function foreignLink(record: Pick<ExportedRecord, 'tool' | 'key' | 'url' | 'pageKey'>, selfHosted: SelfHostedOrigins): string | null {
+  for (const href of [record.key, record.url, record.pageKey]) {
+    if (href !== undefined && toolLink(record.tool, href, selfHosted) === null) return `${JSON.stringify(href.slice(0, 200))} is not a link to ${record.tool} or a configured origin`;
+  }
+  return null;
 }
 
 /**

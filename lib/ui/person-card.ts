@@ -1,6 +1,6 @@
 import type { PersonCard } from '../people/resolver';
 import { describeLocalNow, localNow } from '../people/working-time';
-import { TOOL_NAMES } from '../tools/tool-ids';
+import { TOOL_NAMES, type ToolId } from '../tools/tool-ids';
 import { createShadowHost, el, isDarkAround } from './shadow-host';
 
 const CSS = `
@@ -27,8 +27,10 @@ button { font: inherit; font-size: 12px; padding: 1px 8px; border-radius: 6px; b
 :focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
 
+type LinkCheck = (tool: ToolId, href: string) => string | null;
+
 /** Build the card for a person: text nodes only, so hostile names stay inert. */
-function renderCard(person: PersonCard, dark: boolean, currentTool: string): HTMLElement {
+function renderCard(person: PersonCard, dark: boolean, currentTool: string, linkOf: LinkCheck): HTMLElement {
   const heading = el('p', { class: 'name', id: 'daylight-card-name' }, person.name);
   const meta = [person.title, person.team].filter(Boolean).join(' · ');
   const card = el('div', { class: dark ? 'card dark' : 'card', role: 'dialog', 'aria-labelledby': 'daylight-card-name' }, heading);
@@ -38,8 +40,9 @@ function renderCard(person: PersonCard, dark: boolean, currentTool: string): HTM
   const list = el('ul', { 'aria-label': 'Handles on other tools' });
   for (const profile of person.profiles) {
     const label = `${TOOL_NAMES[profile.tool]}${profile.key.includes(':') ? ` (${profile.key.split(':').slice(1).join(':')})` : ''}`;
-    const handle = profile.url
-      ? el('a', { class: 'handle', href: profile.url, target: '_blank', rel: 'noopener noreferrer' }, profile.handle)
+    const href = profile.url === null ? null : linkOf(profile.tool, profile.url);
+    const handle = href
+      ? el('a', { class: 'handle', href, target: '_blank', rel: 'noopener noreferrer' }, profile.handle)
       : el('span', { class: 'handle' }, profile.handle);
     const copy = el('button', { type: 'button', 'aria-label': `Copy ${label} handle ${profile.handle}` }, 'Copy');
     copy.addEventListener('click', () => {
@@ -65,7 +68,11 @@ export class PersonCardView {
   anchor: Element | undefined;
   private beside: readonly Element[] = [];
 
-  constructor(private readonly currentTool: string) {}
+  /** `linkOf` checks each profile link again where it is shown (lib/tools/links.ts's toolLink). */
+  constructor(
+    private readonly currentTool: string,
+    private readonly linkOf: LinkCheck,
+  ) {}
 
   /**
    * Show `person`'s card by `anchor`, never covering the anchor nor `beside` (the tool's own
@@ -77,7 +84,7 @@ export class PersonCardView {
     }
     this.anchor = anchor;
     this.root.querySelector('.card')?.remove();
-    this.root.append(renderCard(person, isDarkAround(anchor), this.currentTool));
+    this.root.append(renderCard(person, isDarkAround(anchor), this.currentTool, this.linkOf));
     this.showLocalTime(person);
     if (!this.host.isConnected) document.body.append(this.host);
     this.beside = beside;

@@ -1,4 +1,5 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
+import { SAAS_HOSTS } from './hosts';
 import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
@@ -160,7 +161,7 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
 export const asana: Adapter = {
   id: 'asana',
   name: 'Asana',
-  matches: ['https://app.asana.com/*'],
+  matches: SAAS_HOSTS,
   selectors: selectorTable,
   postSelector: anyOf(selectors.description, selectors.story),
   detect: (doc) => hasAny(doc, [selectors.app]),

@@ -1,4 +1,5 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
+import { SAAS_HOSTS } from './hosts';
 import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, once, ownedBy, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
@@ -251,7 +252,7 @@ function title(doc: Document): string {
 export const github: Adapter = {
   id: 'github',
   name: 'GitHub',
-  matches: ['https://github.com/*', 'https://gist.github.com/*'],
+  matches: SAAS_HOSTS,
   selectors: selectorTable,
   postSelector: POST_SELECTOR,
   detect: (doc) => hasAny(doc, [selectors.page]),

@@ -1,4 +1,5 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
+import { SAAS_HOSTS } from './hosts';
 import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { pathSegments } from '../url';
@@ -188,7 +189,7 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
 export const gitlab: Adapter = {
   id: 'gitlab',
   name: 'GitLab',
-  matches: ['https://gitlab.com/*'],
+  matches: SAAS_HOSTS,
   selectors: selectorTable,
   postSelector: POST_SELECTOR,
   // Any origin can run GitLab; its pages carry og:site_name and the controller path on <body>.

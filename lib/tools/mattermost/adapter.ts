@@ -1,4 +1,5 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
+import { SAAS_HOSTS } from './hosts';
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
 import { datetimeOf, inContent, isPressed, isVisible, once, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
@@ -224,7 +225,7 @@ export const mattermost: Adapter = {
   id: 'mattermost',
   name: 'Mattermost',
   // Mattermost Cloud workspaces, and the project's own public community server.
-  matches: ['https://*.cloud.mattermost.com/*', 'https://community.mattermost.com/*'],
+  matches: SAAS_HOSTS,
   selectors: selectorTable,
   postSelector: selectors.post,
   detect: (doc) => hasAny(doc, [selectors.app]) && hasAny(doc, [selectors.post, selectors.composer, selectors.channelHeader]),

@@ -1,4 +1,5 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading } from '../adapter';
+import { SAAS_HOSTS } from './hosts';
 import { inContent, isVisible, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
@@ -164,7 +165,7 @@ export const phabricator: Adapter = {
   name: 'Phabricator',
   // Phorge's own instance, the upstream Phabricator archive and Wikimedia's public install:
   // the public Phabricator/Phorge hosts people work in. Company installs are added by policy.
-  matches: ['https://we.phorge.it/*', 'https://secure.phabricator.com/*', 'https://phabricator.wikimedia.org/*'],
+  matches: SAAS_HOSTS,
   selectors: selectorTable,
   postSelector: POST_SELECTOR,
   detect: (doc) => hasAny(doc, [selectors.page]),

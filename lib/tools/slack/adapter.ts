@@ -1,4 +1,5 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
+import { SAAS_HOSTS } from './hosts';
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
 import { inContent, isPressed, isVisible, nearbyControl, once, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
@@ -214,7 +215,7 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
 export const slack: Adapter = {
   id: 'slack',
   name: 'Slack',
-  matches: ['https://app.slack.com/*', 'https://*.slack.com/*'],
+  matches: SAAS_HOSTS,
   selectors: selectorTable,
   postSelector: selectors.message,
   detect: (doc) => hasAny(doc, [selectors.client]),
