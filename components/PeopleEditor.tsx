@@ -3,6 +3,7 @@ import { describeIssue } from '@/lib/people/plain-issues';
 import { personSchema, type Person } from '@/lib/people/schema';
 import { isHandleKey } from '@/lib/people/handle-key';
 import { TOOL_IDS } from '@/lib/tools/tool-ids';
+import type { TimeField } from '@/lib/people/working-time';
 import { handleKeyLabel, handleList, handleValue, shortText, splitHandles } from './PeopleModel';
 
 export interface PeopleEditorProps {
@@ -24,6 +25,18 @@ const TEXT_FIELDS = [
   { name: 'title', label: 'Title' },
 ] as const;
 
+const TIME_INPUTS: ReadonlyArray<{ name: TimeField; label: string; help: string }> = [
+  { name: 'timeZone', label: 'Time zone', help: 'An IANA name, such as Europe/Warsaw or America/New_York.' },
+  { name: 'workingHours', label: 'Working hours', help: 'Start and end on a 24-hour clock, such as 09:00-17:30.' },
+  { name: 'workingDays', label: 'Working days', help: 'A range such as mon-fri, or days such as mon,wed,fri (mon-fri when empty).' },
+  { name: 'locale', label: 'Language', help: 'A language tag, such as pl-PL or ja.' },
+];
+
+/** Every zone the browser knows, offered while typing one (older browsers offer none and accept any they know). */
+function knownZones(): readonly string[] {
+  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+}
+
 function draftOf(person: Person | null, keys: readonly string[]): Draft {
   const draft: Draft = {
     id: person?.id ?? '',
@@ -32,6 +45,7 @@ function draftOf(person: Person | null, keys: readonly string[]): Draft {
     team: person?.team ?? '',
     title: person?.title ?? '',
   };
+  for (const { name } of TIME_INPUTS) draft[name] = person?.[name] ?? '';
   for (const key of keys) draft[`handles.${key}`] = handleList(person?.handles[key]).join(', ');
   return draft;
 }
@@ -96,7 +110,15 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
       const text = (draft[name] ?? '').trim();
       return text === '' ? {} : { [name]: text };
     };
-    const input = { id: (draft.id ?? '').trim(), name: draft.name ?? '', ...optional('email'), ...optional('team'), ...optional('title'), handles };
+    const input = {
+      id: (draft.id ?? '').trim(),
+      name: draft.name ?? '',
+      ...optional('email'),
+      ...optional('team'),
+      ...optional('title'),
+      ...Object.assign({}, ...TIME_INPUTS.map(({ name }) => optional(name))),
+      handles,
+    };
     const found: Record<string, string> = {};
     const parsed = personSchema().safeParse(input);
     if (!parsed.success) {
@@ -109,7 +131,7 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
     setErrors(found);
     setFailure(undefined);
     if (!parsed.success || Object.keys(found).length > 0) {
-      const firstBad = [...TEXT_FIELDS.map((f) => f.name as string), ...handleKeys.map((k) => `handles.${k}`)].find((name) => found[name]);
+      const firstBad = [...TEXT_FIELDS.map((f) => f.name as string), ...TIME_INPUTS.map((f) => f.name as string), ...handleKeys.map((k) => `handles.${k}`)].find((name) => found[name]);
       if (firstBad) form.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(firstBad))}`)?.focus();
       return;
     }
@@ -126,7 +148,7 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
     );
   };
 
-  const field = (name: string, label: string, options: { type?: string; readOnly?: boolean; help?: string } = {}) => {
+  const field = (name: string, label: string, options: { type?: string; readOnly?: boolean; help?: string; list?: string } = {}) => {
     const id = fieldId(name);
     const error = errors[name];
     const describedBy = [options.help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -139,6 +161,7 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
           type={options.type ?? 'text'}
           value={draft[name] ?? ''}
           readOnly={options.readOnly}
+          list={options.list}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           dir="auto"
@@ -180,6 +203,15 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
               ...(f.name === 'id' ? { help: person ? 'The id cannot change.' : 'A unique id, such as the person’s login.' } : {}),
             }),
           )}
+          <fieldset className="handles">
+            <legend>Time and working hours</legend>
+            {TIME_INPUTS.map((f) => field(f.name, f.label, { help: f.help, ...(f.name === 'timeZone' ? { list: `${idPrefix}-zones` } : {}) }))}
+            <datalist id={`${idPrefix}-zones`}>
+              {knownZones().map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+          </fieldset>
           <fieldset className="handles">
             <legend>Handles (separate several with commas or |)</legend>
             {handleKeys.map((key) => field(`handles.${key}`, `${handleKeyLabel(key)} handles`))}

@@ -2,6 +2,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { StoredPerson } from '@/lib/db';
 import type { Conflict } from '@/lib/people/conflicts';
 import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
+import { localNow } from '@/lib/people/working-time';
 import { haystackOf, plural, shortText, sortOrder, toolHandles, type SortDirection, type SortKey } from './PeopleModel';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 
@@ -95,6 +96,7 @@ export function PeopleTable({ people, conflicts, onEdit, onArchive, busy = false
       },
     },
     { key: 'team', header: 'Team', width: 120, sort: sortState('team'), onSort: () => sortBy('team'), cell: (person) => <Clipped text={person.team} /> },
+    { key: 'local', header: 'Local time', width: 170, cell: (person) => <LocalTime person={person} /> },
     { key: 'email', header: 'E-mail', width: 200, sort: sortState('email'), onSort: () => sortBy('email'), cell: (person) => <Clipped text={person.email} /> },
     ...TOOL_IDS.map<VirtualColumn<StoredPerson>>((tool) => ({
       key: tool,
@@ -192,4 +194,12 @@ function Clipped({ text }: { text: string | undefined }) {
       <bdi>{text}</bdi>
     </span>
   );
+}
+
+/** Their local time and place, with "off hours" outside working hours (the directory's timeZone). */
+function LocalTime({ person }: { person: StoredPerson }) {
+  const now = localNow(person, new Date(), navigator.language);
+  if (!now) return null;
+  const text = `${now.time} · ${now.place}${now.working === false ? ' · off hours' : ''}`;
+  return <Clipped text={text} />;
 }

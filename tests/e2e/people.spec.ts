@@ -272,6 +272,24 @@ test('a handle on a self-hosted instance (tool:host) can be added to a person', 
   await expect(row(people, /Lena Kowalski/)).toBeVisible();
 });
 
+test("a person's time zone and working hours are edited in the form, checked like every field, and shown in the list", async ({ options, people }) => {
+  await importDemo(people);
+  await people.getByRole('searchbox', { name: 'Search people' }).fill('lena');
+  await row(people, /Lena Kowalski/).getByRole('button', { name: 'Edit Lena Kowalski' }).click();
+  const dialog = options.getByRole('dialog', { name: 'Edit Lena Kowalski' });
+  await dialog.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Warsow');
+  await dialog.getByRole('textbox', { name: 'Working hours' }).fill('9 to 5');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toContainText('"Europe/Warsow" is not a time zone');
+  await expect(dialog).toContainText('"9 to 5" is not working hours');
+  await expect(dialog.getByRole('combobox', { name: 'Time zone' })).toBeFocused();
+  await dialog.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Warsaw');
+  await dialog.getByRole('textbox', { name: 'Working hours' }).fill('09:00-17:00');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row(people, /Lena Kowalski/)).toContainText(/\d{2}:\d{2}( [AP]M)? · Warsaw/);
+});
+
 test('a person can be archived and restored', async ({ people }) => {
   await importDemo(people);
   await row(people, /Lena Kowalski/).getByRole('button', { name: 'Archive Lena Kowalski' }).click();

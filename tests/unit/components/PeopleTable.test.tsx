@@ -62,7 +62,7 @@ describe('PeopleTable', () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(80);
     expect(rows[0]?.getAttribute('aria-rowindex')).toBe('2');
-    for (const row of rows) expect(row.querySelectorAll(':scope > [role="cell"]').length).toBe(10);
+    for (const row of rows) expect(row.querySelectorAll(':scope > [role="cell"]').length).toBe(11); // name, team, local time, e-mail, six tools, actions
     expect(container.querySelectorAll('[role="columnheader"][aria-sort="ascending"]').length).toBe(1);
   });
 
