@@ -12,7 +12,7 @@ const CONTENT_SCRIPT_CODE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', 'test-results/**', 'out/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', 'test-results/**', 'test-results-firefox/**', 'out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,5 +13,6 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   retries: 0,
   reporter: [['list']],
-  outputDir: '../test-results/firefox',
+  // Beside Chromium's: Playwright empties its output folder when it starts, and both run at once.
+  outputDir: '../test-results-firefox',
 });

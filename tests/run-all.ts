@@ -2,7 +2,7 @@
  * `npm test`: every check, in the order a failure is cheapest to find. Steps in one stage run at the
  * same time (on two cores, the type checker and ESLint each hold one, and vitest's threads take what
  * is left); a stage starts when the one before it passed. At the end: each step's time and one line
- * with the test counts of vitest and Playwright.
+ * with the test counts of vitest and Playwright (Chromium and Firefox).
  *
  * What may share a stage: steps that only read the tree. The builds write `.wxt/` (which the type
  * checker and ESLint read) and `.output/` (which web-ext and Playwright read), so they have a stage
@@ -18,6 +18,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const results = mkdtempSync(path.join(tmpdir(), 'daylight-test-counts-'));
 const vitestJson = path.join(results, 'vitest.json');
 const playwrightJson = path.join(results, 'playwright.json');
+const firefoxJson = path.join(results, 'playwright-firefox.json');
 
 interface Step {
   name: string;
@@ -43,6 +44,12 @@ const stages: Step[][] = [
   ],
   [
     { name: 'web-ext lint (Firefox)', command: ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery'] },
+    // One Firefox beside Chromium's two workers: together they take about as long as the Chromium suite alone.
+    {
+      name: 'end-to-end tests (Firefox)',
+      command: ['playwright', 'test', '-c', 'tests/playwright.firefox.config.ts', '--reporter=list,json'],
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: firefoxJson },
+    },
     {
       name: 'end-to-end tests (Chromium)',
       command: ['playwright', 'test', '-c', 'tests/playwright.config.ts', '--reporter=list,json'],
@@ -107,8 +114,8 @@ function readCounts(): { passed: number; failed: number; skipped: number } {
     counts.failed += v.numFailedTests;
     counts.skipped += v.numPendingTests;
   }
-  if (existsSync(playwrightJson)) {
-    const p = JSON.parse(readFileSync(playwrightJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  for (const file of [playwrightJson, firefoxJson].filter((f) => existsSync(f))) {
+    const p = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
     counts.passed += p.stats.expected + p.stats.flaky;
     counts.failed += p.stats.unexpected;
     counts.skipped += p.stats.skipped;
