@@ -61,8 +61,22 @@ export function judgedQueries(records: readonly ExportedRecord[], perClass: numb
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const index = holders(records);
-  const vocabulary = [...index.keys()];
-  const domain = [...new Set(TOPICS.flat())].filter((w) => index.has(w));
+  // Sorted, so the words starting with a prefix are one run found by binary search.
+  const vocabulary = [...index.keys()].sort();
+  const startingWith = (prefix: string) => {
+    let lo = 0;
+    let hi = vocabulary.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (vocabulary[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < vocabulary.length && vocabulary[i]!.startsWith(prefix); i += 1) out.push(vocabulary[i]!);
+    return out;
+  };
+  const domainWords = new Set(TOPICS.flat());
+  const domain = [...domainWords].filter((w) => index.has(w));
   const long = domain.filter((w) => w.length >= 6);
   const queries: Judged[] = [];
   const add = (q: Omit<Judged, 'words'> & { words?: string }) => q.gains.size > 0 && queries.push({ ...q, words: q.words ?? q.text });
@@ -89,7 +103,7 @@ export function judgedQueries(records: readonly ExportedRecord[], perClass: numb
   });
   until('prefix as typed', () => {
     const prefix = pick(long).slice(0, 3 + Math.floor(rnd() * 4));
-    add({ kind: 'prefix as typed', text: prefix, gains: gainsOf(vocabulary.filter((v) => v.startsWith(prefix)).flatMap((v) => index.get(v)!)) });
+    add({ kind: 'prefix as typed', text: prefix, gains: gainsOf(startingWith(prefix).flatMap((v) => index.get(v)!)) });
   });
   until('misspelled', () => {
     // One edit, never on the first letter, and neither a word of the corpus nor the start of one.
@@ -98,7 +112,7 @@ export function judgedQueries(records: readonly ExportedRecord[], perClass: numb
     const letter = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]!;
     const typos = [w.slice(0, at) + w.slice(at + 1), w.slice(0, at) + letter + w.slice(at), w.slice(0, at) + letter + w.slice(at + 1), at < w.length - 1 ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2) : w];
     const typo = typos[Math.floor(rnd() * typos.length)]!;
-    if (typo === w || index.has(typo) || vocabulary.some((v) => v.startsWith(typo))) return;
+    if (typo === w || startingWith(typo).length > 0) return;
     add({ kind: 'misspelled', text: typo, gains: gainsOf(index.get(w)!) });
   });
   until('tool: filtered', () => {
@@ -111,10 +125,11 @@ export function judgedQueries(records: readonly ExportedRecord[], perClass: numb
     // Someone's own words: a record's author and a topic word the record holds.
     const r = pick(records);
     if (!r.author) return;
-    const words = [...wordsOf(`${r.title} ${r.text}`)].filter((w) => domain.includes(w));
+    const words = [...wordsOf(`${r.title} ${r.text}`)].filter((w) => domainWords.has(w) && index.has(w));
     if (words.length === 0) return;
     const w = pick(words);
     const gains = gainsOf(index.get(w)!.filter((e) => records[e >> 1]!.author === r.author));
+    // (index.get(w) holds every document with w: the filter is the predicate, not a lookup.)
     add({ kind: 'from: filtered', text: `from:${r.author} ${w}`, words: w, author: r.author, gains });
   });
   return queries;
