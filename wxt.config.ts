@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './lib/extension-ids';
+import { toolNameList } from './lib/tools/tool-ids';
 
 // Chrome MV3 is the main target; Firefox MV3 builds from the same sources (`wxt build -b firefox --mv3`).
 export default defineConfig({
@@ -11,8 +12,7 @@ export default defineConfig({
   zip: { excludeSources: ['**/*.pem', '**/*.key'] },
   manifest: ({ browser }) => ({
     name: 'Daylight',
-    description:
-      'Open, asynchronous habits inside GitHub, GitLab, Slack, Mattermost, Asana and Phabricator.',
+    description: `Open, asynchronous habits inside ${toolNameList()}.`,
     // Each permission's reason is documented in README.md ("Permissions").
     permissions: ['storage', 'scripting', 'alarms', 'cookies'],
     // Self-hosted tools (GitLab, Mattermost, Phabricator, GitHub Enterprise) live on the org's own

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { browser } from 'wxt/browser';
+import { toolNameList } from '@/lib/tools/tool-ids';
 import { useSettings } from './useSettings';
 import { WhatsNew } from './WhatsNew';
 import './welcome.css';
 
 const HABITS = [
-  ['One identity across tools', 'Every @-mention on GitHub, GitLab, Slack, Mattermost, Asana and Phabricator is matched to the person in your organisation’s directory.'],
-  ['Searchable history', 'What you have seen on those tools becomes searchable from the toolbar, across all six.'],
+  ['One identity across tools', `Every @-mention on ${toolNameList()} is matched to the person in your organisation’s directory.`],
+  ['Searchable history', 'What you have seen on those tools becomes searchable from the toolbar, across all of them.'],
   ['Thanks where the work happens', 'A Thank button beside comments and messages, and a record of thanks given and received.'],
   ['Default to open', 'A gentle warning before you post somewhere private, with room for good reasons such as security or HR.'],
   ['Archive, don’t delete', 'A nudge towards archiving or closing when you are about to delete something, so history stays.'],

@@ -1,9 +1,10 @@
 /**
  * Policy templates for admins, generated from public/managed_schema.json so they cannot drift from
- * it: Chromium/Chrome/Edge on Linux (JSON), Chrome and Edge on Windows (.reg), Chrome and Edge on
+ * it (whose per-tool part, the `selfHosted` properties, is itself generated from the tools' facts): Chromium/Chrome/Edge on Linux (JSON), Chrome and Edge on Windows (.reg), Chrome and Edge on
  * macOS (.mobileconfig), and Firefox (policies.json). `npm run policy-templates` writes them to
- * docs/policy-templates/ and into docs/admin.md; tests/unit/policy-templates.test.ts fails when a
- * schema key is missing from a template or a committed file is stale.
+ * docs/policy-templates/ and into docs/admin.md, and the tools' part into public/managed_schema.json;
+ * tests/unit/policy-templates.test.ts fails when a schema key is missing from a template or a committed
+ * file is stale.
  *
  *   node --import tsx scripts/policy-templates.ts [--id <chrome id>] [--update-url <url>] [--xpi-url <url>] [--out <dir>]
  *
@@ -15,10 +16,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GECKO_ID } from '../lib/extension-ids';
+import { TOOL_FACTS, TOOL_IDS } from '../lib/tools/tool-ids';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const TEMPLATE_DIR = path.join(ROOT, 'docs/policy-templates');
 export const ADMIN_GUIDE = path.join(ROOT, 'docs/admin.md');
+export const SCHEMA_FILE = path.join(ROOT, 'public/managed_schema.json');
 
 export interface SchemaNode {
   type: 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
@@ -26,6 +29,7 @@ export interface SchemaNode {
   description?: string;
   sensitiveValue?: boolean;
   enum?: (string | number)[];
+  pattern?: string;
   items?: SchemaNode;
   properties?: Record<string, SchemaNode>;
 }
@@ -35,7 +39,34 @@ export interface ManagedSchema {
 }
 
 export function readSchema(): ManagedSchema {
-  return JSON.parse(readFileSync(path.join(ROOT, 'public/managed_schema.json'), 'utf8')) as ManagedSchema;
+  return JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as ManagedSchema;
+}
+
+/** The managed schema's per-tool part: one `selfHosted` property per tool, in contract order, named from its facts. */
+export function selfHostedProperties(): Record<string, SchemaNode> {
+  return Object.fromEntries(
+    TOOL_IDS.map((id) => {
+      const name = TOOL_FACTS[id].selfHostedName;
+      const node: SchemaNode = {
+        title: `${name} origins`,
+        description: `Origins (scheme://host[:port], no path) of the organisation's own ${name} instances.`,
+        type: 'array',
+        items: { type: 'string', pattern: '^https?://[^/?#@]+/?$' },
+      };
+      return [id, node];
+    }),
+  );
+}
+
+/** `schema` with its per-tool part generated from the tools' facts. */
+export function withToolProperties(schema: ManagedSchema): ManagedSchema {
+  const selfHosted = schema.properties.selfHosted;
+  if (!selfHosted) throw new Error('public/managed_schema.json has no selfHosted key');
+  return { ...schema, properties: { ...schema.properties, selfHosted: { ...selfHosted, properties: selfHostedProperties() } } };
+}
+
+export function schemaText(schema: ManagedSchema): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
 export interface TemplateOptions {
@@ -262,7 +293,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     updateUrl: values['update-url'] ?? PLACEHOLDERS.updateUrl,
     xpiUrl: values['xpi-url'] ?? PLACEHOLDERS.xpiUrl,
   };
-  const schema = readSchema();
+  const schema = withToolProperties(readSchema());
+  if (!values.out) writeFileSync(SCHEMA_FILE, schemaText(schema));
   const written = writeTemplates(values.out ? path.resolve(values.out) : TEMPLATE_DIR, options, schema);
   if (!values.out) writeFileSync(ADMIN_GUIDE, renderGuide(readFileSync(ADMIN_GUIDE, 'utf8'), schema));
   console.log(`Policy templates written:\n${written.join('\n')}`);

@@ -1,4 +1,4 @@
-import type { ToolId } from '../tools/tool-ids';
+import { TOOL_FACTS, type ToolId } from '../tools/tool-ids';
 
 /** Who is thanked for what, as the thank-you draft names it. */
 export interface ThankYouFacts {
@@ -12,12 +12,12 @@ export interface ThankYouFacts {
 }
 
 /**
- * How the draft mentions someone on each tool: the tool's own `@handle` where typing it makes a
- * mention (GitHub, GitLab, Mattermost, Phabricator); on Slack and Asana, whose mentions are chips
- * from their own picker (a typed member id or gid stays text), `@Name`, which opens that picker.
+ * How the draft mentions someone on a tool (its facts' `mentionStyle`): the tool's own `@handle`
+ * where typing it makes a mention; where mentions are chips from the tool's own picker (a typed id
+ * stays text), `@Name`, which opens that picker.
  */
 export function mentionFor(tool: ToolId, handle: string | null, name: string | null): string {
-  if (tool === 'slack' || tool === 'asana') return name ? `@${name}` : '';
+  if (TOOL_FACTS[tool].mentionStyle === 'picker') return name ? `@${name}` : '';
   return handle ? `@${handle}` : name ?? '';
 }
 

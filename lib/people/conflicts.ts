@@ -1,5 +1,6 @@
 import { handleKey, type Person } from './schema';
-import { TOOL_NAMES, type ToolId } from '../tools/tool-ids';
+import type { HandleAdvice } from '../tools/facts';
+import { factsOf, TOOL_FACTS, TOOL_IDS, TOOL_NAMES, type ToolId } from '../tools/tool-ids';
 
 export type ConflictKind = 'duplicate-handle' | 'duplicate-email' | 'wrong-tool-handle';
 
@@ -12,10 +13,7 @@ export interface Conflict {
   fix: string;
 }
 
-const SLACK_MEMBER_ID = /^[UW][A-Z0-9]{6,}$/;
-const ASANA_GID = /^\d{10,19}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const USERNAME_TOOLS: ReadonlySet<string> = new Set(['github', 'gitlab', 'mattermost', 'phabricator']);
 
 /**
  * Problems that pass the schema but break mention matching: a handle two people claim (which
@@ -98,31 +96,21 @@ function wrongToolHandles(person: Person): Conflict[] {
   return conflicts;
 }
 
-/** Why `handle` cannot be a `tool` handle and what to do instead, or undefined when it can. */
-function wrongToolAdvice(tool: ToolId, handle: string): { looksLike: string; fix: string } | undefined {
-  const name = TOOL_NAMES[tool] ?? tool;
-  if (EMAIL.test(handle)) {
-    return { looksLike: 'that is an e-mail address', fix: `Put ${handle} in the email column and use the person's ${name} ${idWord(tool)} as the handle.` };
+/**
+ * Why `handle` cannot be a `tool` handle and what to do instead, or undefined when it can: an
+ * e-mail address, another tool's distinctive handle (a Slack member id under GitHub), or what the
+ * tool's own facts say of it.
+ */
+function wrongToolAdvice(tool: ToolId, handle: string): HandleAdvice | undefined {
+  const facts = factsOf(tool);
+  if (!facts) return undefined;
+  const wanted = `the person's ${facts.name} ${facts.handleWord}`;
+  if (EMAIL.test(handle)) return { looksLike: 'that is an e-mail address', fix: `Put ${handle} in the email column and use ${wanted} as the handle.` };
+  for (const other of TOOL_IDS) {
+    const shape = TOOL_FACTS[other].distinctiveHandle;
+    if (other !== tool && shape?.pattern.test(handle)) return { looksLike: `it looks like ${shape.phrase}`, fix: `Move ${handle} to the ${other} column and put ${wanted} here.` };
   }
-  if (USERNAME_TOOLS.has(tool) && SLACK_MEMBER_ID.test(handle)) {
-    return { looksLike: 'it looks like a Slack member id', fix: `Move ${handle} to the slack column and put the person's ${name} username here.` };
-  }
-  if (USERNAME_TOOLS.has(tool) && ASANA_GID.test(handle)) {
-    return { looksLike: 'it looks like an Asana user gid', fix: `Move ${handle} to the asana column and put the person's ${name} username here.` };
-  }
-  if (tool === 'slack' && !SLACK_MEMBER_ID.test(handle)) {
-    if (SLACK_MEMBER_ID.test(handle.toUpperCase())) return { looksLike: 'Slack member ids are in capitals', fix: `Write it as ${handle.toUpperCase()}.` };
-    if (ASANA_GID.test(handle)) return { looksLike: 'it looks like an Asana user gid', fix: `Move ${handle} to the asana column and put the person's Slack member id here.` };
-    return {
-      looksLike: 'Slack mentions use member ids (U… or W…), not names',
-      fix: `Replace ${handle} with the person's member id (in Slack: their profile, ⋮ More, Copy member ID).`,
-    };
-  }
-  if (tool === 'asana' && !/^\d+$/.test(handle)) {
-    if (SLACK_MEMBER_ID.test(handle)) return { looksLike: 'it looks like a Slack member id', fix: `Move ${handle} to the slack column and put the person's Asana user gid here.` };
-    return { looksLike: 'Asana handles are numeric user gids', fix: `Replace ${handle} with the person's Asana user gid (the number in their profile URL).` };
-  }
-  return undefined;
+  return facts.handleAdvice?.(handle);
 }
 
 function forEachHandle(person: Person, visit: (tool: string, handle: string) => void): void {
@@ -131,10 +119,6 @@ function forEachHandle(person: Person, visit: (tool: string, handle: string) => 
     if (Array.isArray(value)) for (const handle of value) visit(tool, handle);
     else visit(tool, value);
   }
-}
-
-function idWord(tool: ToolId): string {
-  return tool === 'slack' ? 'member id' : tool === 'asana' ? 'user gid' : 'username';
 }
 
 function toolName(key: string): string {

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { TOOL_IDS } from '../tools/tool-ids';
 import { isHandleKey } from './handle-key';
 import type { ImportResult, RowError } from './import-result';
 import { countLineBreaks, stripBom } from './lines';
@@ -12,7 +13,7 @@ const QUOTE_PROBLEMS: Partial<Record<string, string>> = {
   MissingQuotes: 'a quoted cell is never closed: add the closing "',
   InvalidQuotes: 'a quoted cell has text after its closing quote: wrap the whole cell in quotes and double every quote inside it ("")',
 };
-const COLUMNS_HELP = 'id, name, email, team, title, timeZone, workingHours, workingDays, locale, then one column per tool id (github, gitlab, slack, mattermost, asana, phabricator) or tool:host';
+const COLUMNS_HELP = `id, name, email, team, title, timeZone, workingHours, workingDays, locale, then one column per tool id (${TOOL_IDS.join(', ')}) or tool:host`;
 
 /** Read the contract's CSV directory (docs/contract.md section 4). Never throws. */
 export function parseDirectoryCsv(text: string): ImportResult {

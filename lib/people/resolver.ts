@@ -1,6 +1,6 @@
 import type { PageReportRecord, StoredPerson } from '../db';
-import type { ToolId } from '../tools/tool-ids';
-import { TOOL_IDS } from '../tools/tool-ids';
+import type { ToolHome } from '../tools/facts';
+import { factsOf, TOOL_IDS, type ToolId } from '../tools/tool-ids';
 import { normalHandle } from './schema';
 import { workingTimeOf, type WorkingTime } from './working-time';
 
@@ -26,7 +26,7 @@ export interface PersonCard {
 }
 
 /** Where each tool lives for this user: its last visited origin, and the workspace in its path. */
-export type ToolHomes = Partial<Record<ToolId, { origin: string; path: string }>>;
+export type ToolHomes = Partial<Record<ToolId, ToolHome>>;
 
 /** The newest page report of each tool says where that tool lives for this user. */
 export function homesFrom(reports: readonly PageReportRecord[]): ToolHomes {
@@ -36,41 +36,11 @@ export function homesFrom(reports: readonly PageReportRecord[]): ToolHomes {
   return homes;
 }
 
-function segments(path: string): string[] {
-  return path.split('/').filter(Boolean);
-}
-
-/** Profile address of a handle on a tool, following each tool's URL scheme (see docs/features.md, "Person cards"). */
+/** Profile address of a handle on a tool, following the tool's URL scheme (its facts' `profileUrl`; see docs/features.md, "Person cards"). */
 export function profileUrl(key: string, handle: string, homes: ToolHomes): string | null {
   const [tool, host] = key.split(/:(.*)/s) as [ToolId, string | undefined];
-  const h = encodeURIComponent(handle);
-  const home = homes[tool];
-  const origin = host ? `https://${host}` : undefined;
-  switch (tool) {
-    case 'github':
-      return `${origin ?? 'https://github.com'}/${h}`;
-    case 'gitlab':
-      return `${origin ?? 'https://gitlab.com'}/${h}`;
-    case 'slack':
-      return `https://app.slack.com/team/${h}`;
-    case 'asana': {
-      const path = segments(home?.path ?? '');
-      return path[0] === '1' && path[1] ? `https://app.asana.com/1/${path[1]}/profile/${h}` : `https://app.asana.com/0/${h}/list`;
-    }
-    case 'mattermost': {
-      // A direct-message link needs the team, which only a visited Mattermost page tells.
-      const base = origin ?? home?.origin;
-      const path = segments(home && (!origin || home.origin === origin) ? home.path : '');
-      const at = path.findIndex((s) => s === 'channels' || s === 'messages' || s === 'threads');
-      return base && at >= 1 ? `${base}/${path.slice(0, at).join('/')}/messages/@${h}` : null;
-    }
-    case 'phabricator': {
-      const base = origin ?? home?.origin;
-      return base ? `${base}/p/${h}/` : null;
-    }
-    default:
-      return null;
-  }
+  const facts = factsOf(tool);
+  return facts ? facts.profileUrl(encodeURIComponent(handle), host ? `https://${host}` : undefined, homes[tool]) : null;
 }
 
 /** Every handle of a person as profile links, in contract tool order. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
-import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
+import { TOOL_FACTS, TOOL_IDS, type ToolId } from '../tools/tool-ids';
 import { workingTimeProblem, type TimeField } from './working-time';
 
 /**
@@ -43,15 +43,12 @@ export const directorySchema = lazy(() =>
 );
 export type Directory = z.infer<ReturnType<typeof directorySchema>>;
 
-/** Tools whose handles are usernames compared case-insensitively; Slack ids and Asana gids are exact. */
-const CASE_INSENSITIVE: ReadonlySet<ToolId> = new Set(['github', 'gitlab', 'mattermost', 'phabricator']);
-
-/** A handle as the tool matches it: no surrounding space or leading @, lower case for usernames. */
+/** A handle as the tool matches it: no surrounding space or leading @, lower case where the tool's handles are usernames (its facts' `handleCase`). */
 export function normalHandle(tool: ToolId, handle: string): string {
   // Runs once per mention on every page: plain string work, no regular expressions.
   let value = handle.charCodeAt(0) <= 32 || handle.charCodeAt(handle.length - 1) <= 32 ? handle.trim() : handle;
   if (value.charCodeAt(0) === 64) value = value.slice(1); // a leading @
-  return CASE_INSENSITIVE.has(tool) ? value.toLowerCase() : value;
+  return TOOL_FACTS[tool]?.handleCase === 'insensitive' ? value.toLowerCase() : value;
 }
 
 /** The lookup key of a handle on a tool (or `tool:host`), normalised by the tool's matching rule. */

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { StoredPerson } from '../db';
-import type { ToolId } from '../tools/tool-ids';
+import { TOOL_FACTS, type ToolId } from '../tools/tool-ids';
 import { workingTimeOf, type WorkingTime } from './working-time';
 
 /** A person offered while typing `@…` in a composer, with the handle to insert on this tool. */
@@ -15,9 +15,6 @@ export interface Suggestion {
   /** Where and when they work, so the list can show their local time. */
   time?: WorkingTime;
 }
-
-/** Slack and Asana mentions are chips from their own picker: typing the name after `@` opens it on the right person. */
-const PICKER_TOOLS: ReadonlySet<ToolId> = new Set(['slack', 'asana']);
 
 interface Entry {
   person: StoredPerson;
@@ -55,6 +52,8 @@ export class PeopleSuggester {
   }
 
   suggest(query: string, tool: ToolId, host: string | null, limit = 6): Suggestion[] {
+    // Where mentions are chips from the tool's own picker, typing the name after `@` opens it on the right person.
+    const picker = TOOL_FACTS[tool].mentionStyle === 'picker';
     const found: Suggestion[] = [];
     for (const { item } of this.fuse.search(query.trim(), { limit: limit * 3 })) {
       const value = (host ? item.person.handles[`${tool}:${host}`] : undefined) ?? item.person.handles[tool];
@@ -62,7 +61,7 @@ export class PeopleSuggester {
       if (!handle) continue; // nobody to mention on this tool
       const { id, name, team } = item.person;
       const time = workingTimeOf(item.person);
-      found.push({ id, name, ...(team ? { team } : {}), handle, insert: PICKER_TOOLS.has(tool) ? name : handle, ...(time.timeZone ? { time } : {}) });
+      found.push({ id, name, ...(team ? { team } : {}), handle, insert: picker ? name : handle, ...(time.timeZone ? { time } : {}) });
       if (found.length === limit) break;
     }
     return found;

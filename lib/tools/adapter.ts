@@ -1,3 +1,4 @@
+import type { ToolFacts } from './facts';
 import type { PageKind, Place } from './page';
 import type { SelectorTable } from './selector-table';
 import type { ToolId } from './tool-ids';
@@ -95,8 +96,11 @@ export interface PlaceReading {
  */
 export interface Adapter {
   readonly id: ToolId;
+  /** The tool's facts (its folder's `facts.ts`): handles, mentions, profiles, hosts, names. */
+  readonly facts: ToolFacts;
+  /** `facts.name`. */
   readonly name: string;
-  /** Match patterns of the tool's SaaS hosts, used for the statically declared content script. */
+  /** `facts.matches`: the tool's SaaS hosts, used for the statically declared content script. */
   readonly matches: readonly string[];
   /** The selectors the adapter relies on, by role, each with its dated alternatives (counted for diagnostics). */
   readonly selectors: SelectorTable;

@@ -1,10 +1,4 @@
-import { SAAS_HOSTS as asana } from './asana/hosts';
-import { SAAS_HOSTS as github } from './github/hosts';
-import { SAAS_HOSTS as gitlab } from './gitlab/hosts';
-import { SAAS_HOSTS as mattermost } from './mattermost/hosts';
-import { SAAS_HOSTS as phabricator } from './phabricator/hosts';
-import { SAAS_HOSTS as slack } from './slack/hosts';
-import type { ToolId } from './tool-ids';
+import { TOOL_FACTS, TOOL_IDS, type ToolId } from './tool-ids';
 
-/** Every tool's SaaS hosts, without its adapter: what extension pages and other tools' tabs check links against. */
-export const SAAS_HOSTS: Record<ToolId, readonly string[]> = { github, gitlab, slack, mattermost, asana, phabricator };
+/** Every tool's SaaS hosts (its facts' `matches`), without its adapter: what extension pages and other tools' tabs check links against. */
+export const SAAS_HOSTS: Readonly<Record<ToolId, readonly string[]>> = Object.fromEntries(TOOL_IDS.map((id) => [id, TOOL_FACTS[id].matches])) as Record<ToolId, readonly string[]>;

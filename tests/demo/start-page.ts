@@ -29,6 +29,6 @@ section{background:#fff;border:1px solid #d9dde5;border-radius:10px;padding:12px
 ul{margin:0;padding-left:18px}li{margin:4px 0}.tag{font-size:12px;border-radius:999px;padding:1px 8px;background:#e2e8f0;white-space:nowrap}
 .tag.private{background:#fde68a}.tag.unknown{background:#e9d5ff}
 </style></head><body><header><h1>Acme — Daylight demo workspace</h1>
-<p>Saved pages of six tools, served at their real addresses. You are Priya Raman (Platform). The directory holds 30 colleagues.</p></header>
+<p>Saved pages of every tool Daylight supports, served at their real addresses. You are Priya Raman (Platform). The directory holds 30 colleagues.</p></header>
 <main>${sections}</main></body></html>`;
 }

@@ -1,16 +1,13 @@
 import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
-import { loadFixtureCatalog } from '../harness/fixture-catalog';
+import { foldsCase, loadFixtureCatalog } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { importDemoDirectory, seedDemoDirectory } from './demo-directory';
 import { expect, test } from './test';
 
-
-const CASE_INSENSITIVE = new Set<ToolId>(['github', 'gitlab', 'mattermost', 'phabricator']);
-
 /** The directory id a tool handle belongs to in the demo directory, or undefined. */
 function personOf(tool: ToolId, handle: string): string | undefined {
-  const same = (a: string) => (CASE_INSENSITIVE.has(tool) ? a.toLowerCase() === handle.toLowerCase() : a === handle);
+  const same = (a: string) => (foldsCase(tool) ? a.toLowerCase() === handle.toLowerCase() : a === handle);
   return demoDirectory.people.find((p) => {
     const value = (p.handles as Record<string, string | string[]>)[tool];
     return value !== undefined && (Array.isArray(value) ? value : [value]).some(same);

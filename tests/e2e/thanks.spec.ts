@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
 import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 import { launchDaylight } from '../harness/chromium';
-import { byViewer, CASE_INSENSITIVE, expectedThankCounts, fixture, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
+import { byViewer, expectedThankCounts, foldsCase, fixture, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { startWebhookServer } from '../harness/webhook-server';
 import { githubIssue } from '../bench/synthetic-pages';
@@ -46,7 +46,7 @@ for (const tool of TOOL_IDS) {
 
 /** The person a handle belongs to in the demo directory. */
 function personOf(tool: ToolId, handle: string) {
-  const same = (a: string) => (CASE_INSENSITIVE.has(tool) ? a.toLowerCase() === handle.toLowerCase() : a === handle);
+  const same = (a: string) => (foldsCase(tool) ? a.toLowerCase() === handle.toLowerCase() : a === handle);
   return demoDirectory.people.find((p) => {
     const value = (p.handles as Record<string, string | string[]>)[tool];
     return value !== undefined && (Array.isArray(value) ? value : [value]).some(same);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
+import { TOOL_FACTS, TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 import { ROOT } from './chromium';
 
 export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures');
@@ -27,12 +27,12 @@ export interface FixtureEntry {
   api?: Record<string, unknown>;
 }
 
-/** Tools whose handles compare case-insensitively (docs/contract.md, section 1). */
-export const CASE_INSENSITIVE = new Set<ToolId>(['github', 'gitlab', 'mattermost', 'phabricator']);
+/** Whether the tool matches handles case-insensitively, from its facts. */
+export const foldsCase = (tool: ToolId) => TOOL_FACTS[tool].handleCase === 'insensitive';
 
 /** Whether a post's author is the page's viewer (who gets no Thank button on their own posts). */
 export const byViewer = (entry: FixtureEntry, author: string | null): boolean =>
-  author !== null && entry.viewer != null && (CASE_INSENSITIVE.has(entry.tool) ? author.toLowerCase() === entry.viewer.toLowerCase() : author === entry.viewer);
+  author !== null && entry.viewer != null && (foldsCase(entry.tool) ? author.toLowerCase() === entry.viewer.toLowerCase() : author === entry.viewer);
 
 /** For each post of the page, how many Thank hosts it should hold: one, unless the viewer wrote it or its author is unknown. */
 export function expectedThankCounts(entry: FixtureEntry): Record<string, number> {

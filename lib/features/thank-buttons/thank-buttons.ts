@@ -1,5 +1,5 @@
 import { IdleQueue } from '../../dom/idle-queue';
-import type { ToolId } from '../../tools/tool-ids';
+import type { ToolFacts } from '../../tools/facts';
 import { ThankButton } from '../../ui/thank-button';
 import type { Feature } from '../feature';
 import { FEATURE_DESCRIPTIONS } from '../catalog';
@@ -8,15 +8,12 @@ import { ThankActions } from './thank-actions';
 import { ThankHosts } from './thank-hosts';
 import { PostAddresses, ThankedPosts } from './thanked-posts';
 
-/** Tools whose handles match case-insensitively (docs/contract.md section 1). */
-const CASE_INSENSITIVE: ReadonlySet<ToolId> = new Set(['github', 'gitlab', 'mattermost', 'phabricator']);
-
 /**
  * Whether a handle is the viewer's: asked of every mention on the page, so the viewer's is folded
  * once, and lengths are compared first (handles are ASCII where case folds: lengths never change).
  */
-function viewerMatcher(tool: ToolId, viewer: string | null): (handle: string) => boolean {
-  const fold = CASE_INSENSITIVE.has(tool) ? (handle: string) => handle.toLowerCase() : (handle: string) => handle;
+function viewerMatcher(facts: ToolFacts, viewer: string | null): (handle: string) => boolean {
+  const fold = facts.handleCase === 'insensitive' ? (handle: string) => handle.toLowerCase() : (handle: string) => handle;
   const viewerKey = viewer === null ? null : fold(viewer);
   return (handle) => viewerKey !== null && handle.length === viewerKey.length && fold(handle) === viewerKey;
 }
@@ -32,7 +29,7 @@ export const thankButtons: Feature = {
   description: FEATURE_DESCRIPTIONS['thank-buttons'],
   init(page, signal) {
     const viewer = page.adapter.viewer(page.doc);
-    const isViewer = viewerMatcher(page.adapter.id, viewer);
+    const isViewer = viewerMatcher(page.adapter.facts, viewer);
     const addresses = new PostAddresses(page.url);
     // Ledger lookups and received-thanks reading wait for idle time, a post at a time.
     const idle = new IdleQueue(signal);

@@ -1,9 +1,9 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { SAAS_HOSTS } from './hosts';
 import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { anyOf, within } from '../selector-table';
+import { asanaFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
 
 const GID = /^\d{6,19}$/;
@@ -160,8 +160,9 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
 
 export const asana: Adapter = {
   id: 'asana',
-  name: 'Asana',
-  matches: SAAS_HOSTS,
+  name: asanaFacts.name,
+  matches: asanaFacts.matches,
+  facts: asanaFacts,
   selectors: selectorTable,
   postSelector: anyOf(selectors.description, selectors.story),
   detect: (doc) => hasAny(doc, [selectors.app]),

@@ -1,9 +1,9 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
-import { SAAS_HOSTS } from './hosts';
 import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, once, ownedBy, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { anyOf } from '../selector-table';
+import { githubFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
@@ -251,8 +251,9 @@ function title(doc: Document): string {
 
 export const github: Adapter = {
   id: 'github',
-  name: 'GitHub',
-  matches: SAAS_HOSTS,
+  name: githubFacts.name,
+  matches: githubFacts.matches,
+  facts: githubFacts,
   selectors: selectorTable,
   postSelector: POST_SELECTOR,
   detect: (doc) => hasAny(doc, [selectors.page]),

@@ -1,9 +1,9 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
-import { SAAS_HOSTS } from './hosts';
 import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { pathSegments } from '../url';
 import { anyOf } from '../selector-table';
+import { gitlabFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
 
 const USERNAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
@@ -188,8 +188,9 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
 
 export const gitlab: Adapter = {
   id: 'gitlab',
-  name: 'GitLab',
-  matches: SAAS_HOSTS,
+  name: gitlabFacts.name,
+  matches: gitlabFacts.matches,
+  facts: gitlabFacts,
   selectors: selectorTable,
   postSelector: POST_SELECTOR,
   // Any origin can run GitLab; its pages carry og:site_name and the controller path on <body>.

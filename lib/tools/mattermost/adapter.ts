@@ -1,9 +1,9 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
-import { SAAS_HOSTS } from './hosts';
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
 import { datetimeOf, inContent, isPressed, isVisible, once, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { hasAny, pathSegments } from '../url';
+import { mattermostFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
 
 const POST_ID = /^(?:post_|rhsPost_|searchResult_)?([a-z0-9]{26})(?::\d+)?$/;
@@ -223,9 +223,9 @@ function archiveAlternative(action: DeleteAction): ArchiveAlternative | null {
 
 export const mattermost: Adapter = {
   id: 'mattermost',
-  name: 'Mattermost',
-  // Mattermost Cloud workspaces, and the project's own public community server.
-  matches: SAAS_HOSTS,
+  name: mattermostFacts.name,
+  matches: mattermostFacts.matches,
+  facts: mattermostFacts,
   selectors: selectorTable,
   postSelector: selectors.post,
   detect: (doc) => hasAny(doc, [selectors.app]) && hasAny(doc, [selectors.post, selectors.composer, selectors.channelHeader]),

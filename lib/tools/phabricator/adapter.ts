@@ -1,9 +1,9 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading } from '../adapter';
-import { SAAS_HOSTS } from './hosts';
 import { inContent, isVisible, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { anyOf } from '../selector-table';
+import { phabricatorFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
 
 const USERNAME = /^[A-Za-z0-9._-]*[A-Za-z0-9_-]$/;
@@ -162,10 +162,9 @@ function title(doc: Document): string {
 
 export const phabricator: Adapter = {
   id: 'phabricator',
-  name: 'Phabricator',
-  // Phorge's own instance, the upstream Phabricator archive and Wikimedia's public install:
-  // the public Phabricator/Phorge hosts people work in. Company installs are added by policy.
-  matches: SAAS_HOSTS,
+  name: phabricatorFacts.name,
+  matches: phabricatorFacts.matches,
+  facts: phabricatorFacts,
   selectors: selectorTable,
   postSelector: POST_SELECTOR,
   detect: (doc) => hasAny(doc, [selectors.page]),

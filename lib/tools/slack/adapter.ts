@@ -1,10 +1,10 @@
 import { AuthorRuns, type ChatMarkup } from '../chat-runs';
-import { SAAS_HOSTS } from './hosts';
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
 import { inContent, isPressed, isVisible, nearbyControl, once, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { within } from '../selector-table';
+import { slackFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
 
 const MEMBER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -214,8 +214,9 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
 
 export const slack: Adapter = {
   id: 'slack',
-  name: 'Slack',
-  matches: SAAS_HOSTS,
+  name: slackFacts.name,
+  matches: slackFacts.matches,
+  facts: slackFacts,
   selectors: selectorTable,
   postSelector: selectors.message,
   detect: (doc) => hasAny(doc, [selectors.client]),

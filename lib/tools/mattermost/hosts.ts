@@ -1,2 +1,0 @@
-/** Match patterns of the tool's SaaS hosts (the static content script's, and where its links may point). */
-export const SAAS_HOSTS = ['https://*.cloud.mattermost.com/*', 'https://community.mattermost.com/*'] as const;
