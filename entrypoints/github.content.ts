@@ -7,5 +7,5 @@ export default defineContentScript({
   runAt: 'document_idle',
   // The page's own message listeners never hear of Daylight (WXT's custom event still replaces an old script).
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageSession(github, ctx.signal),
+  main: (ctx) => startPageSession(github, ctx),
 });

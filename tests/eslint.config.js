@@ -11,6 +11,8 @@ const CONTENT_SCRIPT_CODE = [
   'lib/*.ts',
 ];
 
+const NO_STRUCTURED_CLONE = { name: 'structuredClone', message: 'In a Firefox content script this clones into the page realm; copy with JSON or by hand.' };
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', 'test-results/**', 'test-results-firefox/**', 'out/**'] },
   js.configs.recommended,
@@ -45,7 +47,18 @@ export default tseslint.config(
       'page-realm/no-dom-iterator-methods': 'error',
       'page-realm/no-dom-expandos': 'error',
       // The page's structuredClone makes page-realm copies, which Firefox content scripts see only through Xrays.
-      'no-restricted-globals': ['error', { name: 'structuredClone', message: 'In a Firefox content script this clones into the page realm; copy with JSON or by hand.' }],
+      'no-restricted-globals': ['error', NO_STRUCTURED_CLONE],
+    },
+  },
+  {
+    // Features are handed their page (PageContext in lib/features/feature.ts): its document, window and URL.
+    files: ['lib/features/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        NO_STRUCTURED_CLONE,
+        ...['window', 'document', 'location'].map((name) => ({ name, message: 'A feature uses the page it is given: page.win, page.doc, page.url.' })),
+      ],
     },
   },
   {

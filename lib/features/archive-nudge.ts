@@ -41,8 +41,8 @@ export const archiveNudge: Feature = {
       const again =
         event instanceof KeyboardEvent
           ? () => new KeyboardEvent('keydown', { key: event.key, code: event.code, bubbles: true, cancelable: true, composed: true })
-          : () => new MouseEvent('click', { ...pointerOf(event as MouseEvent), bubbles: true, cancelable: true, composed: true, view: window });
-      const alternative = adapter.archiveAlternative(action, document);
+          : () => new MouseEvent('click', { ...pointerOf(event as MouseEvent), bubbles: true, cancelable: true, composed: true, view: page.win });
+      const alternative = adapter.archiveAlternative(action, page.doc);
       open = true;
       void showArchiveNudge({ target: action.target, toolName: adapter.name, alternative, anchor: action.element, signal }).then((choice) => {
         open = false;
@@ -62,7 +62,7 @@ export const archiveNudge: Feature = {
         }
       });
     };
-    window.addEventListener('click', intercept, { capture: true, signal });
-    window.addEventListener('keydown', intercept, { capture: true, signal });
+    page.win.addEventListener('click', intercept, { capture: true, signal });
+    page.win.addEventListener('keydown', intercept, { capture: true, signal });
   },
 };

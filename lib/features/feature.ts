@@ -18,6 +18,8 @@ export interface PageContext {
   adapter: Adapter;
   url: URL;
   doc: Document;
+  /** The page's window (its events, its location): features take it from here, not from globals. */
+  win: Window;
   kind: PageKind;
   place: Place;
   /** Who can see the place, in the page's words, when it says ("Only members of #payments-core"). */

@@ -28,7 +28,7 @@ export const mentionTranslation: Feature = {
     let composing = false;
 
     // Found once per change of the page, not on every keystroke.
-    const composers = new ComposerLookup(() => page.adapter.composers(document));
+    const composers = new ComposerLookup(() => page.adapter.composers(page.doc));
     page.onContent(() => composers.reset(), signal);
     const composerOf = (target: EventTarget | null): HTMLElement | undefined => (target instanceof HTMLElement ? composers.of(target)?.editor : undefined);
 
@@ -52,7 +52,7 @@ export const mentionTranslation: Feature = {
       editor = target;
       query = typed;
       const ticket = ++asked;
-      void post('suggest-people', { tool: page.adapter.id, origin: location.origin, query: typed }).then(
+      void post('suggest-people', { tool: page.adapter.id, origin: page.url.origin, query: typed }).then(
         ({ suggestions }) => {
           if (signal.aborted || ticket !== asked) return;
           if (suggestions.length === 0) panel.hide();
@@ -62,7 +62,7 @@ export const mentionTranslation: Feature = {
       );
     };
 
-    document.addEventListener(
+    page.doc.addEventListener(
       'input',
       (event) => {
         // Mid-composition text (IME) is not final: wait for compositionend.
@@ -74,7 +74,7 @@ export const mentionTranslation: Feature = {
       },
       { signal, capture: true },
     );
-    document.addEventListener(
+    page.doc.addEventListener(
       'compositionstart',
       () => {
         composing = true;
@@ -83,7 +83,7 @@ export const mentionTranslation: Feature = {
       },
       { signal, capture: true },
     );
-    document.addEventListener(
+    page.doc.addEventListener(
       'compositionend',
       (event) => {
         composing = false;
@@ -92,7 +92,7 @@ export const mentionTranslation: Feature = {
       },
       { signal, capture: true },
     );
-    document.addEventListener(
+    page.doc.addEventListener(
       'keydown',
       (event) => {
         if (!panel.open || !composerOf(event.target)) return;
@@ -104,12 +104,12 @@ export const mentionTranslation: Feature = {
       },
       { signal, capture: true },
     );
-    document.addEventListener(
+    page.doc.addEventListener(
       'focusout',
       (event) => {
-        if (event.target === editor && !(event.relatedTarget instanceof Node && document.querySelector('[data-daylight="mention-suggestions"]')?.contains(event.relatedTarget))) {
+        if (event.target === editor && !(event.relatedTarget instanceof Node && page.doc.querySelector('[data-daylight="mention-suggestions"]')?.contains(event.relatedTarget))) {
           setTimeout(() => {
-            if (!document.querySelector('[data-daylight="mention-suggestions"]')?.matches(':focus-within')) panel.hide();
+            if (!page.doc.querySelector('[data-daylight="mention-suggestions"]')?.matches(':focus-within')) panel.hide();
           }, 0);
         }
       },

@@ -140,7 +140,7 @@ export const pageCapture: Feature = {
       changed();
     }, signal);
     // Leaving the page before it settled (or was read) still captures what was seen, at once.
-    window.addEventListener(
+    page.win.addEventListener(
       'pagehide',
       () => {
         if (pendingSince === undefined && !building) return;

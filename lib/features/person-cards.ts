@@ -58,7 +58,7 @@ export const personCards: Feature = {
      * What the pointer rests on when it is on no mention Daylight has read yet: content that is
      * still being read (or was before this feature started) gets its card when its mention is read.
      */
-    let restingOn: Element | undefined = [...document.querySelectorAll(':hover')].at(-1);
+    let restingOn: Element | undefined = [...page.doc.querySelectorAll(':hover')].at(-1);
     /** Every person mention carries the handle marker from the annotation, before the directory has answered. */
     const mentionOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`[${HANDLE}]`) : null);
     /**
@@ -79,15 +79,15 @@ export const personCards: Feature = {
       });
     };
     /** The tool's own hovercards showing now (one opens on the same mention as Daylight's card). */
-    const toolCards = () => (page.adapter.hovercard ? [...document.querySelectorAll(page.adapter.hovercard)].filter(isVisible) : []);
+    const toolCards = () => (page.adapter.hovercard ? [...page.doc.querySelectorAll(page.adapter.hovercard)].filter(isVisible) : []);
     // A tool's hovercard opening or moving after Daylight's card moves Daylight's card beside it.
     const toolCardWatch = new MutationObserver(() => view.replace(toolCards()));
     signal.addEventListener('abort', () => toolCardWatch.disconnect(), { once: true });
     const watchToolCards = () => {
       toolCardWatch.disconnect();
       if (!page.adapter.hovercard || !view.element) return;
-      toolCardWatch.observe(document.body, { childList: true });
-      for (const card of document.querySelectorAll(page.adapter.hovercard)) toolCardWatch.observe(card, { attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
+      toolCardWatch.observe(page.doc.body, { childList: true });
+      for (const card of page.doc.querySelectorAll(page.adapter.hovercard)) toolCardWatch.observe(card, { attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
     };
     const hideCard = () => {
       toolCardWatch.disconnect();
@@ -145,7 +145,7 @@ export const personCards: Feature = {
       target.focus();
     };
 
-    document.addEventListener(
+    page.doc.addEventListener(
       'pointerover',
       (event) => {
         if (inCard(event.target)) return clearTimeout(hideTimer);
@@ -156,7 +156,7 @@ export const personCards: Feature = {
       },
       { signal },
     );
-    document.addEventListener(
+    page.doc.addEventListener(
       'pointerout',
       (event) => {
         const from = mentionOf(event.target) ?? (inCard(event.target) ? view.anchor : null);
@@ -169,7 +169,7 @@ export const personCards: Feature = {
       },
       { signal },
     );
-    document.addEventListener(
+    page.doc.addEventListener(
       'focusin',
       (event) => {
         const mention = mentionOf(event.target);
@@ -180,7 +180,7 @@ export const personCards: Feature = {
       },
       { signal },
     );
-    document.addEventListener(
+    page.doc.addEventListener(
       'keydown',
       (event) => {
         if (!view.element) return;
@@ -194,7 +194,7 @@ export const personCards: Feature = {
         if (event.key !== 'Tab' || event.shiftKey) return;
         const controls = view.focusable();
         const active = view.element.shadowRoot?.activeElement ?? null;
-        if (mentionOf(document.activeElement) === view.anchor && !inCard(document.activeElement) && controls[0]) {
+        if (mentionOf(page.doc.activeElement) === view.anchor && !inCard(page.doc.activeElement) && controls[0]) {
           event.preventDefault();
           controls[0].focus();
         } else if (active && active === controls.at(-1)) {

@@ -53,7 +53,7 @@ export const privateWarning: Feature = {
     const words = warningWords(page.place, page.audience, page.kind);
     const banners = new Map<Element, PrivateWarningBanner>();
     /** Found when a banner or a send needs them: finding them reads the page. */
-    const composers = new ComposerLookup(() => adapter.composers(document));
+    const composers = new ComposerLookup(() => adapter.composers(page.doc));
     let confirmed = false;
     let typedUnderWarning = false;
     let composing = false;
@@ -139,7 +139,7 @@ export const privateWarning: Feature = {
       replay();
     };
 
-    window.addEventListener(
+    page.win.addEventListener(
       'click',
       (event) => {
         const composer = composerOf(event.target, 'submit');
@@ -149,7 +149,7 @@ export const privateWarning: Feature = {
       },
       { capture: true, signal },
     );
-    window.addEventListener(
+    page.win.addEventListener(
       'keydown',
       (event) => {
         const composer = composerOf(event.target, 'editor');
@@ -175,9 +175,9 @@ export const privateWarning: Feature = {
       },
       { capture: true, signal },
     );
-    window.addEventListener('compositionstart', () => (composing = true), { capture: true, signal });
-    window.addEventListener('compositionend', () => (composing = false), { capture: true, signal });
-    window.addEventListener(
+    page.win.addEventListener('compositionstart', () => (composing = true), { capture: true, signal });
+    page.win.addEventListener('compositionend', () => (composing = false), { capture: true, signal });
+    page.win.addEventListener(
       'input',
       (event) => {
         // Typing under the warning: if the next post is in an open place, the warning was heeded.

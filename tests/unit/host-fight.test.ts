@@ -54,9 +54,9 @@ describe('a host page that removes what Daylight writes', () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
     const first = comment(42);
     document.body.append(first);
-    const signal = session.signal();
-    const host = hostileHost(signal);
-    startPageSession(github, signal);
+    const ctx = session.context();
+    const host = hostileHost(ctx.signal);
+    startPageSession(github, ctx);
 
     await expect.poll(() => errors.map((e) => e.featureId), { timeout: 5000 }).toContain('annotation');
     // Fresh content is still read and marked (once, as the host removes it again at once).

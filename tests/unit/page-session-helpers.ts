@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PAGE_MARKER_NAMES, PAGE_MARKERS } from '@/lib/page/markers';
 
 /** The page markers on `<html>` as a test reads them. */
@@ -8,22 +9,22 @@ export const markers = () => ({
   place: document.documentElement.getAttribute(PAGE_MARKERS.place),
 });
 
-/** One page session per test, stopped and its page cleaned up afterwards. */
-export function sessionScope(): { signal(): AbortSignal; stop(): void } {
-  let controller = new AbortController();
+/** One page session per test, on a real WXT content script context, stopped and its page cleaned up afterwards. */
+export function sessionScope(): { context(): ContentScriptContext; stop(): void } {
+  let ctx: ContentScriptContext | undefined;
   afterEach(() => {
-    controller.abort();
+    ctx?.abort();
     for (const name of PAGE_MARKER_NAMES) document.documentElement.removeAttribute(name);
     document.body.innerHTML = '';
     document.head.innerHTML = '';
     history.replaceState(null, '', '/');
   });
   return {
-    signal: () => {
-      controller = new AbortController();
-      return controller.signal;
+    context: () => {
+      ctx = new ContentScriptContext('daylight-test');
+      return ctx;
     },
     /** Invalidate the session now, as an extension reload would. */
-    stop: () => controller.abort(),
+    stop: () => ctx?.abort(),
   };
 }

@@ -14,7 +14,7 @@ const SETTLED_MS = 4_000;
 describe('page session on a self-hosted origin', () => {
   it('marks a self-hosted page only once the DOM says it is the tool', async () => {
     history.replaceState(null, '', '/acme/handbook/-/issues/58');
-    startPageSession(gitlab, session.signal());
+    startPageSession(gitlab, session.context());
     expect(markers().tool).toBeNull();
     document.head.innerHTML = '<meta property="og:site_name" content="GitLab">';
     document.body.dataset.page = 'projects:issues:show';
@@ -35,7 +35,7 @@ describe('page session on a self-hosted origin', () => {
     vi.useFakeTimers();
     history.replaceState(null, '', '/wiki');
     document.body.innerHTML = '<p>A wiki page</p>';
-    startPageSession(gitlab, session.signal());
+    startPageSession(gitlab, session.context());
     await vi.advanceTimersByTimeAsync(SETTLED_MS);
     expect(reports).toEqual([{ detected: false, path: '/wiki' }]);
     document.body.append(document.createElement('p')); // more of the same page: no second report

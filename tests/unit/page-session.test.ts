@@ -12,7 +12,7 @@ const session = sessionScope();
 describe('page session', () => {
   it('marks the page and follows in-app navigation', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    startPageSession(github, session.signal());
+    startPageSession(github, session.context());
     await expect.poll(markers).toEqual({ tool: 'github', kind: 'issue', place: 'unknown' });
 
     history.pushState(null, '', '/acme/open-handbook/pull/118');
@@ -20,9 +20,19 @@ describe('page session', () => {
     await expect.poll(markers).toEqual({ tool: 'github', kind: 'pull_request', place: 'unknown' });
   });
 
+  it('re-reads the page after an in-app navigation that fires no event and changes nothing yet (history.pushState, through WXT)', async () => {
+    history.replaceState(null, '', '/acme/open-handbook/issues/112');
+    startPageSession(github, session.context());
+    await expect.poll(markers).toEqual({ tool: 'github', kind: 'issue', place: 'unknown' });
+
+    history.pushState(null, '', '/acme/open-handbook/pull/118');
+    // Only WXT's location watcher sees this (jsdom has no Navigation API: WXT looks at the URL every second).
+    await expect.poll(() => markers().kind, { timeout: 3000 }).toBe('pull_request');
+  });
+
   it('notices a URL change made without any event, through the DOM update that follows it', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    startPageSession(github, session.signal());
+    startPageSession(github, session.context());
     history.pushState(null, '', '/acme/open-handbook/discussions/57');
     document.body.append(document.createElement('main'));
     await expect.poll(() => markers().kind).toBe('discussion');
@@ -30,14 +40,14 @@ describe('page session', () => {
 
   it('puts the markers back when the host re-render drops them', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    startPageSession(github, session.signal());
+    startPageSession(github, session.context());
     document.documentElement.removeAttribute('data-daylight-kind');
     await expect.poll(() => markers().kind).toBe('issue');
   });
 
   it('marks comments and mentions that render after the page loaded, and re-marks a re-render', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    startPageSession(github, session.signal());
+    startPageSession(github, session.context());
     const comment = document.createElement('div');
     comment.className = 'react-issue-comment';
     comment.innerHTML = `<div data-testid="comment-header" id="issuecomment-42"><a data-testid="avatar-link" href="/lena-k">lena-k</a></div>
@@ -56,7 +66,7 @@ describe('page session', () => {
 
   it('stops touching the page once invalidated', async () => {
     history.replaceState(null, '', '/acme/open-handbook/issues/112');
-    startPageSession(github, session.signal());
+    startPageSession(github, session.context());
     session.stop();
     document.documentElement.removeAttribute('data-daylight-kind');
     document.body.append(document.createElement('div'));

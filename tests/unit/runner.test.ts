@@ -11,6 +11,7 @@ const pageFor = (adapter = github, disabled: string[] = []): PageContext => ({
   adapter,
   url: new URL('https://github.com/acme/open-handbook/issues/1'),
   doc: document,
+  win: window,
   kind: 'issue',
   place: 'public',
   settings: { ...DEFAULT_SETTINGS, disabledFeatures: disabled },

@@ -55,6 +55,7 @@ describe('person cards on a heavy page', () => {
       adapter: github,
       url: new URL(location.href),
       doc: document,
+      win: window,
       kind: 'issue',
       place: 'public',
       settings: DEFAULT_SETTINGS,

@@ -1,0 +1,103 @@
+import type { ContentBatch } from '../features/feature';
+import { clearPageMarkers, PAGE_MARKERS, writePageMarkers } from '../page/markers';
+import type { Adapter } from '../tools/adapter';
+import { onPatternHost } from '../tools/url';
+import { CONTENT_MARKER_NAMES, readAndAnnotate, type Annotation } from './annotate';
+import { readLazily } from './content-listeners';
+import type { ReadPage } from './feature-starter';
+import type { HostFightGuard } from './host-fight';
+import { changedRoots } from './mutation-roots';
+import { resolvePlace, type ApiCache, type ResolvedPlace } from './place-resolver';
+
+/** What one pass read: nothing to answer, a page that is not the tool, or the page and what changed on it. */
+export type Pass =
+  | { detected: false }
+  | {
+      detected: true;
+      page: ReadPage;
+      /** The URL changed since the last pass (or this is the first): the whole document was read. */
+      navigated: boolean;
+      /** What was read and marked, when anything was. */
+      batch?: ContentBatch;
+    };
+
+/**
+ * One pass over the page, once per animation frame: whether it is the tool, its page markers (kind
+ * and place), and the content markers of the subtrees that changed (the whole document after a
+ * navigation).
+ */
+export class ReadPass {
+  /** Who can see the place, as last resolved. */
+  resolved: ResolvedPlace = { place: 'unknown' };
+  private lastUrl: string | undefined;
+  /** The last pass over the whole document, until anything changes after it. */
+  private wholeDocument: ContentBatch | undefined;
+  private writtenPageMarkers: string | undefined;
+  /** On the tool's SaaS hosts the host says which tool this is; elsewhere the DOM must say so. */
+  private readonly trustHost: boolean;
+
+  constructor(
+    private readonly adapter: Adapter,
+    private readonly win: Window,
+    private readonly fights: HostFightGuard,
+    private readonly api: ApiCache,
+    /** A same-origin API answered about the place: the page is worth another pass. */
+    private readonly onPlaceAnswer: () => void,
+  ) {
+    this.trustHost = onPatternHost(adapter.matches, new URL(win.location.href));
+  }
+
+  /** The whole document as the last pass read it, when nothing changed since; else read when asked. */
+  whole(): ContentBatch {
+    return this.wholeDocument ?? readLazily(this.adapter, [this.win.document]);
+  }
+
+  /** The page as it is now, once a pass marked it as the tool's. */
+  page(): ReadPage | undefined {
+    const { adapter, win } = this;
+    if (this.lastUrl === undefined || !win.document.documentElement.hasAttribute(PAGE_MARKERS.tool)) return undefined;
+    const url = new URL(win.location.href);
+    return { url, kind: adapter.kind(url, win.document), resolved: this.resolved };
+  }
+
+  /** Read what `batchRecords` changed (the whole document when null or after a navigation); null when there is nothing to answer. */
+  run(batchRecords: readonly MutationRecord[] | null): Pass | null {
+    const { adapter, win } = this;
+    const doc = win.document;
+    const root = doc.documentElement;
+    // A batch made only of the page taking back, again, what Daylight wrote is not answered.
+    const records = batchRecords === null ? null : this.fights.filter(batchRecords);
+    if (batchRecords !== null && batchRecords.length > 0 && records!.length === 0 && win.location.href === this.lastUrl) return null;
+    if (!this.trustHost && !adapter.detect(doc)) {
+      clearPageMarkers(root);
+      return { detected: false };
+    }
+    const url = new URL(win.location.href);
+    const kind = adapter.kind(url, doc);
+    this.resolved = resolvePlace(adapter.place(url, doc), this.api, this.onPlaceAnswer);
+    // A page that keeps removing the page markers gets them again only when they change.
+    const pageMarkers = `${adapter.id} ${kind} ${this.resolved.place}`;
+    if (!this.fights.leftAlone(root) || pageMarkers !== this.writtenPageMarkers) writePageMarkers(root, { tool: adapter.id, kind, place: this.resolved.place });
+    this.writtenPageMarkers = pageMarkers;
+
+    const firstPass = this.lastUrl === undefined;
+    const navigated = this.lastUrl !== url.href;
+    this.lastUrl = url.href;
+    const roots = navigated || records === null ? 'document' : changedRoots(records, adapter.postSelector, CONTENT_MARKER_NAMES);
+    let batch: ContentBatch | undefined;
+    if (roots === 'document') {
+      batch = { roots: [doc], ...readAndAnnotate(adapter, doc, { unmarked: firstPass }) };
+      this.wholeDocument = batch;
+    } else if (roots.length > 0) {
+      const read: Annotation = { mentions: [], posts: [] };
+      for (const subtree of roots) {
+        const { mentions, posts } = readAndAnnotate(adapter, subtree);
+        read.mentions.push(...mentions);
+        read.posts.push(...posts);
+      }
+      batch = { roots, ...read };
+      this.wholeDocument = undefined;
+    }
+    return { detected: true, page: { url, kind, resolved: this.resolved }, navigated, batch };
+  }
+}
