@@ -96,8 +96,11 @@ export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undef
     try {
       let added = 0;
       let updated = 0;
-      for (const part of importParts(parsed.records)) {
-        const result = await sendToBackground('search-import', { records: part });
+      // Numbered parts of one import: the background stores them all with the last, or none.
+      const parts = importParts(parsed.records);
+      const importId = crypto.randomUUID();
+      for (const [index, part] of parts.entries()) {
+        const result = await sendToBackground('search-import', { records: part, of: { id: importId, part: index, parts: parts.length } });
         added += result.added;
         updated += result.updated;
       }
@@ -166,6 +169,11 @@ export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undef
               Keep storage persistent
             </button>
           )}
+        </p>
+      )}
+      {status.importInterrupted && (
+        <p role="alert" className="error">
+          {status.importInterrupted.message} ({new Date(status.importInterrupted.at).toLocaleString()})
         </p>
       )}
       {status.storageFull && (

@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Person } from './people/schema';
 import type { CaptureRecord } from './search/record';
+import type { ExportedRecord } from './search/export';
 import { chunkStoredRecords } from './search/record-store';
 import { orderPostings, type StoredSegment } from './search/segment';
 import type { PageKind, Place } from './tools/page';
@@ -190,6 +191,17 @@ export interface SearchChunkRow {
   archived: Array<[number, number]>;
 }
 
+/**
+ * One part of a search import waiting for the rest (lib/search/import-staging.ts): an import is
+ * stored all at once when its last part arrives, or not at all.
+ */
+export interface ImportStagingRow {
+  importId: string;
+  part: number;
+  records: ExportedRecord[];
+  at: number;
+}
+
 /** One immutable segment of the search index (lib/search/segment.ts); a higher id is newer. */
 export interface SearchSegmentRow {
   id: number;
@@ -212,6 +224,7 @@ export type DaylightDatabase = Dexie & {
   searchRecords: EntityTable<Omit<SearchRecordRow, 'chunk'>, 'doc'>;
   searchChunks: EntityTable<SearchChunkRow, 'id'>;
   searchSegments: EntityTable<SearchSegmentRow, 'id'>;
+  importStaging: Table<ImportStagingRow, [string, number]>;
 };
 
 export const DATABASE_NAME = 'daylight';
@@ -314,6 +327,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
       await tx.table('searchSegments').bulkPut(segments);
     },
+  },
+  {
+    version: 10,
+    // Search imports are staged part by part and stored in one transaction when the last arrives.
+    stores: { importStaging: '[importId+part], importId' },
   },
 ];
 

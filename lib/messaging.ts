@@ -285,7 +285,17 @@ export const messages = {
   })),
   /** options → background: one part of an import (the page checked the whole file first). */
   'search-import': message('extension', () => ({
-    request: z.object({ records: z.array(exportedRecordSchema()).check(z.maxLength(5_000)) }),
+    request: z.object({
+      records: z.array(exportedRecordSchema()).check(z.maxLength(5_000)),
+      /** Part `part` of `parts` of one import: stored all at once with its last part, or not at all. */
+      of: z.optional(
+        z.object({
+          id: z.string().check(z.minLength(1), z.maxLength(100)),
+          part: z.number().check(z.int(), z.gte(0)),
+          parts: z.number().check(z.int(), z.gte(1), z.lte(10_000)),
+        }),
+      ),
+    }),
     response: z.object({ added: z.number(), updated: z.number() }),
   })),
   /** options → background: build the search index again from the stored records. */

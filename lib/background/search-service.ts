@@ -3,6 +3,7 @@ import type { ClassifiedSender } from '../messaging';
 import type { PersonBrief } from '../people/resolver';
 import { captureVerdict } from '../search/capture-rules';
 import { importRecords, type ExportedRecord } from '../search/export';
+import { discardStagedImports, importStagedPart, INTERRUPTED_IMPORT, type ImportPartOf } from '../search/import-staging';
 import { compactIndex, ingestRecords, rebuildIndex, setRecordsArchived, type IncomingRecord } from '../search/index-store';
 import type { CaptureRecord } from '../search/record';
 import { isQuotaError, searchStatusItem, type SearchStatus } from '../search/status';
@@ -104,10 +105,26 @@ export function createSearchService(db: DaylightDatabase, resolve: Resolve, sett
     });
   }
 
-  async function importPart(records: readonly ExportedRecord[]): Promise<{ added: number; updated: number }> {
+  const interrupted = () => updateStatus({ importInterrupted: { at: Date.now(), message: INTERRUPTED_IMPORT } });
+
+  /** One part of an import; with `of`, staged until its last part, then stored all at once (lib/search/import-staging.ts). */
+  async function importPart(records: readonly ExportedRecord[], of?: ImportPartOf): Promise<{ added: number; updated: number }> {
     return serial(async () => {
+      if (!of) {
+        await updateStatus({ stale: true });
+        return importRecords(db, records);
+      }
+      if (of.part === 0 && (await discardStagedImports(db, of.id))) await interrupted();
+      if (of.part < of.parts - 1) return importStagedPart(db, records, of);
       await updateStatus({ stale: true });
-      return importRecords(db, records);
+      try {
+        const result = await importStagedPart(db, records, of);
+        await updateStatus({ importInterrupted: null });
+        return result;
+      } catch (error) {
+        if (error instanceof Error && error.message === INTERRUPTED_IMPORT) await interrupted();
+        throw error;
+      }
     });
   }
 
@@ -117,6 +134,8 @@ export function createSearchService(db: DaylightDatabase, resolve: Resolve, sett
 
   /** On start: an import that was not indexed yet (the worker stopped mid-way) is indexed now. */
   async function resume(): Promise<void> {
+    // No import is under way when the background starts: the parts of one cut off are dropped.
+    if (await serial(() => discardStagedImports(db))) await interrupted();
     const status = await searchStatusItem().getValue();
     if (status.stale || status.building) await rebuild();
   }

@@ -117,13 +117,13 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
       );
     },
     'search-archive': ({ keys, archived }) => search.archive(keys, archived),
-    'search-import': async ({ records }) => {
+    'search-import': async ({ records, of }) => {
       const { selfHosted } = (await loadSettings()).effective;
       for (const record of records) {
         const foreign = foreignLink(record, selfHosted);
         if (foreign) throw new Error(`Refused "search-import": record ${JSON.stringify(record.key.slice(0, 200))}: ${foreign}. Nothing of this part was stored.`);
       }
-      return search.importPart(records);
+      return search.importPart(records, of);
     },
     'search-rebuild': () => search.rebuild(),
   }, signal);

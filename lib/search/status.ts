@@ -8,6 +8,8 @@ export interface SearchStatus {
   lastBuild: { records: number; ms: number; at: number } | null;
   /** The last capture refused for lack of space; what was stored before is intact. Cleared by the next capture that fits. */
   storageFull: { at: number; message: string } | null;
+  /** A search import cut off before its last part (nothing of it was stored); cleared by the next import that completes. */
+  importInterrupted?: { at: number; message: string } | null;
   /** Records were imported but not indexed yet (the background indexes them when it next starts). */
   stale: boolean;
 }

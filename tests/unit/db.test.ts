@@ -167,6 +167,18 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
       db.close();
     },
   },
+  10: {
+    seed: async (name) => {
+      const db = openDatabase(name, 10);
+      await db.importStaging.put({ importId: 'i1', part: 0, records: [], at: 10 });
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect(await db.importStaging.where('importId').equals('i1').count()).toBe(1);
+      db.close();
+    },
+  },
 };
 
 const names: string[] = [];
