@@ -98,3 +98,17 @@ export function withOrigin(user: Settings['selfHosted'] = {}, tool: ToolId, orig
   if (next[tool]?.length === 0) delete next[tool];
   return next;
 }
+
+/** A host pattern Daylight needs access to for one tool: its SaaS hosts and every configured origin. */
+export interface AccessPattern {
+  tool: ToolId;
+  pattern: string;
+}
+
+/** Every host pattern Daylight's content scripts run on, per tool (what the user may withdraw in Firefox). */
+export function accessPatterns(selfHosted: Settings['selfHosted']): AccessPattern[] {
+  return TOOL_IDS.flatMap((tool) => [
+    ...adapterFor(tool).matches.map((pattern) => ({ tool, pattern })),
+    ...(selfHosted[tool] ?? []).map((origin) => ({ tool, pattern: `${origin}/*` })),
+  ]);
+}

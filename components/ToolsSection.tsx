@@ -4,6 +4,7 @@ import { wantedScripts } from '@/lib/background/self-hosted';
 import { openDatabase, type PageReportRecord } from '@/lib/db';
 import { saveUserSettings, type SettingsSnapshot } from '@/lib/settings';
 import { TOOL_IDS, TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
+import { HostAccess } from './HostAccess';
 import { checkOrigin, originStatuses, saasHosts, withOrigin, type OriginStatus, type RegisteredScript } from './ToolsModel';
 
 interface Observed {
@@ -142,6 +143,7 @@ export function ToolsSection({ snapshot }: { snapshot: SettingsSnapshot }) {
       <p className="muted">
         Daylight runs on each tool's own hosts, and on your organisation's self-hosted instances named here or by policy.
       </p>
+      <HostAccess selfHosted={snapshot.effective.selfHosted} />
       {error && (
         <p role="alert" className="error">
           Could not read the registered scripts: {error}

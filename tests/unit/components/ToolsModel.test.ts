@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkOrigin, originStatuses, saasHosts, withOrigin } from '@/components/ToolsModel';
+import { accessPatterns, checkOrigin, originStatuses, saasHosts, withOrigin } from '@/components/ToolsModel';
+import { TOOL_IDS } from '@/lib/tools/tool-ids';
 import type { PageReportRecord } from '@/lib/db';
 import { combineSettings, type Settings, type SettingsSnapshot } from '@/lib/settings';
 
@@ -94,5 +95,16 @@ describe('ToolsModel', () => {
       ['https://b.example', false, 9],
       ['https://c.example', null, null],
     ]);
+  });
+});
+
+describe('accessPatterns', () => {
+  it('lists each tool\'s SaaS patterns and every configured self-hosted origin', () => {
+    const patterns = accessPatterns({ gitlab: ['https://gitlab.acme.internal'], mattermost: ['http://chat.lan:8065'] });
+    expect(patterns).toContainEqual({ tool: 'github', pattern: 'https://github.com/*' });
+    expect(patterns).toContainEqual({ tool: 'slack', pattern: 'https://*.slack.com/*' });
+    expect(patterns).toContainEqual({ tool: 'gitlab', pattern: 'https://gitlab.acme.internal/*' });
+    expect(patterns).toContainEqual({ tool: 'mattermost', pattern: 'http://chat.lan:8065/*' });
+    expect(new Set(patterns.map((p) => p.tool))).toEqual(new Set(TOOL_IDS));
   });
 });
