@@ -6,8 +6,11 @@ export interface ChatMarkup {
   row(message: Element): Element;
   /** The message in a row, if the row holds one that can carry an author (not a day divider or system post). */
   message(row: Element): Element | null;
-  /** The author a message names itself (only the first message of a run does). */
-  own(message: Element): string | null;
+  /**
+   * The author a message names itself (only the first message of a run does); `false` when it names
+   * one that is not a person (a bot or an app), whose run then has no author.
+   */
+  own(message: Element): string | null | false;
 }
 
 /**
@@ -24,7 +27,8 @@ export class AuthorRuns {
   next(message: Element): string | null {
     const row = this.markup.row(message);
     const list = row.parentElement;
-    const author = this.markup.own(message) ?? (this.list === list ? this.author : this.above(row));
+    const own = this.markup.own(message);
+    const author = own === false ? null : (own ?? (this.list === list ? this.author : this.above(row)));
     this.list = list;
     this.author = author;
     return author;
@@ -36,6 +40,7 @@ export class AuthorRuns {
       previous = previous.previousElementSibling;
       const message = previous ? this.markup.message(previous) : null;
       const author = message ? this.markup.own(message) : null;
+      if (author === false) return null;
       if (author) return author;
     }
     return null;

@@ -147,6 +147,15 @@ export function isVisible(el: Element): boolean {
   return true;
 }
 
+/**
+ * An attribute of `el`, or of the link it wraps, or of the link it sits in: releases move an
+ * attribute between an element and its link (Asana's actor name became a wrapper of the profile
+ * link), and a reading that accepts either keeps working.
+ */
+export function attributeOrLink(el: Element, name: string, link: string): string | null {
+  return el.getAttribute(name) ?? el.querySelector(link)?.getAttribute(name) ?? el.closest(link)?.getAttribute(name) ?? null;
+}
+
 /** ISO 8601 from an element's `datetime` attribute, or null. */
 export function datetimeOf(el: Element | null | undefined): string | null {
   const value = el?.getAttribute('datetime');

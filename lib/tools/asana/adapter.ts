@@ -1,5 +1,5 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading } from '../adapter';
-import { inContent, isVisible, queryAllWithin, textOf } from '../dom';
+import { attributeOrLink, inContent, isVisible, queryAllWithin, textOf } from '../dom';
 import type { PageKind } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { anyOf, within } from '../selector-table';
@@ -23,12 +23,17 @@ function readKind(url: URL): PageKind {
   return taskGidOf(url) ? 'task' : 'other';
 }
 
-/** A user gid from a mention or actor link: `data-asana-gid`, `/profile/{gid}` or legacy `/0/{gid}/list`. */
+/**
+ * A user gid from a mention or actor link, or from the link an actor name wraps: `data-asana-gid`,
+ * `/profile/{gid}` or legacy `/0/{gid}/list`. Rules (rule actions), teams and projects are not people.
+ */
 function gidOf(el: Element | null | undefined): string | null {
   if (!el) return null;
-  const direct = el.getAttribute('data-asana-gid');
+  const type = attributeOrLink(el, 'data-asana-type', selectors.link);
+  if (type !== null && type !== 'user') return null;
+  const direct = attributeOrLink(el, 'data-asana-gid', selectors.link);
   if (direct && GID.test(direct)) return direct;
-  const href = el.getAttribute('href') ?? '';
+  const href = attributeOrLink(el, 'href', selectors.link) ?? '';
   return /\/profile\/(\d{6,19})(?:[/?#]|$)/.exec(href)?.[1] ?? /^https:\/\/app\.asana\.com\/0\/(\d{6,19})\/list$/.exec(href)?.[1] ?? null;
 }
 
@@ -168,7 +173,14 @@ export const asana: Adapter = {
   detect: (doc) => hasAny(doc, [selectors.app]),
   kind: readKind,
   place: readPlace,
-  viewer: (doc) => doc.querySelector(selectors.viewer)?.getAttribute('data-user-gid') ?? null,
+  // The comment composer's avatar, else the topbar's.
+  viewer: (doc) => {
+    for (const signal of [selectors.viewer, selectors.topbarViewer]) {
+      const gid = doc.querySelector(signal)?.getAttribute('data-user-gid');
+      if (gid && GID.test(gid)) return gid;
+    }
+    return null;
+  },
   mentions,
   draftMentions,
   posts,

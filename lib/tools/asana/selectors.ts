@@ -78,7 +78,6 @@ export const selectorTable = {
   ],
   viewer: [
     { selector: '.CommentComposer .AvatarButton[data-user-gid]', generation: 'any', verified: '2026-12-07' },
-    { selector: '.AvatarButton[data-user-gid]', generation: 'any', verified: '2026-12-07' },
   ],
   composer: [
     { selector: '.CommentComposer .ProseMirror[contenteditable="true"]', generation: 'any', verified: '2026-12-07' },
@@ -102,6 +101,14 @@ export const selectorTable = {
   ],
   menu: [
     { selector: '[role="menu"]', generation: 'any', verified: '2026-12-07' },
+  ],
+  // The viewer's avatar in the topbar, besides the comment composer's.
+  topbarViewer: [
+    { selector: '.TopbarPageHeaderGlobalActions .AvatarButton[data-user-gid]', generation: 'bem', verified: '2026-12-07' },
+  ],
+  // The link inside an actor name that wraps it instead of being it.
+  link: [
+    { selector: 'a[href]', generation: 'any', verified: '2026-12-07' },
   ],
 } as const satisfies SelectorTable;
 

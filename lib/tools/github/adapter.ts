@@ -49,10 +49,14 @@ function readPlace(url: URL, doc: Document): PlaceReading {
 const loginByHref = new Map<string, string | null>();
 const MAX_REMEMBERED = 2000;
 
-/** A login from a profile link: the last path segment of its href, never its text. */
+/** Apps (`/apps/…`: Copilot, github-actions, dependabot) are not people: no card, no Thank, no thanks received. */
+const APP_PATH = /^(?:https:\/\/github\.com)?\/apps\//;
+
+/** A login from a profile link: the last path segment of its href, never its text; null for an app. */
 function loginOf(el: Element | null | undefined): string | null {
   if (!el) return null;
   const href = el.getAttribute('href');
+  if ((href !== null && APP_PATH.test(href)) || APP_PATH.test(el.getAttribute('data-hovercard-url') ?? '')) return null;
   let fromHref = href === null ? null : loginByHref.get(href);
   if (fromHref === undefined) {
     const segment = lastPathSegment(href);
@@ -132,6 +136,8 @@ function readPost(element: Element, base: string | null): PostReading | null {
     };
   }
   if (!POST_ID.test(element.id) || element.parentElement?.closest(anyOf(selectors.reactComment, selectors.reactIssueBody, selectors.classicPullBody))) return null;
+  // The 2026 pull request shell repeats a review's id on the element around it: one review, one post.
+  if (sameIdAround(element)) return null;
   const body = element.querySelector(selectors.classicPostBody);
   if (!body) return null;
   // Posts nest (a review holds its inline comments); the author is the nearest one in this post.
@@ -148,9 +154,20 @@ function readPost(element: Element, base: string | null): PostReading | null {
   };
 }
 
-/** The nearest classic post around an element: a targetable element whose id is a permalink. */
+/** An element around `el` that carries the same permalink id (the post `el` is part of), or null. */
+function sameIdAround(el: Element): Element | null {
+  for (let node = el.parentElement?.closest(selectors.classicPost) ?? null; node; node = node.parentElement?.closest(selectors.classicPost) ?? null) if (node.id === el.id) return node;
+  return null;
+}
+
+/** The nearest classic post around an element: a targetable element whose id is a permalink (the outermost of those sharing it). */
 function classicPostAround(el: Element): Element | null {
-  for (let node = el.closest(selectors.classicPost); node; node = node.parentElement?.closest(selectors.classicPost) ?? null) if (POST_ID.test(node.id)) return node;
+  for (let node = el.closest(selectors.classicPost); node; node = node.parentElement?.closest(selectors.classicPost) ?? null) {
+    if (!POST_ID.test(node.id)) continue;
+    let outer: Element = node;
+    for (let around = sameIdAround(outer); around; around = sameIdAround(outer)) outer = around;
+    return outer;
+  }
   return null;
 }
 
@@ -259,7 +276,11 @@ export const github: Adapter = {
   detect: (doc) => hasAny(doc, [selectors.page]),
   kind: (url) => readKind(url),
   place: readPlace,
-  viewer: (doc) => doc.querySelector(selectors.viewer)?.getAttribute('content') || null,
+  // The user-login meta tag, else the header's avatar button.
+  viewer: (doc) => {
+    const login = doc.querySelector(selectors.viewer)?.getAttribute('content') || doc.querySelector(selectors.viewerMenu)?.getAttribute('data-login');
+    return login && LOGIN.test(login) ? login : null;
+  },
   mentions,
   posts,
   composers,

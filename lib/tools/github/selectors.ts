@@ -183,6 +183,11 @@ export const selectorTable = {
   hovercard: [
     { selector: '.Popover.js-hovercard-content', generation: 'classic', verified: '2026-11-27' },
   ],
+  // The viewer's avatar button in the header: the second signal of who is signed in.
+  viewerMenu: [
+    { selector: 'button.js-user-nav[data-login]', generation: 'any', verified: '2026-12-07' },
+    { selector: '.AppHeader-user [data-login]', generation: 'react-2025', verified: '2026-11-27' },
+  ],
 } as const satisfies SelectorTable;
 
 /** Each role's alternatives as one selector list, for the adapter's queries. */

@@ -1,5 +1,5 @@
 import type { Adapter, ArchiveAlternative, ComposerReading, DeleteAction, MentionReading, PlaceReading, PostReading, ReactionReading, ReplyReading } from '../adapter';
-import { datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
+import { attributeOrLink, datetimeOf, inContent, isPressed, isVisible, lastPathSegment, namedReaction, nearbyControl, pageBase, queryAllWithin, textOf } from '../dom';
 import type { PageKind, Place } from '../page';
 import { pathSegments } from '../url';
 import { anyOf } from '../selector-table';
@@ -60,12 +60,40 @@ function readPlace(url: URL, doc: Document): PlaceReading {
   };
 }
 
+/** A username from a user link (or the link an element wraps or sits in): `data-username`, else the href's last segment. */
 function usernameFromLink(el: Element | null | undefined): string | null {
   if (!el) return null;
-  const named = el.getAttribute('data-username');
+  const named = attributeOrLink(el, 'data-username', selectors.link);
   if (named && USERNAME.test(named)) return named;
-  const segment = lastPathSegment(el.getAttribute('href'));
+  const segment = lastPathSegment(attributeOrLink(el, 'href', selectors.link));
   return segment && USERNAME.test(segment) ? segment : null;
+}
+
+/** Project and group access tokens act as bot users named `project_{id}_bot_{hex}` / `group_{id}_bot_{hex}`. */
+const BOT_USERNAME = /^(?:project|group)_\d+_bot(?:_[0-9a-f]+)?$/;
+
+/** A note's author, or null when it is a bot (a bot username, or the note header's "Bot" badge): bots are not people. */
+function noteAuthor(note: Element): string | null {
+  const username = usernameFromLink(note.querySelector(selectors.noteAuthor));
+  if (!username || BOT_USERNAME.test(username)) return null;
+  return [...note.querySelectorAll(selectors.noteBadge)].some((badge) => textOf(badge, 20).toLowerCase() === 'bot') ? null : username;
+}
+
+const GON_USERNAME = /gon\.current_username\s*=\s*"([^"\\]{1,255})"/;
+
+/** `gon.current_username` from the page's inline scripts (GitLab writes it on every signed-in page). */
+function gonUsername(doc: Document): string | null {
+  for (const script of doc.querySelectorAll(selectors.inlineScript)) {
+    const found = GON_USERNAME.exec(script.textContent ?? '');
+    if (found) return USERNAME.test(found[1]!) ? found[1]! : null;
+  }
+  return null;
+}
+
+/** The signed-in user: the user menu's profile link, else `gon.current_username`, else the composer's avatar link. */
+function viewerOf(doc: Document): string | null {
+  if (!isGitLab(doc)) return null;
+  return usernameFromLink(doc.querySelector(selectors.viewer)) ?? gonUsername(doc) ?? usernameFromLink(doc.querySelector(selectors.viewerAvatar));
 }
 
 function mentions(root: ParentNode): MentionReading[] {
@@ -102,7 +130,7 @@ function readNote(element: Element, base: string | null): PostReading | null {
   return {
     element,
     id: element.id,
-    author: usernameFromLink(element.querySelector(selectors.noteAuthor)),
+    author: noteAuthor(element),
     time: datetimeOf(element.querySelector(selectors.noteTime)),
     permalink: base ? `${base}#${element.id}` : null,
     body: element.querySelector(selectors.noteBody),
@@ -197,8 +225,7 @@ export const gitlab: Adapter = {
   detect: isGitLab,
   kind: (url) => readKind(url),
   place: readPlace,
-  // The super sidebar's profile link (in the user menu, rendered hidden until opened).
-  viewer: (doc) => (isGitLab(doc) ? usernameFromLink(doc.querySelector(selectors.viewer)) : null),
+  viewer: viewerOf,
   mentions,
   posts,
   composers,

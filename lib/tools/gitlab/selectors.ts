@@ -161,6 +161,23 @@ export const selectorTable = {
   hovercard: [
     { selector: '.gl-popover.popover', generation: 'any', verified: '2026-11-27' },
   ],
+  // The viewer, besides the user menu: the page's `gon.current_username` (an inline script), the composer's avatar link.
+  inlineScript: [
+    { selector: 'script:not([src])', generation: 'any', verified: '2026-11-27' },
+  ],
+  viewerAvatar: [
+    { selector: '.js-comment-form .timeline-avatar a.js-user-link[data-username]', generation: 'notes-app', verified: '2026-12-07' },
+    { selector: 'a.header-user-dropdown-toggle[href]', generation: 'notes-app', verified: '2026-11-27' },
+  ],
+  // A badge in a note header ("Bot" marks bot users).
+  noteBadge: [
+    { selector: '.note-header .gl-badge', generation: 'notes-app', verified: '2026-11-27' },
+    { selector: '.note-header .badge', generation: 'notes-app', verified: '2026-11-27' },
+  ],
+  // The link inside an element that wraps it instead of being it.
+  link: [
+    { selector: 'a[href]', generation: 'any', verified: '2026-12-07' },
+  ],
 } as const satisfies SelectorTable;
 
 /** Each role's alternatives as one selector list, for the adapter's queries. */

@@ -127,8 +127,24 @@ const CHAT: ChatMarkup = {
     const post = row.matches(selectors.post) ? row : row.querySelector(selectors.post);
     return post && !post.matches(selectors.systemPost) ? post : null;
   },
-  own: usernameOf,
+  // Bots and webhooks (the BOT tag) are not people: their run has no author.
+  own: (post) => (post.querySelector(selectors.botTag) ? false : usernameOf(post)),
 };
+
+/** Mentions that are not of one person, though Mattermost highlights them for you. */
+const GROUP_MENTIONS = new Set(['all', 'channel', 'here']);
+
+/** The signed-in user: the account menu's avatar, else the author of a post of yours, else a mention of you. */
+function viewerOf(doc: Document): string | null {
+  const username = (doc.querySelector(selectors.viewerAvatar)?.getAttribute('alt') ?? '').replace(/ profile image$/, '');
+  if (username && username !== 'user') return username;
+  for (const post of doc.querySelectorAll(selectors.ownPost)) {
+    const own = usernameOf(post);
+    if (own) return own;
+  }
+  const mention = (doc.querySelector(selectors.viewerMention)?.getAttribute('data-mention') ?? '').replace(/[.,;:!?]+$/, '');
+  return mention && !GROUP_MENTIONS.has(mention.toLowerCase()) ? mention : null;
+}
 
 function timeOf(post: Element): string | null {
   const epoch = Number(post.querySelector(selectors.permalink)?.getAttribute('aria-labelledby'));
@@ -231,10 +247,7 @@ export const mattermost: Adapter = {
   detect: (doc) => hasAny(doc, [selectors.app]) && hasAny(doc, [selectors.post, selectors.composer, selectors.channelHeader]),
   kind: readKind,
   place: readPlace,
-  viewer: (doc) => {
-    const username = (doc.querySelector(selectors.viewerAvatar)?.getAttribute('alt') ?? '').replace(/ profile image$/, '');
-    return username && username !== 'user' ? username : null;
-  },
+  viewer: viewerOf,
   mentions,
   posts,
   composers,

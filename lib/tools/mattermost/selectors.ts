@@ -132,6 +132,18 @@ export const selectorTable = {
   menuItemLabel: [
     { selector: '.label-elements', generation: 'webapp', verified: '2026-12-07' },
   ],
+  // The viewer, besides the account menu: posts by you carry `current--user`, mentions of you are highlighted.
+  ownPost: [
+    { selector: '.post.current--user', generation: 'webapp', verified: '2026-12-07' },
+  ],
+  viewerMention: [
+    { selector: '.mention--highlight [data-mention]', generation: 'webapp', verified: '2026-12-07' },
+  ],
+  // Bots and webhooks post with a BOT tag by their name (the webapp's BotTag) [I].
+  botTag: [
+    { selector: '.post__header .BotTag', generation: 'webapp', verified: '2026-11-27' },
+    { selector: '.post__header .Tag--bot', generation: 'webapp', verified: '2026-11-27' },
+  ],
 } as const satisfies SelectorTable;
 
 /** Each role's alternatives as one selector list, for the adapter's queries. */

@@ -170,7 +170,8 @@ export const phabricator: Adapter = {
   detect: (doc) => hasAny(doc, [selectors.page]),
   kind: (url) => readKind(url),
   place: readPlace,
-  viewer: (doc) => usernameOf(doc.querySelector(selectors.viewer)),
+  // The main menu's profile button, else its mobile twin.
+  viewer: (doc) => usernameOf(doc.querySelector(selectors.viewer)) ?? usernameOf(doc.querySelector(selectors.viewerMobileMenu)),
   mentions,
   posts,
   composers,

@@ -115,6 +115,10 @@ export const selectorTable = {
   hovercard: [
     { selector: '.jx-hovercard-container', generation: 'phorge', verified: '2026-11-27' },
   ],
+  // The viewer's profile button in the mobile main menu: the second signal of who is signed in [I].
+  viewerMobileMenu: [
+    { selector: 'a.phabricator-core-user-mobile-menu[href^="/p/"]', generation: 'phorge', verified: '2026-11-27' },
+  ],
 } as const satisfies SelectorTable;
 
 /** Each role's alternatives as one selector list, for the adapter's queries. */

@@ -107,8 +107,20 @@ function mentions(root: ParentNode): MentionReading[] {
   });
 }
 
-function senderOf(message: Element): string | null {
-  return message.querySelector(selectors.sender)?.getAttribute('data-message-sender') ?? null;
+/** The member who sent a run's first message; `false` for a bot or an app (a bot id, or the APP badge): they are not people. */
+function senderOf(message: Element): string | null | false {
+  const sender = message.querySelector(selectors.sender)?.getAttribute('data-message-sender');
+  if (sender === undefined || sender === null) return message.querySelector(selectors.appBadge) ? false : null;
+  return MEMBER_ID.test(sender) && !message.querySelector(selectors.appBadge) ? sender : false;
+}
+
+/** The signed-in member: the user button, else a mention Slack marks as one of you. */
+function viewerOf(doc: Document): string | null {
+  for (const [signal, attribute] of [[selectors.viewer, 'data-user-id'], [selectors.viewerMention, 'data-member-id']] as const) {
+    const id = doc.querySelector(signal)?.getAttribute(attribute);
+    if (id && MEMBER_ID.test(id)) return id;
+  }
+  return null;
 }
 
 const CHAT: ChatMarkup = {
@@ -222,7 +234,7 @@ export const slack: Adapter = {
   detect: (doc) => hasAny(doc, [selectors.client]),
   kind: readKind,
   place: readPlace,
-  viewer: (doc) => doc.querySelector(selectors.viewer)?.getAttribute('data-user-id') ?? null,
+  viewer: viewerOf,
   mentions,
   draftMentions,
   posts,

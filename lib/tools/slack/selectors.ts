@@ -127,6 +127,15 @@ export const selectorTable = {
   button: [
     { selector: 'button', generation: 'any', verified: '2026-12-07' },
   ],
+  // The viewer, besides the user button: Slack marks mentions of you with `c-member_slug--mention` (reference 2a).
+  viewerMention: [
+    { selector: 'a.c-member_slug--mention[data-member-id]', generation: 'classic-classes', verified: '2026-12-07' },
+  ],
+  // Apps and bots post with an APP badge by their name [I].
+  appBadge: [
+    { selector: '.c-app_badge', generation: 'classic-classes', verified: '2026-11-27' },
+    { selector: '[data-qa="app_badge"]', generation: 'data-qa-2025', verified: '2026-11-27' },
+  ],
 } as const satisfies SelectorTable;
 
 /** Each role's alternatives as one selector list, for the adapter's queries. */

@@ -64,7 +64,11 @@ describe.each(adapters)('$name adapter', (adapter) => {
     });
 
     it('finds every post with its id and author', () => {
-      expect(adapter.posts(doc).map((p) => ({ id: p.id, author: p.author }))).toEqual(entry.posts);
+      const posts = adapter.posts(doc);
+      expect(posts.map((p) => ({ id: p.id, author: p.author }))).toEqual(entry.posts);
+      // One post, one element: a post read twice would get two Thank hosts with one id.
+      expect(new Set(posts.map((p) => p.id)).size).toBe(posts.length);
+      expect(new Set(posts.map((p) => p.element)).size).toBe(posts.length);
     });
 
     it('finds the visible composers, not the decoys', () => {
