@@ -36,7 +36,6 @@ export const selectorTable = {
     { selector: 'a.js-user-link[data-testid="work-item-author"]', generation: 'work-items', verified: '2026-12-07' },
     { selector: '.issuable-meta a.author-link.js-user-link', generation: 'notes-app', verified: '2026-11-27' },
     { selector: '.detail-page-header a.author-link.js-user-link', generation: 'notes-app', verified: '2026-12-07' },
-    { selector: 'a.author-link.js-user-link[data-username]', generation: 'notes-app', verified: '2026-12-07' },
   ],
   note: [
     { selector: 'li[id^="note_"].note-wrapper', generation: 'notes-app', verified: '2026-12-07' },
