@@ -155,5 +155,6 @@ describe.each(loadFixtureCatalog().map((e) => [`${e.tool}/${e.file}`, e] as cons
       after.posts.some((p) => p.author === null && authors.get(p.id) !== null);
     const stopped = stoppedMatching(summarise([report(adapter, doc, 2), beforeReport], adapter.selectors));
     if (lost) expect(stopped.length, `${mutation} lost ${JSON.stringify({ before, after })} with every role still matching`).toBeGreaterThan(0);
-  });
+    // Each check parses and reads a whole page in jsdom twice over: about a second alone, several under load.
+  }, 20_000);
 });
