@@ -36,8 +36,8 @@ type Answer = (q: Judged) => number[];
 interface EngineRun {
   name: string;
   build: number;
-  /** Per class: recall@10, nDCG@10 and query times. */
-  classes: Map<string, { recall: number[]; ndcg: number[]; ms: number[] }>;
+  /** Per class: recall@10, nDCG@10, query times (wall) and the process's CPU time for them. */
+  classes: Map<string, { recall: number[]; ndcg: number[]; ms: number[]; cpu: number[] }>;
 }
 
 /**
@@ -45,19 +45,24 @@ interface EngineRun {
  * moments another process held the core, and the best of three is nearer what the code costs.
  */
 function run(name: string, build: number, queries: readonly Judged[], answer: Answer, repeats = 1): EngineRun {
-  const classes = new Map<string, { recall: number[]; ndcg: number[]; ms: number[] }>();
+  const classes = new Map<string, { recall: number[]; ndcg: number[]; ms: number[]; cpu: number[] }>();
   for (const q of queries) {
     let top: number[] = [];
     let ms = Infinity;
+    let cpu = Infinity;
     for (let i = 0; i < repeats; i += 1) {
+      const c0 = process.cpuUsage();
       const t = performance.now();
       top = answer(q).slice(0, 10);
       ms = Math.min(ms, performance.now() - t);
+      const used = process.cpuUsage(c0);
+      cpu = Math.min(cpu, (used.user + used.system) / 1000);
     }
-    const c = classes.get(q.kind) ?? classes.set(q.kind, { recall: [], ndcg: [], ms: [] }).get(q.kind)!;
+    const c = classes.get(q.kind) ?? classes.set(q.kind, { recall: [], ndcg: [], ms: [], cpu: [] }).get(q.kind)!;
     c.recall.push(recallAt10(q, top));
     c.ndcg.push(ndcgAt10(q, top));
     c.ms.push(ms);
+    c.cpu.push(cpu);
   }
   return { name, build, classes };
 }
@@ -152,4 +157,7 @@ for (const c of CLASSES) {
     return pad(f ? `${quantile(f.ms, 0.5).toFixed(2)} / ${quantile(f.ms, 0.95).toFixed(2)}` : '–', 24);
   }).join('')}`);
 }
+// On a shared machine wall time also counts other processes' turns on the core; CPU time does not.
+const daylight = runs[0]!;
+console.log(`  Daylight's CPU time, p50 / p95 ms: ${CLASSES.map((c) => `${c} ${quantile(daylight.classes.get(c)!.cpu, 0.5).toFixed(2)} / ${quantile(daylight.classes.get(c)!.cpu, 0.95).toFixed(2)}`).join('; ')}`);
 console.log(`  ${pad('build (memory)', 18)}${runs.map((r) => pad(`${(r.build / 1000).toFixed(2)} s`, 24)).join('')}`);
