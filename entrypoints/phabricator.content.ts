@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startPageSession } from '@/lib/content/page-session';
+import { startDaylight } from '@/lib/content/lifecycle';
 import { phabricator } from '@/lib/tools/phabricator/adapter';
 
 export default defineContentScript({
   matches: [...phabricator.matches],
   runAt: 'document_idle',
-  // The page's own message listeners never hear of Daylight (WXT's custom event still replaces an old script).
+  // The page's own message listeners never hear of Daylight; WXT's custom event replaces an old script only
+  // once that one's extension is gone (lib/content/lifecycle.ts).
   noScriptStartedPostMessage: true,
-  main: (ctx) => startPageSession(phabricator, ctx),
+  main: (ctx) => startDaylight(phabricator, ctx),
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { MessageType, Request, Response } from '../messaging';
+import { contextGone, UPDATED_NOTICE } from './extension-context';
 
 /**
  * The content scripts' side of the message contract (lib/messaging.ts): the same names and types,
@@ -23,6 +24,7 @@ function isReply(value: unknown): value is Reply {
  * value (a capture of hundreds of posts) is copied value by value on the page's main thread.
  */
 export async function post<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> {
+  if (contextGone()) throw new Error(UPDATED_NOTICE);
   const reply: unknown = await browser.runtime.sendMessage({ daylight: 1, type, json: JSON.stringify(payload) });
   if (!isReply(reply)) throw new Error(`No answer to "${type}"`);
   if (!reply.ok) throw new Error(reply.error ?? `"${type}" failed`);
