@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './lib/extension-ids';
-import { toolNameList } from './lib/tools/tool-ids';
 
 // Chrome MV3 is the main target; Firefox MV3 builds from the same sources (`wxt build -b firefox --mv3`).
 export default defineConfig({
@@ -11,8 +10,10 @@ export default defineConfig({
   // The Firefox sources zip never carries a signing key, wherever someone keeps one.
   zip: { excludeSources: ['**/*.pem', '**/*.key'] },
   manifest: ({ browser }) => ({
-    name: 'Daylight',
-    description: `Open, asynchronous habits inside ${toolNameList()}.`,
+    // Listings and the extensions page in the browser's language (public/_locales/).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Each permission's reason is documented in README.md ("Permissions").
     permissions: ['storage', 'scripting', 'alarms', 'cookies'],
     // Self-hosted tools (GitLab, Mattermost, Phabricator, GitHub Enterprise) live on the org's own
@@ -20,7 +21,7 @@ export default defineConfig({
     // without a user gesture, so access is declared up front; scripts run only on configured origins.
     host_permissions: ['https://*/*', 'http://*/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    action: { default_title: 'Daylight' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

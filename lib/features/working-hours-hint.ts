@@ -1,7 +1,7 @@
 import { ComposerLookup } from '../content/composer-lookup';
 import { draftHandles } from '../content/draft-mentions';
 import type { ComposerReading } from '../tools/adapter';
-import { describeWait, localNow } from '../people/working-time';
+import { describeWait, describeWhere, localNow } from '../people/working-time';
 import { WorkingHoursHint, type AwayPerson } from '../ui/working-hours-hint';
 import type { Feature, PageContext } from './feature';
 import { FEATURE_DESCRIPTIONS } from './catalog';
@@ -24,7 +24,7 @@ async function awayPeople(page: PageContext, handles: readonly string[]): Promis
   return cards.flatMap((card) => {
     const local = card?.time ? localNow(card.time, now, navigator.language) : undefined;
     if (!card || !local || local.working !== false) return [];
-    const person: AwayPerson = { name: card.name, where: `${local.time} in ${local.place}` };
+    const person: AwayPerson = { name: card.name, where: describeWhere(local) };
     if (local.minutesUntilWorking !== undefined) person.wait = describeWait(local.minutesUntilWorking);
     return [person];
   });

@@ -1,3 +1,5 @@
+import { t, tn } from '../i18n/t';
+
 /**
  * A person's local time and working hours (docs/contract.md section 4: `timeZone`, `workingHours`,
  * `workingDays`). Plain Intl work, no time-zone tables of our own: the browser's ICU knows every IANA
@@ -157,21 +159,25 @@ export function localNow(person: WorkingTime, at: Date, locale?: string): LocalN
   return result;
 }
 
+/** "09:40 in Warsaw". */
+export function describeWhere(now: LocalNow): string {
+  return t('localTimeIn', now.time, now.place);
+}
+
 /** "09:40 in Warsaw, working hours" / "02:14 in Manila, outside working hours" / "09:40 in Warsaw". */
 export function describeLocalNow(now: LocalNow): string {
-  const where = `${now.time} in ${now.place}`;
+  const where = describeWhere(now);
   if (now.working === undefined) return where;
-  return `${where}, ${now.working ? 'working hours' : 'outside working hours'}`;
+  return t(now.working ? 'localWorking' : 'localOutside', where);
 }
 
 /** "about 7 hours", "about 45 minutes", "about 2 days". */
 export function describeWait(minutes: number): string {
   const quarters = Math.max(STEP_MINUTES, Math.round(minutes / STEP_MINUTES) * STEP_MINUTES);
-  if (quarters < 60) return `about ${quarters} minutes`;
+  if (quarters < 60) return tn('waitMinutes', quarters);
   const hours = Math.round(minutes / 60);
-  if (hours < 36) return `about ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
-  const days = Math.round(minutes / MINUTES_A_DAY);
-  return `about ${days} ${days === 1 ? 'day' : 'days'}`;
+  if (hours < 36) return tn('waitHours', hours);
+  return tn('waitDays', Math.round(minutes / MINUTES_A_DAY));
 }
 
 /** Whether a BCP 47 language tag is well-formed ("pl-PL", "ja"). */

@@ -33,7 +33,6 @@ export function factsOf(key: string): ToolFacts | undefined {
 }
 
 /** Every tool's name in contract order, as prose: "GitHub, GitLab, … and Phabricator". */
-export function toolNameList(): string {
-  const names = TOOL_IDS.map((id) => TOOL_FACTS[id].name);
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+export function toolNameList(language = 'en'): string {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(TOOL_IDS.map((id) => TOOL_FACTS[id].name));
 }

@@ -1,5 +1,6 @@
 import type { Suggestion } from '../people/suggest';
-import { localNow } from '../people/working-time';
+import { describeWhere, localNow } from '../people/working-time';
+import { t } from '../i18n/t';
 import { createShadowHost, el, isDarkAround } from './shadow-host';
 
 const CSS = `
@@ -50,7 +51,7 @@ export class MentionSuggestions {
     // Fresh suggestions can arrive while the user is already in the list: keep them there.
     const choosing = this.root.activeElement !== null;
     this.root.querySelector('.panel')?.remove();
-    const list = el('ul', { role: 'listbox', 'aria-label': 'People from your directory', tabindex: '-1' });
+    const list = el('ul', { role: 'listbox', 'aria-label': t('suggestionsLabel'), tabindex: '-1' });
     const now = new Date();
     items.forEach((item, index) => {
       const option = el(
@@ -61,8 +62,9 @@ export class MentionSuggestions {
       );
       const local = item.time ? localNow(item.time, now, navigator.language) : undefined;
       if (local) {
-        const label = local.working === false ? `${local.time}, outside working hours` : local.time;
-        const time = el('span', { class: 'local', 'data-daylight-local-time': '', title: `${local.time} in ${local.place}`, 'aria-label': `${label} in ${local.place}` }, local.time);
+        const where = describeWhere(local);
+        const label = local.working === false ? t('localOutside', where) : where;
+        const time = el('span', { class: 'local', 'data-daylight-local-time': '', title: label, 'aria-label': label }, local.time);
         if (local.working !== undefined) time.dataset.working = String(local.working);
         option.append(time);
       }
@@ -71,7 +73,7 @@ export class MentionSuggestions {
       list.append(option);
     });
     list.setAttribute('aria-activedescendant', 'daylight-suggestion-0');
-    const panel = el('div', { class: isDarkAround(anchor) ? 'panel dark' : 'panel' }, el('p', { class: 'hint' }, 'Daylight · Alt+↓ to choose'), list);
+    const panel = el('div', { class: isDarkAround(anchor) ? 'panel dark' : 'panel' }, el('p', { class: 'hint' }, t('suggestionsHint')), list);
     this.root.append(panel);
     if (!this.host.isConnected) document.body.append(this.host);
     const top = near.bottom + 4 + 220 > window.innerHeight ? Math.max(8, near.top - 4 - panel.getBoundingClientRect().height) : near.bottom + 4;

@@ -2,6 +2,7 @@ import type { PersonCard } from '../people/resolver';
 import { describeLocalNow, localNow } from '../people/working-time';
 import { TOOL_NAMES, type ToolId } from '../tools/tool-ids';
 import { createShadowHost, el, isDarkAround } from './shadow-host';
+import { t } from '../i18n/t';
 
 const CSS = `
 :host { all: initial; position: fixed; z-index: 2147483646; }
@@ -37,18 +38,18 @@ function renderCard(person: PersonCard, dark: boolean, currentTool: string, link
   if (meta) card.append(el('p', { class: 'meta' }, meta));
   if (person.time) card.append(el('p', { class: 'local', 'data-daylight-local-time': '' }));
   if (person.email) card.append(el('p', { class: 'meta' }, el('a', { href: `mailto:${person.email}` }, person.email)));
-  const list = el('ul', { 'aria-label': 'Handles on other tools' });
+  const list = el('ul', { 'aria-label': t('cardHandlesLabel') });
   for (const profile of person.profiles) {
     const label = `${TOOL_NAMES[profile.tool]}${profile.key.includes(':') ? ` (${profile.key.split(':').slice(1).join(':')})` : ''}`;
     const href = profile.url === null ? null : linkOf(profile.tool, profile.url);
     const handle = href
       ? el('a', { class: 'handle', href, target: '_blank', rel: 'noopener noreferrer' }, profile.handle)
       : el('span', { class: 'handle' }, profile.handle);
-    const copy = el('button', { type: 'button', 'aria-label': `Copy ${label} handle ${profile.handle}` }, 'Copy');
+    const copy = el('button', { type: 'button', 'aria-label': t('cardCopyLabel', label, profile.handle) }, t('cardCopy'));
     copy.addEventListener('click', () => {
       void navigator.clipboard.writeText(profile.handle).then(
-        () => (copy.textContent = 'Copied'),
-        () => (copy.textContent = 'Copy failed'),
+        () => (copy.textContent = t('cardCopied')),
+        () => (copy.textContent = t('cardCopyFailed')),
       );
     });
     list.append(el('li', { 'data-tool': profile.tool, ...(profile.key === currentTool ? { 'data-current': 'true' } : {}) }, el('span', { class: 'tool' }, label), handle, copy));

@@ -1,4 +1,5 @@
 import { createShadowHost, el, isDarkAround } from './shadow-host';
+import { t, tn, tNodes } from '../i18n/t';
 
 const CSS = `
 :host { all: initial; display: block; margin: 4px 0; }
@@ -36,10 +37,10 @@ export class WorkingHoursHint {
     const box = el('div', { class: isDarkAround(anchor) ? 'hint dark' : 'hint' });
     const shown = people.slice(0, 3);
     for (const person of shown) {
-      const read = person.wait ? `; likely to read this in ${person.wait}` : '';
-      box.append(el('p', {}, el('span', { class: 'who' }, person.name), ` is outside working hours (${person.where})${read}.`));
+      const name = el('span', { class: 'who' }, person.name);
+      box.append(el('p', {}, ...(person.wait ? tNodes('hintAway', name, person.where, person.wait) : tNodes('hintAwayNoWait', name, person.where))));
     }
-    if (people.length > shown.length) box.append(el('p', {}, `${people.length - shown.length} more mentioned ${people.length - shown.length === 1 ? 'person is' : 'people are'} outside working hours.`));
+    if (people.length > shown.length) box.append(el('p', {}, tn('hintMore', people.length - shown.length)));
     this.root.append(box);
   }
 

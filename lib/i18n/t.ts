@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import type en from '../../public/_locales/en/messages.json';
+
+/**
+ * Daylight's words come from the extension's locale files (public/_locales/<locale>/messages.json)
+ * through browser.i18n, which picks the browser's language and falls back to English key by key.
+ * Only the type is taken from the English file, so no locale file is bundled into any script.
+ */
+type Messages = typeof en;
+/** A key whose message is one string (plural families are asked for with tn). */
+export type MessageKey = { [K in keyof Messages]: K extends `${string}_${PluralCategory}` ? never : K }[keyof Messages];
+type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+/** The stem of a plural family: `thanksCount` for `thanksCount_one`, `thanksCount_other`… */
+export type PluralKey = keyof Messages extends infer K ? (K extends `${infer Stem}_other` ? Stem : never) : never;
+
+/** The message for `key` with its `$1`… placeholders filled, in the browser's language. */
+export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  return message(key, substitutions);
+}
+
+const rules = new Map<string, Intl.PluralRules>();
+
+/** The plural form of `key` for `count` (by the language's own rules: Japanese has one form, Polish four), `$1` being the count. */
+export function tn(key: PluralKey, count: number, ...substitutions: Array<string | number>): string {
+  const language = uiLanguage();
+  let plural = rules.get(language);
+  if (!plural) rules.set(language, (plural = new Intl.PluralRules(language)));
+  const values = [formatNumber(count), ...substitutions];
+  return message(`${key}_${plural.select(count)}`, values, `${key}_other`);
+}
+
+/** The browser's UI language, for Intl (dates, numbers, plural rules) to agree with the words. */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export function formatNumber(value: number): string {
+  return value.toLocaleString(uiLanguage());
+}
+
+/**
+ * A message with one placeholder filled by a node (a name in bold, a link): the parts around it, in the
+ * language's own word order.
+ */
+export function tNodes(key: MessageKey, node: Node, ...others: Array<string | number>): Array<Node | string> {
+  const marker = '\u{E000}';
+  const [before = '', after = ''] = t(key, marker, ...others).split(marker);
+  return [before, node, after].filter((part) => part !== '');
+}
+
+function message(key: string, substitutions: Array<string | number>, fallback?: string): string {
+  const values = substitutions.map(String);
+  // Keys are checked against the English file by MessageKey and PluralKey above.
+  const get = (name: string) => browser.i18n.getMessage(name as Parameters<typeof browser.i18n.getMessage>[0], values);
+  const text = get(key) || (fallback ? get(fallback) : '');
+  // A missing key shows itself rather than nothing; tests/unit/i18n/ fails on any.
+  return text || key;
+}

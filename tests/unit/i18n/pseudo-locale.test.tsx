@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WelcomeApp } from '@/components/WelcomeApp';
+import { PersonCardView } from '@/lib/ui/person-card';
+import { WorkingHoursHint } from '@/lib/ui/working-hours-hint';
+import { setTestLocale } from './locale-messages';
+
+/** Text with letters that is not pseudo-localised (⟦…⟧): a hard-coded string. Names and data are given as `allowed`. */
+function untranslated(root: Node, allowed: readonly string[]): string[] {
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent ?? '').trim();
+    if (node.parentElement?.tagName === 'STYLE') continue;
+    if (/\p{L}{2,}/u.test(text) && !/[⟦⟧]/.test(text) && !allowed.includes(text)) texts.push(text);
+  }
+  const labelled = root instanceof Element || root instanceof ShadowRoot ? [...root.querySelectorAll('[aria-label], [title]')] : [];
+  for (const element of labelled) for (const name of ['aria-label', 'title']) {
+    const value = element.getAttribute(name);
+    if (value && /\p{L}{2,}/u.test(value) && !/[⟦⟧]/.test(value) && !allowed.includes(value)) texts.push(`${name}: ${value}`);
+  }
+  return texts;
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('the pseudo-locale leaves no hard-coded words', () => {
+  it('on the welcome page', () => {
+    setTestLocale('pseudo');
+    const host = document.createElement('div');
+    document.body.append(host);
+    act(() => createRoot(host).render(<WelcomeApp />));
+    expect(untranslated(host, [])).toEqual([]);
+    expect(host.querySelector('h1, header')?.textContent).toMatch(/^⟦Wélçömé/);
+  });
+
+  it('on a person card and the working-hours hint', () => {
+    setTestLocale('pseudo');
+    const anchor = document.createElement('a');
+    document.body.append(anchor);
+    const view = new PersonCardView('github');
+    view.show(
+      { id: 'lena', name: 'Lena Kowalski', team: 'Growth', profiles: [{ tool: 'gitlab', key: 'gitlab', handle: 'lena.k', url: null }], time: { timeZone: 'Asia/Manila', workingHours: '09:00-17:00' } },
+      anchor,
+    );
+    const card = view.element!.shadowRoot!;
+    expect(untranslated(card, ['Lena Kowalski', 'Growth', 'lena.k', 'GitLab'])).toEqual([]);
+    view.hide();
+    const hint = new WorkingHoursHint();
+    hint.show([{ name: 'Lena Kowalski', where: 'somewhere', wait: 'soon' }], anchor);
+    document.body.append(hint.host);
+    expect(untranslated(hint.host.shadowRoot!, ['Lena Kowalski'])).toEqual([]);
+  });
+});
