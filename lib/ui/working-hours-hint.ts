@@ -1,5 +1,5 @@
 import { createShadowHost, el, isDarkAround } from './shadow-host';
-import { t, tn, tNodes } from '../i18n/t';
+import { tn, tNodes } from '../i18n/t';
 
 const CSS = `
 :host { all: initial; display: block; margin: 4px 0; }

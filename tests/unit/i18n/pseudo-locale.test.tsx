@@ -42,7 +42,7 @@ describe('the pseudo-locale leaves no hard-coded words', () => {
     setTestLocale('pseudo');
     const anchor = document.createElement('a');
     document.body.append(anchor);
-    const view = new PersonCardView('github');
+    const view = new PersonCardView('github', (_tool, href) => href);
     view.show(
       { id: 'lena', name: 'Lena Kowalski', team: 'Growth', profiles: [{ tool: 'gitlab', key: 'gitlab', handle: 'lena.k', url: null }], time: { timeZone: 'Asia/Manila', workingHours: '09:00-17:00' } },
       anchor,
