@@ -1,8 +1,7 @@
-import type { StoredPerson } from '@/lib/db';
 import type { RowError } from '@/lib/people/import-result';
 import type { Person } from '@/lib/people/schema';
 import { clip } from '@/lib/text';
-import { TOOL_IDS, TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
+import { TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
 
 /**
  * Pure helpers of the People section: handle lists, the search haystack, sorting orders and the
@@ -60,8 +59,6 @@ export function haystackOf(person: Person): string {
 export type SortKey = 'name' | 'team' | 'email' | ToolId;
 export type SortDirection = 'ascending' | 'descending';
 
-export const SORT_KEYS: readonly SortKey[] = ['name', 'team', 'email', ...TOOL_IDS];
-
 /** The text a column sorts by, lower-cased; '' sorts last in either direction. */
 export function sortText(person: Person, key: SortKey): string {
   switch (key) {
@@ -110,11 +107,6 @@ export function describeRowError(error: RowError): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
-
-/** Active people (not archived), in the order given. */
-export function activePeople(people: readonly StoredPerson[]): StoredPerson[] {
-  return people.filter((p) => p.archivedAt === undefined);
 }
 
 /** A short, safe string for an accessible name built from untrusted text. */

@@ -39,7 +39,3 @@ export function captureVerdict(url: URL, settings: Pick<Settings, 'capturePaused
   return { capture: true };
 }
 
-/** The pattern that skips a whole site. */
-export function sitePattern(url: URL): string {
-  return `*://${url.hostname}/*`;
-}

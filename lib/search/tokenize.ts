@@ -61,9 +61,3 @@ function asciiWords(text: string, out: string[]): void {
   }
 }
 
-/** Where each word of `text` starts and ends, with its folded form: for snippets and highlights. */
-export function wordSpans(text: string): Array<{ start: number; end: number; word: string }> {
-  const spans: Array<{ start: number; end: number; word: string }> = [];
-  for (const match of text.matchAll(WORD)) spans.push({ start: match.index, end: match.index + match[0].length, word: fold(match[0]) });
-  return spans;
-}
