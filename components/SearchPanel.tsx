@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/lib/messaging';
 import { requestPersistentStorage } from '@/lib/search/persist';
@@ -10,7 +10,11 @@ import { toolLink } from '@/lib/tools/links';
 import { PAGE_KINDS, type PageKind } from '@/lib/tools/page';
 import { TOOL_IDS, TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
 import { SearchEmptyState } from './SearchEmptyState';
+import { mergeResults, type MergedResult } from '@/lib/search/live/merge';
+import { LiveResultItem } from './LiveResultItem';
+import { LiveSearchStatus } from './LiveSearchStatus';
 import { SearchResultItem } from './SearchResultItem';
+import { useLiveSearch } from './useLiveSearch';
 import { useSearch } from './useSearch';
 import './search.css';
 
@@ -51,15 +55,18 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
   const [text, setText] = useState('');
   const [refresh, setRefresh] = useState(0);
   const [archived, setArchived] = useState<SearchHit | null>(null);
-  const { view, indexSize, pending, partial } = useSearch(text, refresh);
-  // The selection belongs to the results it was made in: new results start at the first.
+  const { view, indexSize, pending, partial, people } = useSearch(text, refresh);
+  const live = useLiveSearch(text, people);
+  const hits = useMemo(() => (view.status === 'recent' || view.status === 'results' ? view.hits : []), [view]);
+  const results: MergedResult[] = useMemo(() => mergeResults(hits, view.status === 'results' ? live.items : {}), [hits, view.status, live.items]);
+  // The selection belongs to the local results it was made in: new results start at the first.
   const [selection, setSelection] = useState<{ view: typeof view; index: number }>({ view, index: 0 });
-  const active = selection.view === view ? selection.index : 0;
+  const active = selection.view === view ? Math.min(selection.index, Math.max(0, results.length - 1)) : 0;
   const setActive = (next: (i: number) => number) => setSelection({ view, index: next(active) });
   const status = useSearchStatus();
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const hits = view.status === 'recent' || view.status === 'results' ? view.hits : [];
+  const urlOf = (result: MergedResult) => (result.source === 'local' ? linkOf(result.hit) : result.item.url);
   const query = parseQuery(text);
 
   useEffect(() => {
@@ -76,13 +83,14 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      if (hits.length === 0) return;
-      setActive((i) => (event.key === 'ArrowDown' ? Math.min(hits.length - 1, i + 1) : Math.max(0, i - 1)));
+      if (results.length === 0) return;
+      setActive((i) => (event.key === 'ArrowDown' ? Math.min(results.length - 1, i + 1) : Math.max(0, i - 1)));
     } else if (event.key === 'Enter') {
-      const hit = hits[active];
-      if (!hit) return;
+      live.flush();
+      const result = results[active];
+      if (!result) return;
       event.preventDefault();
-      const href = linkOf(hit);
+      const href = urlOf(result);
       if (href !== null) void openUrl(href, event.ctrlKey || event.metaKey);
     }
   };
@@ -112,7 +120,7 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
         aria-controls={listId}
-        aria-activedescendant={hits.length > 0 ? `${listId}-${active}` : undefined}
+        aria-activedescendant={results.length > 0 ? `${listId}-${active}` : undefined}
         aria-describedby={`${listId}-help`}
         autoComplete="off"
         spellCheck={false}
@@ -152,22 +160,28 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
       )}
       {view.status === 'failed' && <p role="alert" className="error">Search failed: {view.error}</p>}
       {partial && <p className="muted">Showing what you saw recently; searching older items…</p>}
-      <h2 className="results-heading">{view.status === 'recent' ? 'Recently seen' : view.status === 'results' ? `${hits.length === 0 ? 'No' : hits.length} result${hits.length === 1 ? '' : 's'}` : ''}</h2>
+      {view.status === 'results' && <LiveSearchStatus live={live} />}
+      <h2 className="results-heading">{view.status === 'recent' ? 'Recently seen' : view.status === 'results' ? `${results.length === 0 ? 'No' : results.length} result${results.length === 1 ? '' : 's'}` : ''}</h2>
       <ul id={listId} role="listbox" aria-busy={pending} aria-label={view.status === 'recent' ? 'Recently seen' : 'Results'} className="results">
-        {hits.map((hit, i) => (
-          <SearchResultItem
-            key={hit.record.key}
-            hit={hit}
-            href={linkOf(hit)}
-            id={`${listId}-${i}`}
-            active={i === active}
-            onOpen={(url, newTab) => void openUrl(url, newTab)}
-            onArchive={(h) => void archive(h, true)}
-            onPointer={() => setActive(() => i)}
-          />
-        ))}
+        {results.map((result, i) =>
+          result.source === 'local' ? (
+            <SearchResultItem
+              key={result.key}
+              hit={result.hit}
+              href={linkOf(result.hit)}
+              alsoLive={result.alsoLive}
+              id={`${listId}-${i}`}
+              active={i === active}
+              onOpen={(url, newTab) => void openUrl(url, newTab)}
+              onArchive={(h) => void archive(h, true)}
+              onPointer={() => setActive(() => i)}
+            />
+          ) : (
+            <LiveResultItem key={result.key} item={result.item} id={`${listId}-${i}`} active={i === active} onOpen={(url, newTab) => void openUrl(url, newTab)} onPointer={() => setActive(() => i)} />
+          ),
+        )}
       </ul>
-      {(view.status === 'results' || view.status === 'recent') && hits.length === 0 && !partial && (
+      {(view.status === 'results' || view.status === 'recent') && results.length === 0 && !partial && (
         <SearchEmptyState query={view.status === 'results' ? view.query : null} indexSize={indexSize} paused={settings?.capturePaused ?? false} />
       )}
     </div>

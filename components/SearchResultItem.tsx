@@ -13,14 +13,16 @@ interface Props {
   onOpen: (url: string, newTab: boolean) => void;
   onArchive: (hit: SearchHit) => void;
   onPointer: () => void;
+  /** The tool's own search found it just now too. */
+  alsoLive?: boolean;
 }
 
 /** One search result: tool, kind, title and snippet with the matched words marked, author, date, lock. */
-export function SearchResultItem({ hit, href, id, active, onOpen, onArchive, onPointer }: Props) {
+export function SearchResultItem({ hit, href, id, active, onOpen, onArchive, onPointer, alsoLive = false }: Props) {
   const { record } = hit;
   const author = record.authorName ?? record.author;
   return (
-    <li role="option" id={id} aria-selected={active} className={active ? 'result active' : 'result'} onPointerEnter={onPointer} data-key={record.key}>
+    <li role="option" id={id} aria-selected={active} className={active ? 'result active' : 'result'} onPointerEnter={onPointer} data-key={record.key} data-daylight-source="local">
       <a
         href={href ?? undefined}
         tabIndex={-1}
@@ -55,6 +57,7 @@ export function SearchResultItem({ hit, href, id, active, onOpen, onArchive, onP
           {author ? <span>{author}</span> : null}
           <span>{relativeTime(recordTime(record))}</span>
           {record.container ? <span>{record.container}</span> : null}
+          {alsoLive ? <span className="seen">seen {relativeTime(record.lastSeen)}, also found live</span> : null}
         </span>
       </a>
       <button type="button" className="archive" aria-label={`Archive ${record.title}`} title="Archive: hide from results (restore it in Settings)" onClick={() => onArchive(hit)}>

@@ -56,9 +56,10 @@ function takeSession(): SearchSession {
   return session;
 }
 
-export function useSearch(text: string, refresh: number): { view: SearchView; indexSize: number | null; pending: boolean; partial: boolean } {
+export function useSearch(text: string, refresh: number): { view: SearchView; indexSize: number | null; pending: boolean; partial: boolean; people: () => Promise<StoredPerson[]> } {
   const [{ db, tiers }] = useState(takeSession);
   const people = useRef<Promise<StoredPerson[]> | null>(null);
+  const loadKnown = useCallback(() => (people.current ??= loadPeople(db)), [db]);
   const [view, setView] = useState<SearchView>({ status: 'loading' });
   /** The query text (and refresh) the current view answers, and whether from the whole index. */
   const [answered, setAnswered] = useState<string | null>(null);
@@ -89,7 +90,7 @@ export function useSearch(text: string, refresh: number): { view: SearchView; in
     const run = async (): Promise<SearchView> => {
       if (text.trim() === '') return { status: 'recent', hits: (await recentRecords(db)).map(plain) };
       const searchIndex = complete ? await tiers.all() : ((await tiers.recent) ?? (await tiers.all()));
-      const outcome = await runSearch(db, searchIndex, query, () => (people.current ??= loadPeople(db)));
+      const outcome = await runSearch(db, searchIndex, query, loadKnown);
       if (!complete) loadAll();
       if (!outcome.searched) return { status: 'recent', hits: (await recentRecords(db)).map(plain) };
       return { status: 'results', hits: outcome.hits, notes: outcome.notes, query };
@@ -106,7 +107,7 @@ export function useSearch(text: string, refresh: number): { view: SearchView; in
     return () => {
       live = false;
     };
-  }, [db, tiers, text, refresh, complete, loadAll]);
+  }, [db, tiers, text, refresh, complete, loadAll, loadKnown]);
 
-  return { view, indexSize, pending: answered !== `${refresh} true ${text}`, partial: !complete && view.status === 'results' };
+  return { view, indexSize, pending: answered !== `${refresh} true ${text}`, partial: !complete && view.status === 'results', people: loadKnown };
 }

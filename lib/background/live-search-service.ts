@@ -10,7 +10,7 @@ export const LIVE_TIMEOUT_MS = 3_000;
 /** Answers are reused this long for the same query (typing back and forth, reopening a result). */
 export const LIVE_CACHE_MS = 90_000;
 const CACHE_ENTRIES = 50;
-/** After a 429 without Retry-After: 1 minute, doubling up to 15 (docs live-search reference §5). */
+/** After a 429 without Retry-After: 1 minute, doubling up to 15 (README.md, "Cross-tool search"). */
 const FIRST_BACKOFF_MS = 60_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 const RESULTS_PER_TOOL = 10;

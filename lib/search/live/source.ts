@@ -76,7 +76,7 @@ export interface LiveSource {
   saasOrigins: readonly string[];
   /** Live search is on for this tool unless the user or policy switches it off (Slack: off). */
   onByDefault: boolean;
-  /** Searches per minute per origin, well under the tool's documented limit (docs live-search reference §5). */
+  /** Searches per minute per origin, well under the tool's documented limit (README.md, "Cross-tool search"). */
   perMinute: number;
   /** Where the user signs in, on the origin. */
   signInPath: string;

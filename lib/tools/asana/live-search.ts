@@ -6,7 +6,7 @@ import { checkAnswer, checkStatus, linkOnOrigin, plainText, timeOf, type LiveCon
  * Asana's documented API with the `ticket` session cookie (as Asana's own example extension does):
  * full-text `GET /api/1.0/workspaces/{gid}/tasks/search` where the plan has it, and the workspace
  * typeahead on every plan; a 402 (no premium search) switches that workspace to the typeahead for
- * the worker's life (docs live-search reference §2.5).
+ * the worker's life (README.md, "Cross-tool search").
  */
 const FIELDS = 'name,notes,permalink_url,created_by.name,modified_at,created_at';
 const HEADERS = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-Allow-Asana-Client': '1' };

@@ -6,7 +6,7 @@ import { checkAnswer, checkStatus, dayOf, LiveFailure, linkOnOrigin, plainText, 
  * GitHub's web search, answered as JSON (`GET /search?type=issues` with `Accept: application/json`),
  * with the `user_session` cookie: `api.github.com` does not accept the web session. The answer is
  * not a documented API (it moved into `payload.blackbirdSearchRoute` once already), so every answer
- * is checked against this schema and a mismatch stops this source only (docs live-search reference §2.1).
+ * is checked against this schema and a mismatch stops this source only (README.md, "Cross-tool search").
  */
 const resultSchema = lazy(() =>
   z.object({

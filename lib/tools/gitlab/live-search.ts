@@ -5,7 +5,7 @@ import { checkAnswer, checkStatus, linkOnOrigin, plainText, timeOf, type LiveIte
 /**
  * GitLab's documented search API with the session cookie: `GET /api/v4/search` per scope (issues,
  * merge requests). A GET needs no CSRF token. The API has no author parameter, so `from:` is
- * checked on `author.username` after the answer (docs live-search reference §2.2).
+ * checked on `author.username` after the answer (README.md, "Cross-tool search").
  */
 const SCOPES = [
   ['issues', 'issue'],

@@ -9,7 +9,7 @@ import type { PageKind } from '../page';
  * A cookie-session POST passes Mattermost's CSRF check with `X-Requested-With: XMLHttpRequest`, or,
  * where the admin turned on strict enforcement, with `X-CSRF-Token` = the `MMCSRF` cookie; both are
  * sent, as the official web client does. Teams, channels and users come from lookups cached in
- * memory: never one request per result (docs live-search reference §2.4).
+ * memory: never one request per result (README.md, "Cross-tool search").
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
 

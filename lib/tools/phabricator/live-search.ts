@@ -7,7 +7,7 @@ import { checkAnswer, checkStatus, LiveFailure, linkOnOrigin, plainText, timeOf,
  * `/api/differential.revision.search` with the full-text `query` constraint, the session cookies
  * and a CSRF token from `GET /login/refresh/` in `X-Phabricator-Csrf` (what the page's own
  * refresh-csrf behaviour does). Authors' names come from one batched `user.search`, remembered in
- * memory (docs live-search reference §2.6, §7.6).
+ * memory (README.md, "Cross-tool search").
  */
 const AJAX_PREFIX = 'for (;;);';
 const METHODS = [

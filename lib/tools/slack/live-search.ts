@@ -7,7 +7,7 @@ import { checkAnswer, checkStatus, dayOf, LiveFailure, linkOnOrigin, plainText, 
  * `d` session cookie; the web client's token is read from the workspace's boot page
  * (`GET /ssb/redirect`, which the `d` cookie authorises), kept in the background's memory only and
  * read again once when Slack says it expired. Off unless the user or the organisation switches it
- * on: the client token is outside Slack's app model (docs live-search reference §2.3).
+ * on: the client token is outside Slack's app model (README.md, "Cross-tool search").
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
 const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_expired', 'token_revoked', 'account_inactive']);

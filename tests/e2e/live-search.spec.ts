@@ -1,0 +1,144 @@
+import type { Page } from '@playwright/test';
+import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
+import { launchDaylight, type DaylightBrowser } from '../harness/chromium';
+import { loadFixtureCatalog } from '../harness/fixture-catalog';
+import { liveOrigin as originOf, setUpLiveSearch, startLiveServers, type LiveServers } from '../harness/live/browser';
+import { SESSION_COOKIES, VISITED_GITLAB_ISSUE } from '../harness/live/corpus';
+import { serveFixtures } from '../harness/serve-fixtures';
+import { seedDemoDirectory } from './demo-directory';
+import { expect, test as shared } from './test';
+
+/**
+ * Live search end to end: each tool's own search stands on a loopback server (tests/harness/live/).
+ * Mattermost, Phabricator and Slack are configured on their loopback origins (the browser sends
+ * their cookies itself); GitHub, GitLab and Asana are asked on their real hosts, which Playwright
+ * routes to the loopback servers with the cookies the browser holds for those hosts.
+ */
+const test = shared.extend<{ ownBrowser: DaylightBrowser; servers: LiveServers }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  ownBrowser: async ({}, use) => {
+    const fresh = await launchDaylight();
+    await use(fresh);
+    await fresh.close();
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  servers: async ({}, use) => {
+    const servers = await startLiveServers();
+    await use(servers);
+    await Promise.all(Object.values(servers).map((s) => s.close()));
+  },
+  page: async ({ ownBrowser: browser }, use) => {
+    await use(await browser.context.newPage());
+  },
+  extensionPage: async ({ ownBrowser: browser }, use) => {
+    await use(async (name) => {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/${name}.html`);
+      return page;
+    });
+  },
+});
+
+const status = (popup: Page, tool: ToolId) => popup.locator(`[data-daylight-live-status][data-tool="${tool}"]`);
+/** The keys of every record stored, read from the extension's own database (lib/search/record-store.ts). */
+function storedKeys(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('daylight');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    if (!db.objectStoreNames.contains('searchChunks')) return [];
+    const chunks = await new Promise<Array<{ records: string[] }>>((resolve) => {
+      const request = db.transaction('searchChunks').objectStore('searchChunks').getAll();
+      request.onsuccess = () => resolve(request.result as Array<{ records: string[] }>);
+    });
+    db.close();
+    return chunks.flatMap((c) => c.records.map((r) => (JSON.parse(r) as { key: string }).key));
+  });
+}
+const liveOptions = (popup: Page, origin: string) => popup.locator(`[role=option][data-daylight-source="live"]:has(a[href^="${origin}/"])`);
+const clearSearches = (servers: LiveServers) => Object.values(servers).forEach((s) => (s.searches.length = 0));
+
+test('on every tool an item never visited is found live; one found live and locally shows once', async ({ ownBrowser: browser, servers, page, extensionPage }) => {
+  test.setTimeout(90_000);
+  await seedDemoDirectory(browser.context, browser.extensionId);
+  const gitlabPage = loadFixtureCatalog(['gitlab']).find((p) => p.url === VISITED_GITLAB_ISSUE)!;
+  await serveFixtures(browser.context, [gitlabPage]);
+  await setUpLiveSearch(browser, servers);
+  await page.goto(VISITED_GITLAB_ISSUE);
+  await expect(page.locator('html')).toHaveAttribute('data-daylight-tool', 'gitlab');
+  // The visited page is stored before the popup opens (the popup reads the index when it opens).
+  const optionsPage = await extensionPage('options');
+  await expect.poll(() => storedKeys(optionsPage), { timeout: 15_000 }).toContain(VISITED_GITLAB_ISSUE);
+
+  const popup = await extensionPage('popup');
+  const box = popup.getByRole('searchbox', { name: 'Search' });
+  await box.fill('terraform');
+  for (const tool of TOOL_IDS) {
+    await expect(status(popup, tool), tool).toHaveAttribute('data-state', 'done');
+    await expect(liveOptions(popup, originOf(tool, servers)).first(), `${tool} live result`).toBeVisible();
+  }
+  await expect(popup.locator(`[role=option] a[href="${VISITED_GITLAB_ISSUE}"]`)).toHaveCount(1);
+  const both = popup.locator(`[role=option]:has(a[href="${VISITED_GITLAB_ISSUE}"])`);
+  await expect(both).toHaveAttribute('data-daylight-source', 'local');
+  await expect(both).toContainText('also found live');
+  // Keyboard as before: the first result is selected, ↓ moves on through live ones too.
+  const options = popup.getByRole('option');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await popup.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  // Live results are shown, not stored: nothing of them is in the database.
+  const stored = await storedKeys(popup);
+  expect(stored).toContain(VISITED_GITLAB_ISSUE);
+  expect(stored.some((key) => key.includes('9001') || key.includes('merge_requests/77'))).toBe(false);
+});
+
+test('a signed-out tool says so while the others answer; key-by-key typing sends one search per tool; tool:, from: and a changed answer', async ({ ownBrowser: browser, servers, extensionPage }) => {
+  test.setTimeout(90_000);
+  await seedDemoDirectory(browser.context, browser.extensionId);
+  await setUpLiveSearch(browser, servers);
+  await browser.context.clearCookies({ name: SESSION_COOKIES.gitlab });
+  const popup = await extensionPage('popup');
+  const box = popup.getByRole('searchbox', { name: 'Search' });
+
+  await box.pressSequentially('monitoring', { delay: 60 });
+  await expect(status(popup, 'gitlab')).toHaveAttribute('data-state', 'signed-out');
+  await expect(status(popup, 'gitlab').getByRole('link', { name: 'Sign in to GitLab' })).toHaveAttribute('href', 'https://gitlab.com/users/sign_in');
+  for (const tool of TOOL_IDS.filter((t) => t !== 'gitlab')) {
+    await expect(status(popup, tool), tool).toHaveAttribute('data-state', 'done');
+    await expect(liveOptions(popup, originOf(tool, servers)).first(), `${tool} live result`).toBeVisible();
+  }
+  for (const tool of TOOL_IDS) {
+    const paths = servers[tool].searches.map((s) => s.path);
+    expect(paths.length, `${tool} searched`).toBeGreaterThan(0);
+    // One search per tool for the ten keystrokes: no endpoint asked twice (Phabricator has two, Asana tries two).
+    expect(new Set(paths).size, `${tool}: ${paths.join(', ')}`).toBe(paths.length);
+    // …and for the whole word: nothing was sent while it was being typed.
+    expect(servers[tool].searches.every((s) => s.query.includes('monitoring'))).toBe(true);
+  }
+
+  clearSearches(servers);
+  await box.fill('tool:github monitoring alerts');
+  await expect(status(popup, 'github')).toHaveAttribute('data-state', 'done');
+  for (const tool of TOOL_IDS.filter((t) => t !== 'github')) await expect(status(popup, tool)).toHaveAttribute('data-state', 'off');
+  expect(TOOL_IDS.filter((t) => servers[t].searches.length > 0)).toEqual(['github']);
+
+  clearSearches(servers);
+  await box.fill('from:kit monitoring');
+  await expect(status(popup, 'github')).toHaveAttribute('data-state', 'done');
+  await expect(status(popup, 'mattermost')).toHaveAttribute('data-state', 'done');
+  for (const tool of ['gitlab', 'slack', 'asana', 'phabricator'] as const) await expect(status(popup, tool)).toHaveAttribute('data-state', 'off');
+  expect(TOOL_IDS.filter((t) => servers[t].searches.length > 0)).toEqual(['github', 'mattermost']);
+  expect(decodeURIComponent(servers.github.searches[0]!.query.replace(/\+/g, ' '))).toContain('author:kit-gh');
+  expect(servers.mattermost.searches[0]!.query).toContain('from:kit.mm');
+
+  // GitHub's answer changes shape: that source says so and goes quiet; the others still answer.
+  servers.github.mode = 'changed';
+  await box.fill('terraform monitoring');
+  await expect(status(popup, 'github')).toHaveAttribute('data-state', 'error');
+  await expect(status(popup, 'github')).toContainText('changed shape');
+  await expect(status(popup, 'mattermost')).toHaveAttribute('data-state', 'done');
+  servers.github.mode = 'ok';
+  const before = servers.github.searches.length;
+  await box.fill('terraform monitoring dashboards');
+  await expect(status(popup, 'github')).toContainText('paused');
+  expect(servers.github.searches.length).toBe(before);
+});
