@@ -1,3 +1,4 @@
+import { LIVE_SETTLE_MS } from '../../components/useLiveSearch';
 import type { Page } from '@playwright/test';
 import { TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 import { launchDaylight, type DaylightBrowser } from '../harness/chromium';
@@ -99,7 +100,20 @@ test('a signed-out tool says so while the others answer; key-by-key typing sends
   const popup = await extensionPage('popup');
   const box = popup.getByRole('searchbox', { name: 'Search' });
 
+  // The gaps between keystrokes as the popup saw them: on a busy machine one can exceed the settle time,
+  // and then the word typed so far has settled and is rightly searched.
+  await popup.evaluate(() => {
+    const gaps: number[] = [];
+    let last: number | undefined;
+    document.addEventListener('input', () => {
+      const now = performance.now();
+      if (last !== undefined) gaps.push(now - last);
+      last = now;
+    }, true);
+    (window as unknown as { keystrokeGaps: number[] }).keystrokeGaps = gaps;
+  });
   await box.pressSequentially('monitoring', { delay: 60 });
+  const pauses = (await popup.evaluate(() => (window as unknown as { keystrokeGaps: number[] }).keystrokeGaps)).filter((gap) => gap >= LIVE_SETTLE_MS).length;
   await expect(status(popup, 'gitlab')).toHaveAttribute('data-state', 'signed-out');
   await expect(status(popup, 'gitlab').getByRole('link', { name: 'Sign in to GitLab' })).toHaveAttribute('href', 'https://gitlab.com/users/sign_in');
   for (const tool of TOOL_IDS.filter((t) => t !== 'gitlab')) {
@@ -108,11 +122,18 @@ test('a signed-out tool says so while the others answer; key-by-key typing sends
   }
   for (const tool of TOOL_IDS) {
     const paths = servers[tool].searches.map((s) => s.path);
+    const described = servers[tool].searches.map((s) => `${s.path} ${s.query}`).join(', ');
     expect(paths.length, `${tool} searched`).toBeGreaterThan(0);
-    // One search per tool for the ten keystrokes: no endpoint asked twice (Phabricator has two, Asana tries two).
-    expect(new Set(paths).size, `${tool}: ${paths.join(', ')}`).toBe(paths.length);
-    // …and for the whole word: nothing was sent while it was being typed.
-    expect(servers[tool].searches.every((s) => s.query.includes('monitoring'))).toBe(true);
+    if (pauses === 0) {
+      // One search per tool for the ten keystrokes: no endpoint asked twice (Phabricator has two, Asana tries two).
+      expect(new Set(paths).size, `${tool}: ${described}`).toBe(paths.length);
+      // …and for the whole word: nothing was sent while it was being typed.
+      expect(servers[tool].searches.every((s) => s.query.includes('monitoring')), described).toBe(true);
+    } else {
+      // Typing paused past the settle time `pauses` times: at most one more search per endpoint for each pause.
+      for (const path of new Set(paths)) expect(paths.filter((p) => p === path).length, `${tool}: ${described}`).toBeLessThanOrEqual(1 + pauses);
+      expect(servers[tool].searches.at(-1)?.query, described).toContain('monitoring');
+    }
   }
 
   clearSearches(servers);
