@@ -5,9 +5,10 @@ import { onPatternHost } from './url';
 /** Each tool's configured self-hosted origins (`Settings['selfHosted']`, from policy and the user). */
 export type SelfHostedOrigins = Partial<Record<ToolId, readonly string[]>>;
 
-function parse(href: string): URL | null {
+/** `href` (resolved against `base` when given) when it is http(s) without credentials, else null. */
+export function httpLink(href: string, base?: string): URL | null {
   try {
-    const url = new URL(href);
+    const url = new URL(href, base);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '' ? url : null;
   } catch {
     return null;
@@ -20,7 +21,7 @@ function parse(href: string): URL | null {
  * else (another site, `javascript:`, `data:`) is ever stored as the tool's or shown as a link.
  */
 export function toolLink(tool: ToolId, href: string, selfHosted: SelfHostedOrigins): string | null {
-  const url = parse(href);
+  const url = httpLink(href);
   if (!url) return null;
   return onPatternHost(SAAS_HOSTS[tool], url) || (selfHosted[tool] ?? []).includes(url.origin) ? url.href : null;
 }

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { httpLink } from '../../tools/links';
 import type { PageKind } from '../../tools/page';
 import type { ToolId } from '../../tools/tool-ids';
 
@@ -126,14 +127,10 @@ export async function checkAnswer<T extends z.ZodMiniType>(response: Response, s
   return parsed.data as z.infer<T>;
 }
 
-/** The link when it is http(s) on the tool's own origin, else null (the item is dropped). */
+/** The link when it is http(s) on the tool's own origin (lib/tools/links.ts's check), else null (the item is dropped). */
 export function linkOnOrigin(url: string, origin: string): string | null {
-  try {
-    const parsed = new URL(url, `${origin}/`);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  const parsed = httpLink(url, `${origin}/`);
+  return parsed?.origin === origin ? parsed.href : null;
 }
 
 /** Highlight markup out, entities decoded, whitespace folded: what the popup shows as text. */
