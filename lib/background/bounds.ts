@@ -38,6 +38,14 @@ export const bounds = {
     bounds.origin(request.tool, request.origin, tab, selfHosted);
     for (const post of request.posts) check(request.tool, tab, 'the permalink', post.permalink, selfHosted);
   },
+  /** A page a content script names (a feature error's, a private place's): its own tab's. */
+  page(tool: ToolId, href: string, tab: URL, selfHosted: SelfHostedOrigins): void {
+    check(tool, tab, 'the page', href, selfHosted);
+  },
+  /** A ledger entry a tab undoes or restores: one given or seen on that tab's own tool site. */
+  ledgerEntry(entry: { tool: ToolId; permalink: string }, tab: URL, selfHosted: SelfHostedOrigins): void {
+    check(entry.tool, tab, 'the thanks', entry.permalink, selfHosted);
+  },
 };
 
 /** Run `store` only when `checked` passes; a refusal is kept for Diagnostics and answered with its reason. */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db';
-import { handleMessages, sendToTab } from '../messaging';
+import { handleMessages, sendToTab, type Request } from '../messaging';
 import { replaceDirectory, savePerson, setArchived, undoImport } from '../people/directory-store';
 import { loadSettings, watchSettings, type Settings } from '../settings';
 import { createDirectoryService, SYNC_ALARM } from './directory-service';
@@ -47,21 +47,19 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
     signal,
   );
 
+  const openness = opennessHandlers(db);
+  const storeFeatureError = async (error: Request<'feature-error'>) => {
+    await db.transaction('rw', db.featureErrors, async () => {
+      await db.featureErrors.add({ featureId: error.featureId, tool: error.tool, page: error.url, message: error.message, at: Date.now() });
+      const excess = (await db.featureErrors.count()) - MAX_FEATURE_ERRORS;
+      if (excess > 0) await db.featureErrors.orderBy('seq').limit(excess).delete();
+    });
+    return { ok: true as const };
+  };
+
   handleMessages({
-    'feature-error': async (error) => {
-      await db.transaction('rw', db.featureErrors, async () => {
-        await db.featureErrors.add({
-          featureId: error.featureId,
-          tool: error.tool,
-          page: error.url,
-          message: error.message,
-          at: Date.now(),
-        });
-        const excess = (await db.featureErrors.count()) - MAX_FEATURE_ERRORS;
-        if (excess > 0) await db.featureErrors.orderBy('seq').limit(excess).delete();
-      });
-      return { ok: true as const };
-    },
+    'feature-error': (error, sender) =>
+      withinBounds('feature-error', error.tool, sender, (tab, selfHosted) => bounds.page(error.tool, error.url, tab, selfHosted), () => storeFeatureError(error)),
     'page-report': async (report, sender) =>
       withinBounds('page-report', report.tool, sender, (tab, selfHosted) => bounds.origin(report.tool, report.origin, tab, selfHosted), async () => {
         await addPageReport(db, report);
@@ -90,25 +88,38 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
       return { ok: true as const };
     },
     'directory-sync': async () => directory.sync((await loadSettings()).effective),
-    'resolve-people': async ({ tool, origin, handles }) => {
-      const people = await directory.resolve(tool, origin, handles);
-      void recordMentionsResolved(db, tool, Object.keys(people).length).catch(() => undefined); // a full disk loses a count, never the answer
-      return { people };
-    },
+    'resolve-people': ({ tool, origin, handles }, sender) =>
+      withinBounds('resolve-people', tool, sender, (tab, selfHosted) => bounds.origin(tool, origin, tab, selfHosted), async () => {
+        const people = await directory.resolve(tool, origin, handles);
+        void recordMentionsResolved(db, tool, Object.keys(people).length).catch(() => undefined); // a full disk loses a count, never the answer
+        return { people };
+      }),
     'person-card': async ({ id }) => {
       const [card, { selfHosted }] = await Promise.all([directory.card(id), loadSettings().then((s) => s.effective)]);
       // Profile links follow page reports and the directory's tool:host keys: only the tool's sites are linked.
       return { card: card && { ...card, profiles: card.profiles.map((p) => ({ ...p, url: p.url === null ? null : toolLink(p.tool, p.url, selfHosted) })) } };
     },
-    'suggest-people': async ({ tool, origin, query }) => ({ suggestions: await directory.suggest(tool, origin, query) }),
+    'suggest-people': ({ tool, origin, query }, sender) =>
+      withinBounds('suggest-people', tool, sender, (tab, selfHosted) => bounds.origin(tool, origin, tab, selfHosted), async () => ({
+        suggestions: await directory.suggest(tool, origin, query),
+      })),
     'settings-get': async () => (await loadSettings()).effective,
-    ...opennessHandlers(db),
+    ...openness,
+    'openness-choose': (request, sender) =>
+      withinBounds('openness-choose', request.tool, sender, (tab, selfHosted) => request.url === '' || bounds.page(request.tool, request.url, tab, selfHosted), async () =>
+        openness['openness-choose'](request, sender),
+      ),
     'thanks-give': (request, sender) =>
       withinBounds('thanks-give', request.tool, sender, (tab, selfHosted) => bounds.thanks({ ...request, posts: [request.post] }, tab, selfHosted), () => kudos.give(request)),
     'thanks-state': ({ postKeys }) => kudos.state(postKeys),
     'thanks-seen': (request, sender) =>
       withinBounds('thanks-seen', request.tool, sender, (tab, selfHosted) => bounds.thanks(request, tab, selfHosted), () => kudos.seen(request)),
-    'thanks-archive': async ({ id, archived }) => (await kudos.archive(id, archived), { ok: true as const }),
+    'thanks-archive': async ({ id, archived }, sender) => {
+      const entry = sender.kind === 'content' ? await db.thanks.get(id) : undefined;
+      if (sender.kind === 'content' && !entry) throw new Error(`No thanks ${id} in the ledger`);
+      const archive = async () => (await kudos.archive(id, archived), { ok: true as const });
+      return entry ? withinBounds('thanks-archive', entry.tool, sender, (tab, selfHosted) => bounds.ledgerEntry(entry, tab, selfHosted), archive) : archive();
+    },
     'outbox-retry': async ({ id }) => (await kudos.retry(id), { ok: true as const }),
     'search-capture': (request, sender) => {
       const records = unpackCapture(request);

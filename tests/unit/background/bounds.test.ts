@@ -164,3 +164,49 @@ describe('an import from Options', () => {
     expect(await records()).toEqual([]);
   });
 });
+
+describe('what a tab asks about and records is its own site', () => {
+  it('resolve-people and suggest-people name the tab’s own origin, or are refused', async () => {
+    const resolve = (origin: string) => ({ tool: 'github', origin, handles: ['priya-r'] });
+    const ok = await sendAs(senders.contentScript(GITHUB_ISSUE), 'resolve-people', resolve('https://github.com'));
+    expect(ok.data).toEqual({ people: { 'priya-r': expect.objectContaining({ id: 'priya' }) } });
+    for (const origin of ['https://evil.example', 'javascript:alert(1)//']) {
+      expect(await refusedAs(senders.contentScript(GITHUB_ISSUE), 'resolve-people', resolve(origin))).toMatch(/^Refused "resolve-people": the origin/);
+      expect(await refusedAs(senders.contentScript(GITHUB_ISSUE), 'suggest-people', { tool: 'github', origin, query: 'pri' })).toMatch(/^Refused "suggest-people": the origin/);
+    }
+    // A Slack tab asking as GitHub is not on GitHub's site.
+    await refusedAs(senders.contentScript(SLACK_TAB), 'resolve-people', resolve('https://app.slack.com'));
+    expect((await sendAs(senders.contentScript(GITHUB_ISSUE), 'suggest-people', { tool: 'github', origin: 'https://github.com', query: 'pri' })).ok).toBe(true);
+    expect(await refusalsItem().getValue()).toHaveLength(5);
+  });
+
+  it('a feature error and a private place name a page on the tab’s own site, or store nothing', async () => {
+    const error = (url: string) => ({ featureId: 'thank-buttons', tool: 'slack', url, message: 'Broke' });
+    for (const bad of BAD_LINKS) {
+      expect(await refusedAs(senders.contentScript(SLACK_TAB), 'feature-error', error(bad))).toMatch(/^Refused "feature-error": the page/);
+      const place = { tool: 'slack', key: 'slack:T01ACME:C0PRIV', label: 'secret', url: bad, exception: true };
+      expect(await refusedAs(senders.contentScript(SLACK_TAB), 'openness-choose', place)).toMatch(/^Refused "openness-choose": the page/);
+    }
+    expect(await db.featureErrors.count()).toBe(0);
+    expect(await db.places.count()).toBe(0);
+    expect((await sendAs(senders.contentScript(SLACK_TAB), 'feature-error', error('https://app.slack.com/client/T01ACME/C0PUBLIC'))).ok).toBe(true);
+    expect(await db.featureErrors.count()).toBe(1);
+    // Options may name any place it lists.
+    expect((await sendAs(senders.optionsTab(), 'openness-choose', { tool: 'slack', key: 'slack:T01ACME:C0PRIV', label: 'secret', url: SLACK_TAB, exception: false })).ok).toBe(true);
+  });
+
+  it('a tab undoes only thanks given or seen on its own tool site', async () => {
+    const given = await sendAs(senders.contentScript(GITHUB_ISSUE), 'thanks-give', {
+      tool: 'github', origin: 'https://github.com', place: 'public', viewer: null,
+      post: { postKey: `${GITHUB_ISSUE}#issuecomment-9`, permalink: `${GITHUB_ISSUE}#issuecomment-9`, handle: 'priya-r', excerpt: 'Fixed it' }, note: '', via: 'record',
+    });
+    const { id } = given.data as { id: string };
+    expect(await refusedAs(senders.contentScript(SLACK_TAB), 'thanks-archive', { id, archived: true })).toMatch(/^Refused "thanks-archive": the thanks/);
+    expect((await db.thanks.get(id))?.archivedAt).toBeUndefined();
+    expect(await refusedAs(senders.contentScript(SLACK_TAB), 'thanks-archive', { id: 'no-such-thanks', archived: true })).toMatch(/No thanks/);
+    expect((await sendAs(senders.contentScript(GITHUB_ISSUE), 'thanks-archive', { id, archived: true })).ok).toBe(true);
+    expect((await db.thanks.get(id))?.archivedAt).toBeTypeOf('number');
+    expect((await sendAs(senders.optionsTab(), 'thanks-archive', { id, archived: false })).ok).toBe(true);
+    expect((await db.thanks.get(id))?.archivedAt).toBeUndefined();
+  });
+});
