@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
+import { kindLabel } from '@/lib/i18n/kind-label';
+import { formatList, t, tn, type MessageKey } from '@/lib/i18n/t';
 import { sendToTab, type PageState } from '@/lib/messaging';
 import { adapters } from '@/lib/tools/registry';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
+import { Message } from './Message';
 import { useAsync } from './useAsync';
 
-const PLACE_TEXT: Record<PageState['place'], string> = {
-  public: 'Public: anyone in the organisation can see what is posted here.',
-  private: 'Private: only some people can see what is posted here.',
-  unknown: 'Daylight cannot tell who can see this place.',
+const PLACE_TEXT: Record<PageState['place'], MessageKey> = {
+  public: 'placePublic',
+  private: 'placePrivate',
+  unknown: 'placeUnknown',
 };
 
 async function activePageState(): Promise<PageState | null> {
@@ -23,27 +26,26 @@ async function activePageState(): Promise<PageState | null> {
 /** Whether Daylight runs on the active tab, and what it reads there. */
 export function PageStatus() {
   const state = useAsync(activePageState, []);
-  if (state.status === 'loading') return <p className="muted">Looking at this tab…</p>;
+  if (state.status === 'loading') return <p className="muted">{t('lookingAtTab')}</p>;
   if (state.status === 'failed' || state.value === null) {
     return (
-      <section aria-label="This page" data-testid="page-status" data-active="false">
-        <p>Daylight is not active on this page.</p>
-        <p className="muted">It works on {adapters.map((a) => a.name).join(', ')}, and on your organisation's own instances.</p>
+      <section aria-label={t('tabPage')} data-testid="page-status" data-active="false">
+        <p>{t('notActiveHere')}</p>
+        <p className="muted">{t('worksOn', formatList(adapters.map((a) => a.name)))}</p>
       </section>
     );
   }
   const page = state.value;
   return (
-    <section aria-label="This page" data-testid="page-status" data-active="true">
+    <section aria-label={t('tabPage')} data-testid="page-status" data-active="true">
       <p>
-        Active on this <strong>{TOOL_NAMES[page.tool]}</strong> page{' '}
-        <span className="badge">{page.kind.replace(/[-_]/g, ' ')}</span>
+        <Message id="activeOnPage" values={[<strong key="tool">{TOOL_NAMES[page.tool]}</strong>]} />{' '}
+        <span className="badge">{kindLabel(page.kind)}</span>
       </p>
-      <p className={page.place === 'private' ? 'locked' : 'muted'}>{PLACE_TEXT[page.place]}</p>
+      <p className={page.place === 'private' ? 'locked' : 'muted'}>{t(PLACE_TEXT[page.place])}</p>
       {page.featureErrors.length > 0 && (
         <div role="alert" className="error">
-          {page.featureErrors.length} feature(s) failed here:{' '}
-          {page.featureErrors.map((e) => `${e.featureId} (${e.message})`).join('; ')}
+          {tn('featuresFailedHere', page.featureErrors.length, page.featureErrors.map((e) => `${e.featureId} (${e.message})`).join('; '))}
         </div>
       )}
     </section>

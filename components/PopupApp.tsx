@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { openDatabase } from '@/lib/db';
+import { t, tn } from '@/lib/i18n/t';
 import { loadPeople } from '@/lib/people/directory-store';
 import { PageStatus } from './PageStatus';
 import { SearchPanel } from './SearchPanel';
@@ -26,7 +27,7 @@ function ThisPage() {
       <PageStatus />
       <p className="muted" data-testid="directory-count">
         {people.status === 'ready' &&
-          (people.value === 0 ? 'No directory yet: add one in Settings.' : `${people.value} people in your directory.`)}
+          (people.value === 0 ? t('directoryEmpty') : tn('directoryCount', people.value))}
       </p>
     </>
   );
@@ -48,9 +49,9 @@ export function PopupApp() {
   const [current, setCurrent] = useState('search');
   const helpdesk = settings?.effective.helpdeskUrl;
   const tabs: PopupTab[] = [
-    { id: 'search', label: 'Search', panel: <SearchPanel settings={settings?.effective} /> },
-    { id: 'thanks', label: 'Thanks', panel: <ThanksPanel /> },
-    { id: 'page', label: 'This page', panel: <ThisPage /> },
+    { id: 'search', label: t('tabSearch'), panel: <SearchPanel settings={settings?.effective} /> },
+    { id: 'thanks', label: t('tabThanks'), panel: <ThanksPanel /> },
+    { id: 'page', label: t('tabPage'), panel: <ThisPage /> },
   ];
   const move = (event: React.KeyboardEvent, index: number) => {
     const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
@@ -63,8 +64,8 @@ export function PopupApp() {
     <main className="popup">
       <header className="brand">
         <img src="/icon/32.png" alt="" />
-        Daylight
-        <div role="tablist" aria-label="Daylight" className="tabs">
+        {t('extName')}
+        <div role="tablist" aria-label={t('extName')} className="tabs">
           {tabs.map((tab, i) => (
             <button
               key={tab.id}
@@ -90,11 +91,11 @@ export function PopupApp() {
       <WeekSummary />
       <footer>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
+          {t('navSettings')}
         </button>
         {helpdesk ? (
           <a href={helpdesk} target="_blank" rel="noreferrer">
-            Get help
+            {t('getHelp')}
           </a>
         ) : null}
       </footer>

@@ -1,4 +1,5 @@
-import { TOOL_NAMES } from '@/lib/tools/tool-ids';
+import { formatList, formatNumber, t, uiLanguage } from '@/lib/i18n/t';
+import { toolNameList } from '@/lib/tools/tool-ids';
 import type { ParsedQuery } from '@/lib/search/query';
 import { TYPO_MIN_QUERY } from '@/lib/search/typo';
 
@@ -7,12 +8,9 @@ export function SearchEmptyState({ query, indexSize, paused }: { query: ParsedQu
   if (indexSize === 0 || query === null) {
     return (
       <div className="empty" data-testid="search-empty">
-        <p>Nothing captured yet.</p>
-        <p className="muted">
-          Daylight remembers, on this device only, the pages and messages you see on {Object.values(TOOL_NAMES).join(', ')}. Visit one and it
-          shows up here; then type a few words, even misspelled.
-        </p>
-        {paused && <p className="locked">Capture is paused in Settings.</p>}
+        <p>{t('nothingCaptured')}</p>
+        <p className="muted">{t('captureExplained', toolNameList(uiLanguage()))}</p>
+        {paused && <p className="locked">{t('capturePausedShort')}</p>}
       </div>
     );
   }
@@ -27,12 +25,12 @@ export function SearchEmptyState({ query, indexSize, paused }: { query: ParsedQu
   const short = query.words.filter((w) => w.length < TYPO_MIN_QUERY);
   return (
     <div className="empty" data-testid="search-empty">
-      <p>Nothing matches.</p>
+      <p>{t('nothingMatches')}</p>
       <ul className="muted">
-        {filters.length > 0 && <li>Remove a filter: {filters.join(', ')}.</li>}
-        {query.words.length > 1 && <li>Try fewer or other words.</li>}
-        {short.length > 0 && <li>Check the spelling of short words ({short.join(', ')}): typos are forgiven in words of {TYPO_MIN_QUERY} letters or more.</li>}
-        <li>Daylight only finds what you have seen since it was installed, on this device, and not archived.</li>
+        {filters.length > 0 && <li>{t('tryRemoveFilter', formatList(filters, 'unit'))}</li>}
+        {query.words.length > 1 && <li>{t('tryFewerWords')}</li>}
+        {short.length > 0 && <li>{t('tryShortWords', formatList(short, 'unit'), formatNumber(TYPO_MIN_QUERY))}</li>}
+        <li>{t('onlySeenHere')}</li>
       </ul>
     </div>
   );

@@ -1,5 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { formatNumber, t, tn } from '@/lib/i18n/t';
+import { kindLabel } from '@/lib/i18n/kind-label';
 import { sendToBackground } from '@/lib/messaging';
 import { requestPersistentStorage } from '@/lib/search/persist';
 import { parseQuery } from '@/lib/search/query';
@@ -9,6 +11,7 @@ import type { Settings } from '@/lib/settings';
 import { toolLink } from '@/lib/tools/links';
 import { PAGE_KINDS, type PageKind } from '@/lib/tools/page';
 import { TOOL_IDS, TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
+import { Message } from './Message';
 import { SearchEmptyState } from './SearchEmptyState';
 import { mergeResults, type MergedResult } from '@/lib/search/live/merge';
 import { LiveResultItem } from './LiveResultItem';
@@ -114,8 +117,8 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
       <input
         ref={input}
         type="search"
-        aria-label="Search"
-        placeholder="Search what you have seen…  try from: tool: is:private"
+        aria-label={t('searchBoxLabel')}
+        placeholder={t('searchPlaceholder')}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
@@ -126,43 +129,45 @@ export function SearchPanel({ settings }: { settings: Settings | undefined }) {
         spellCheck={false}
       />
       <p id={`${listId}-help`} className="sr-only">
-        Up and down arrows move through the results, Enter opens one here, Control or Command with Enter opens it in a new tab.
+        {t('searchKeysHelp')}
       </p>
-      <div className="chips" role="group" aria-label="Filter by tool">
+      <div className="chips" role="group" aria-label={t('filterByTool')}>
         {TOOL_IDS.map((tool) => chip('tool', tool, TOOL_NAMES[tool], query.tools.includes(tool)))}
       </div>
       {kindsShown.length > 0 && (
-        <div className="chips" role="group" aria-label="Filter by kind">
-          {kindsShown.map((kind) => chip('kind', kind, kind.replace(/[-_]/g, ' '), query.kinds.includes(kind)))}
+        <div className="chips" role="group" aria-label={t('filterByKind')}>
+          {kindsShown.map((kind) => chip('kind', kind, kindLabel(kind), query.kinds.includes(kind)))}
         </div>
       )}
       {status.storageFull && <p role="alert" className="error">{status.storageFull.message}</p>}
       {status.building && (
         <p className="muted" role="status">
-          Indexing: {status.building.done.toLocaleString()} of {status.building.total.toLocaleString()} records…
+          {t('searchIndexing', formatNumber(status.building.done), formatNumber(status.building.total))}
         </p>
       )}
-      {settings?.capturePaused && <p className="locked">Capture is paused: new pages are not remembered (Settings → Search).</p>}
+      {settings?.capturePaused && <p className="locked">{t('capturePausedPopup')}</p>}
       {view.status === 'results' && view.notes.length > 0 && (
-        <ul className="notes" aria-label="How your query was read">
+        <ul className="notes" aria-label={t('queryNotesLabel')}>
           {view.notes.map((note) => (
-            <li key={note}>{note}</li>
+            <li key={note}>
+              <bdi>{note}</bdi>
+            </li>
           ))}
         </ul>
       )}
       {archived && (
         <p role="status" className="archived-note">
-          Archived “{archived.record.title}”.{' '}
+          <Message id="searchArchivedNote" values={[<bdi key="title">{archived.record.title}</bdi>]} />{' '}
           <button type="button" onClick={() => void archive(archived, false)}>
-            Undo
+            {t('undo')}
           </button>
         </p>
       )}
-      {view.status === 'failed' && <p role="alert" className="error">Search failed: {view.error}</p>}
-      {partial && <p className="muted">Showing what you saw recently; searching older items…</p>}
+      {view.status === 'failed' && <p role="alert" className="error">{t('searchFailed', view.error)}</p>}
+      {partial && <p className="muted">{t('searchPartial')}</p>}
       {view.status === 'results' && <LiveSearchStatus live={live} />}
-      <h2 className="results-heading">{view.status === 'recent' ? 'Recently seen' : view.status === 'results' ? `${results.length === 0 ? 'No' : results.length} result${results.length === 1 ? '' : 's'}` : ''}</h2>
-      <ul id={listId} role="listbox" aria-busy={pending} aria-label={view.status === 'recent' ? 'Recently seen' : 'Results'} className="results">
+      <h2 className="results-heading">{view.status === 'recent' ? t('recentlySeen') : view.status === 'results' ? (results.length === 0 ? t('noResults') : tn('resultCount', results.length)) : ''}</h2>
+      <ul id={listId} role="listbox" aria-busy={pending} aria-label={view.status === 'recent' ? t('recentlySeen') : t('resultsLabel')} className="results">
         {results.map((result, i) =>
           result.source === 'local' ? (
             <SearchResultItem

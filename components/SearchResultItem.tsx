@@ -1,3 +1,5 @@
+import { kindLabel } from '@/lib/i18n/kind-label';
+import { t, uiLanguage } from '@/lib/i18n/t';
 import type { SearchHit } from '@/lib/search/search';
 import { recordTime } from '@/lib/search/stored-record';
 import { relativeTime } from '@/lib/search/relative-time';
@@ -38,30 +40,30 @@ export function SearchResultItem({ hit, href, id, active, onOpen, onArchive, onP
       >
         <span className="result-head">
           <span className={`tool tool-${record.tool}`}>{TOOL_NAMES[record.tool]}</span>
-          <span className="badge">{record.type === 'post' ? 'message' : record.kind.replace(/[-_]/g, ' ')}</span>
+          <span className="badge">{record.type === 'post' ? t('kindMessage') : kindLabel(record.kind)}</span>
           {record.private && (
-            <span className="lock" role="img" aria-label="Private" title="Private">
+            <span className="lock" role="img" aria-label={t('private')} title={t('private')}>
               🔒
             </span>
           )}
         </span>
-        <span className="result-title">
+        <bdi className="result-title">
           <HighlightedText pieces={hit.title} />
-        </span>
+        </bdi>
         {hit.snippet.length > 0 && hit.snippet.some((p) => p.text.trim() !== '') && (
-          <span className="snippet">
+          <bdi className="snippet">
             <HighlightedText pieces={hit.snippet} />
-          </span>
+          </bdi>
         )}
         <span className="result-meta">
-          {author ? <span>{author}</span> : null}
-          <span>{relativeTime(recordTime(record))}</span>
-          {record.container ? <span>{record.container}</span> : null}
-          {alsoLive ? <span className="seen">seen {relativeTime(record.lastSeen)}, also found live</span> : null}
+          {author ? <bdi>{author}</bdi> : null}
+          <span>{relativeTime(recordTime(record), undefined, uiLanguage())}</span>
+          {record.container ? <bdi>{record.container}</bdi> : null}
+          {alsoLive ? <span className="seen">{t('seenAlsoLive', relativeTime(record.lastSeen, undefined, uiLanguage()))}</span> : null}
         </span>
       </a>
-      <button type="button" className="archive" aria-label={`Archive ${record.title}`} title="Archive: hide from results (restore it in Settings)" onClick={() => onArchive(hit)}>
-        Archive
+      <button type="button" className="archive" aria-label={t('archiveResultLabel', record.title)} title={t('archiveResultTitle')} onClick={() => onArchive(hit)}>
+        {t('archive')}
       </button>
     </li>
   );

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { openDatabase } from '@/lib/db';
+import { t, tn, formatNumber, type MessageKey } from '@/lib/i18n/t';
 import { periodStart, summarize, type Period, type PersonOf, type PersonTally } from '@/lib/kudos/summary';
 import { loadPeople } from '@/lib/people/directory-store';
 import { DirectoryIndex } from '@/lib/people/resolver';
@@ -23,27 +24,25 @@ async function loadRecentThanks() {
   }
 }
 
-const PERIODS: ReadonlyArray<{ id: Period; label: string }> = [
-  { id: 'week', label: 'This week' },
-  { id: 'month', label: 'This month' },
+const PERIODS: ReadonlyArray<{ id: Period; label: MessageKey }> = [
+  { id: 'week', label: 'thisWeek' },
+  { id: 'month', label: 'thisMonth' },
 ];
 
 function People({ label, people }: { label: string; people: readonly PersonTally[] }) {
   const total = people.reduce((sum, p) => sum + p.count, 0);
   return (
     <>
-      <h3>
-        {label} ({total})
-      </h3>
+      <h3>{t('labelWithTotal', label, formatNumber(total))}</h3>
       {people.length === 0 ? (
-        <p className="muted">None yet.</p>
+        <p className="muted">{t('noneYet')}</p>
       ) : (
         <ul aria-label={label}>
           {people.map((person) => (
             <li key={person.key}>
-              <span>{person.name}</span>
-              <span className="count" aria-label={`${person.count} ${person.count === 1 ? 'time' : 'times'}`}>
-                ×{person.count}
+              <bdi>{person.name}</bdi>
+              <span className="count" aria-label={tn('timesCount', person.count)}>
+                ×{formatNumber(person.count)}
               </span>
             </li>
           ))}
@@ -66,8 +65,8 @@ export function ThanksPanel() {
   const summary = data.status === 'ready' ? summarize(data.value.entries, periodStart(period, data.value.now), data.value.personOf) : null;
   return (
     <section className="thanks-panel" aria-labelledby="thanks-heading" data-testid="thanks-panel">
-      <h2 id="thanks-heading">Thanks</h2>
-      <div role="tablist" aria-label="Period" onKeyDown={onKey}>
+      <h2 id="thanks-heading">{t('tabThanks')}</h2>
+      <div role="tablist" aria-label={t('period')} onKeyDown={onKey}>
         {PERIODS.map((p) => (
           <button
             key={p.id}
@@ -79,16 +78,16 @@ export function ThanksPanel() {
             tabIndex={period === p.id ? 0 : -1}
             onClick={() => setPeriod(p.id)}
           >
-            {p.label}
+            {t(p.label)}
           </button>
         ))}
       </div>
       <div id="thanks-tabpanel" role="tabpanel" aria-labelledby={`thanks-tab-${period}`}>
-        {data.status === 'failed' && <p className="muted">Could not read the ledger: {data.error}</p>}
+        {data.status === 'failed' && <p className="muted">{t('ledgerFailed', data.error)}</p>}
         {summary && (
           <>
-            <People label="Given" people={summary.given} />
-            <People label="Received" people={summary.received} />
+            <People label={t('thanksGiven')} people={summary.given} />
+            <People label={t('thanksReceived')} people={summary.received} />
           </>
         )}
       </div>

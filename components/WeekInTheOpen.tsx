@@ -1,17 +1,18 @@
 import { openDatabase } from '@/lib/db';
+import { formatDateTime, formatList, formatNumber, t, tn } from '@/lib/i18n/t';
 import { readWeeks } from '@/lib/openness/read-week';
-import type { WeekCounts } from '@/lib/openness/week-stats';
+import { NO_REASON, type WeekCounts } from '@/lib/openness/week-stats';
 import { useAsync } from './useAsync';
 
 const WEEKS = 8;
 
 const ROWS = [
-  ['mentionsResolved', 'Mentions resolved'],
-  ['thanksGiven', 'Thanks given'],
-  ['thanksReceived', 'Thanks received'],
-  ['privatePosts', 'Private posts'],
-  ['warningsHeeded', 'Warnings heeded'],
-  ['deletionsAvoided', 'Deletions avoided'],
+  ['mentionsResolved', 'rowMentions'],
+  ['thanksGiven', 'rowThanksGiven'],
+  ['thanksReceived', 'rowThanksReceived'],
+  ['privatePosts', 'rowPrivatePosts'],
+  ['warningsHeeded', 'rowWarningsHeeded'],
+  ['deletionsAvoided', 'rowDeletionsAvoided'],
 ] as const;
 
 async function load(): Promise<WeekCounts[]> {
@@ -23,7 +24,9 @@ async function load(): Promise<WeekCounts[]> {
   }
 }
 
-const weekLabel = (start: number) => new Date(start).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+const weekLabel = (start: number) => formatDateTime(start, { month: 'short', day: 'numeric' });
+/** A reason as the user chose it (their organisation's words), or "no reason given" in the UI language. */
+const reasonLabel = (reason: string) => (reason === NO_REASON ? t('noReasonGiven') : reason);
 
 /** Bars per week: open acts (warnings heeded, deletions avoided, thanks given) against private posts. Decorative: the table says the same. */
 function WeekChart({ weeks }: { weeks: WeekCounts[] }) {
@@ -41,7 +44,7 @@ function WeekChart({ weeks }: { weeks: WeekCounts[] }) {
             <rect className="bar-open" x={4} y={height - a} width={9} height={a} />
             <rect className="bar-private" x={14} y={height - b} width={9} height={b} />
             <text x={width / 2} y={height + 11} textAnchor="middle">
-              {new Date(w.start).getDate()}
+              {formatDateTime(w.start, { day: 'numeric' })}
             </text>
           </g>
         );
@@ -53,41 +56,41 @@ function WeekChart({ weeks }: { weeks: WeekCounts[] }) {
 /** "Your week in the open": what Daylight saw on this device this week, and the weeks before. Nothing leaves the device. */
 export function WeekInTheOpen() {
   const data = useAsync(load, []);
-  if (data.status === 'loading') return <p className="muted">Loading…</p>;
-  if (data.status === 'failed') return <p role="alert" className="error">Could not read the activity log: {data.error}</p>;
+  if (data.status === 'loading') return <p className="muted">{t('loading')}</p>;
+  if (data.status === 'failed') return <p role="alert" className="error">{t('activityFailed', data.error)}</p>;
   const weeks = data.value;
   const now = weeks.at(-1)!;
   const reasons = Object.entries(now.reasons).sort((a, b) => b[1] - a[1]);
   return (
     <div className="week-open" data-testid="week-in-the-open">
-      <p className="muted">Counted on this device only; never sent anywhere.</p>
+      <p className="muted">{t('countedHere')}</p>
       <dl className="week-counts">
         {ROWS.map(([key, label]) => (
           <div key={key} data-count={key}>
-            <dt>{label}</dt>
-            <dd>{now[key]}</dd>
+            <dt>{t(label)}</dt>
+            <dd>{formatNumber(now[key])}</dd>
           </div>
         ))}
       </dl>
       {reasons.length > 0 && (
         <p data-testid="private-reasons">
-          Reasons for private posts this week: {reasons.map(([reason, n]) => `${reason} (${n})`).join(', ')}.
+          {t('privateReasonsWeek', formatList(reasons.map(([reason, n]) => t('labelWithTotal', reasonLabel(reason), formatNumber(n))), 'unit'))}
         </p>
       )}
       <figure>
         <WeekChart weeks={weeks} />
         <figcaption className="muted">
-          <span className="key-open" /> open choices (warnings heeded, deletions avoided, thanks given) <span className="key-private" /> private posts, per week
+          <span className="key-open" /> {t('chartOpen')} <span className="key-private" /> {t('chartPrivate')}
         </figcaption>
       </figure>
       <table className="week-table">
-        <caption>The last {WEEKS} weeks</caption>
+        <caption>{tn('lastWeeks', WEEKS)}</caption>
         <thead>
           <tr>
-            <th scope="col">Week of</th>
+            <th scope="col">{t('weekOf')}</th>
             {ROWS.map(([key, label]) => (
               <th key={key} scope="col">
-                {label}
+                {t(label)}
               </th>
             ))}
           </tr>
@@ -97,7 +100,7 @@ export function WeekInTheOpen() {
             <tr key={w.start}>
               <th scope="row">{weekLabel(w.start)}</th>
               {ROWS.map(([key]) => (
-                <td key={key}>{w[key]}</td>
+                <td key={key}>{formatNumber(w[key])}</td>
               ))}
             </tr>
           ))}

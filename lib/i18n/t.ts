@@ -42,6 +42,16 @@ export function formatNumber(value: number): string {
   return value.toLocaleString(uiLanguage());
 }
 
+/** "GitHub, GitLab and Slack" in the UI language (`unit` for a plain list: "a, b, c"). */
+export function formatList(items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
+  return new Intl.ListFormat(uiLanguage(), { type, style: type === 'unit' ? 'short' : 'long' }).format(items);
+}
+
+/** A date and time in the UI language and the user's time zone ("8 Dec 2026, 14:05", "2026/12/08 14:05"). */
+export function formatDateTime(at: number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  return new Intl.DateTimeFormat(uiLanguage(), options).format(at);
+}
+
 /**
  * A message with one placeholder filled by a node (a name in bold, a link): the parts around it, in the
  * language's own word order.
@@ -50,6 +60,19 @@ export function tNodes(key: MessageKey, node: Node, ...others: Array<string | nu
   const marker = '\u{E000}';
   const [before = '', after = ''] = t(key, marker, ...others).split(marker);
   return [before, node, after].filter((part) => part !== '');
+}
+
+/**
+ * A message whose placeholders are filled by the caller's own parts (React nodes in <bdi>, links):
+ * the message's text pieces and, where each placeholder stands, its index, in the language's word order.
+ */
+export function tSlots(key: MessageKey, slots: number): Array<string | number> {
+  const markers = Array.from({ length: slots }, (_, i) => String.fromCodePoint(0xe000 + i));
+  const text = t(key, ...markers);
+  return text.split(/([\u{E000}-\u{E0FF}])/u).filter((part) => part !== '').map((part) => {
+    const index = markers.indexOf(part);
+    return index === -1 ? part : index;
+  });
 }
 
 function message(key: string, substitutions: Array<string | number>, fallback?: string): string {

@@ -1,5 +1,6 @@
 import type { ActivityEvent, ThanksEntry } from '../db';
 import { ACTIVITY } from './activity';
+import { formatList, t, tn } from '../i18n/t';
 
 export interface WeekCounts {
   /** Monday 00:00, local time, in ms. */
@@ -78,13 +79,13 @@ export function weeklyOpenness(events: readonly ActivityEvent[], thanks: readonl
 /** One line for the popup: this week's counts, only those that are not zero. */
 export function weekSummary(week: WeekCounts): string {
   const parts = [
-    [week.mentionsResolved, 'mention resolved', 'mentions resolved'],
-    [week.thanksGiven, 'thanks given', 'thanks given'],
-    [week.thanksReceived, 'thanks received', 'thanks received'],
-    [week.privatePosts, 'private post', 'private posts'],
-    [week.warningsHeeded, 'warning heeded', 'warnings heeded'],
-    [week.deletionsAvoided, 'deletion avoided', 'deletions avoided'],
+    [week.mentionsResolved, 'weekMentions'],
+    [week.thanksGiven, 'weekThanksGiven'],
+    [week.thanksReceived, 'weekThanksReceived'],
+    [week.privatePosts, 'weekPrivatePosts'],
+    [week.warningsHeeded, 'weekWarningsHeeded'],
+    [week.deletionsAvoided, 'weekDeletionsAvoided'],
   ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
-  return said.length === 0 ? 'This week in the open: nothing yet.' : `This week in the open: ${said.join(', ')}.`;
+  const said = parts.filter(([n]) => n > 0).map(([n, key]) => tn(key, n));
+  return said.length === 0 ? t('weekNothing') : t('weekLine', formatList(said, 'unit'));
 }
