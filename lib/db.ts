@@ -3,7 +3,7 @@ import type { Person } from './people/schema';
 import type { CaptureRecord } from './search/record';
 import type { ExportedRecord } from './search/export';
 import { chunkStoredRecords } from './search/record-store';
-import { orderPostings, type StoredSegment } from './search/segment';
+import { orderPostings, readableSegment, type StoredSegment } from './search/segment';
 import type { PageKind, Place } from './tools/page';
 import type { ToolId } from './tools/tool-ids';
 
@@ -332,6 +332,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 10,
     // Search imports are staged part by part and stored in one transaction when the last arrives.
     stores: { importStaging: '[importId+part], importId' },
+  },
+  {
+    version: 11,
+    // Index segments are rewritten in the current format (segment.ts readableSegment): format 1
+    // (positions in the tool, kind and place lists of its day) gets its stamp, so no reader or
+    // merge has to know it again. A segment in a format this code does not know stays as it is
+    // and the index is rebuilt from the records (index-store.ts compactIndex).
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('searchSegments')
+        .toCollection()
+        .modify((row: SearchSegmentRow) => {
+          const readable = readableSegment(row.data);
+          if (readable !== null && readable !== row.data) row.data = readable;
+        });
+    },
   },
 ];
 

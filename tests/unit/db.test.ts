@@ -6,7 +6,8 @@ import { ingestRecords, setRecordsArchived } from '@/lib/search/index-store';
 import { parseQuery } from '@/lib/search/query';
 import { countArchived, countRecords, findRecords, newestArchived, newestRecords } from '@/lib/search/record-store';
 import { loadSearchIndex, runSearch } from '@/lib/search/search';
-import { SegmentBuilder, type StoredSegment } from '@/lib/search/segment';
+import { SEGMENT_FORMAT, SegmentBuilder, type StoredSegment } from '@/lib/search/segment';
+import { TOOL_CODES } from '@/lib/search/codes';
 import { indexedDoc } from '@/lib/search/stored-record';
 
 /**
@@ -171,15 +172,44 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
     seed: async (name) => {
       const db = openDatabase(name, 10);
       await db.importStaging.put({ importId: 'i1', part: 0, records: [], at: 10 });
+      // Two records and their index segment as format 1 wrote it: no format field, codes as list positions of the day.
+      await ingestRecords(db, [formatOneRecord('https://slack.com/a', 'slack'), formatOneRecord('https://github.com/a', 'github')], true, 10);
+      const [row] = await db.searchSegments.toArray();
+      const { format: _format, ...legacy } = row!.data;
+      await db.searchSegments.put({ ...row!, data: legacy as StoredSegment });
       db.close();
     },
     check: async (name) => {
       const db = openDatabase(name);
       expect(await db.importStaging.where('importId').equals('i1').count()).toBe(1);
+      // Version 11 rewrote the format 1 segment in the current format, filters reading it as written.
+      const rows = await db.searchSegments.toArray();
+      expect(rows.map((r) => r.data.format)).toEqual([SEGMENT_FORMAT]);
+      expect([...rows[0]!.data.tool]).toEqual([TOOL_CODES.slack, TOOL_CODES.github]);
+      const find = async (text: string) => (await runSearch(db, await loadSearchIndex(db), parseQuery(text), async () => [])).hits.map((h) => h.record.key);
+      expect(await find('rollout tool:slack')).toEqual(['https://slack.com/a']);
+      expect((await find('rollout')).sort()).toEqual(['https://github.com/a', 'https://slack.com/a']);
+      db.close();
+    },
+  },
+  11: {
+    seed: async (name) => {
+      const db = openDatabase(name, 11);
+      await ingestRecords(db, [formatOneRecord('https://gitlab.com/a', 'gitlab')], true, 11);
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect((await db.searchSegments.toArray()).map((r) => r.data.format)).toEqual([SEGMENT_FORMAT]);
+      expect((await runSearch(db, await loadSearchIndex(db), parseQuery('rollout tool:gitlab'), async () => [])).hits.map((h) => h.record.key)).toEqual(['https://gitlab.com/a']);
       db.close();
     },
   },
 };
+
+function formatOneRecord(key: string, tool: 'github' | 'gitlab' | 'slack'): Parameters<typeof ingestRecords>[1][number] {
+  return { key, type: 'post', tool, kind: 'issue', place: 'public', container: 'acme/x', title: 'Canary rollout', text: '', author: 'lena-k', participants: ['lena-k'], mentions: [], mentionIds: [], time: '2026-01-02T10:00:00Z', url: key };
+}
 
 const names: string[] = [];
 afterEach(async () => {
