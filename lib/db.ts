@@ -202,6 +202,13 @@ export interface ImportStagingRow {
   at: number;
 }
 
+/** A block of a big segment's postings (lib/search/posting-blocks.ts). */
+export interface SearchPostingRow {
+  segment: number;
+  block: number;
+  postings: Uint32Array;
+}
+
 /** One immutable segment of the search index (lib/search/segment.ts); a higher id is newer. */
 export interface SearchSegmentRow {
   id: number;
@@ -224,6 +231,7 @@ export type DaylightDatabase = Dexie & {
   searchRecords: EntityTable<Omit<SearchRecordRow, 'chunk'>, 'doc'>;
   searchChunks: EntityTable<SearchChunkRow, 'id'>;
   searchSegments: EntityTable<SearchSegmentRow, 'id'>;
+  searchPostings: Table<SearchPostingRow, [number, number]>;
   importStaging: Table<ImportStagingRow, [string, number]>;
 };
 
@@ -336,8 +344,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 11,
     // Index segments are rewritten in the current format (segment.ts readableSegment): format 1
-    // (positions in the tool, kind and place lists of its day) gets its stamp, so no reader or
-    // merge has to know it again. A segment in a format this code does not know stays as it is
+    // (positions in the tool, kind and place lists of its day, which are the frozen codes) and
+    // format 2 get the current stamp, so no reader or merge has to know them again. A segment in a format this code does not know stays as it is
     // and the index is rebuilt from the records (index-store.ts compactIndex).
     stores: {},
     upgrade: async (tx) => {
@@ -349,6 +357,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           if (readable !== null && readable !== row.data) row.data = readable;
         });
     },
+  },
+  {
+    version: 12,
+    // A big index segment keeps its postings outside, in blocks the popup reads per query term
+    // (lib/search/posting-blocks.ts); segments stored before keep theirs inline until merged.
+    stores: { searchPostings: '[segment+block], segment' },
   },
 ];
 

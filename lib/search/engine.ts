@@ -1,4 +1,4 @@
-import { MATCH_LEVEL, readableSegment, Segment, type Expansion, type StoredSegment } from './segment';
+import { MATCH_LEVEL, readableSegment, recencyRanks, Segment, type Expansion, type StoredSegment } from './segment';
 import { TopK } from './top-k';
 
 /** What operators narrow results to; null means no restriction. Values are the segment's codes. */
@@ -54,7 +54,7 @@ const QUALITY = 1e3;
 const TITLE_BONUS = 1.25;
 const MAX_WORDS = 16;
 
-/** One-word queries whose terms have at least this many postings read them best first. */
+/** Queries whose terms have at least this many postings read them best first, with an early stop. */
 const BEST_FIRST_MIN = 512;
 
 /** Per-segment working arrays, reused by every query (a query allocates next to nothing, so no collection pauses). */
@@ -72,6 +72,8 @@ interface Scratch {
   decay: Float64Array;
   /** The segment's newest last seen. */
   newest: number;
+  /** Each document's place in the impact order of a term's runs (segment.ts orderPostings), computed on first use. */
+  ranks: Uint32Array | null;
   /** Best-first reading: runs of postings and a heap of them (grown as needed). */
   heapKeys: Float64Array;
   heapLists: Int32Array;
@@ -149,6 +151,49 @@ class RunHeap {
   }
 }
 
+/** A run of one term's postings (title or other), in impact order: its match level, title bit and score before recency. */
+interface Run {
+  list: Uint32Array;
+  start: number;
+  end: number;
+  level: number;
+  title: number;
+  weight: number;
+}
+
+interface WordRuns {
+  runs: Run[];
+  postings: number;
+  /** The word's best score before recency (exact level aside): in a title. */
+  titled: number;
+}
+
+/** Where the title postings of an impact-ordered list end (they come first). */
+function titleRunEnd(list: Uint32Array): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! & 1) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether the run holds the document of this recency rank (a run is in ascending rank order). */
+function holds(run: Run, rank: number, ranks: Uint32Array): boolean {
+  let lo = run.start;
+  let hi = run.end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = ranks[run.list[mid]! >>> 1]!;
+    if (at === rank) return true;
+    if (at < rank) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
 /** A ranked document while the query runs: its segment and local number in one number. */
 const entry = (segment: number, local: number) => segment * 2 ** 32 + local;
 
@@ -162,7 +207,11 @@ export class SearchIndex {
   readonly segments: Segment[];
   private readonly scratch = new Map<Segment, Scratch>();
 
-  constructor(storedNewestFirst: readonly StoredSegment[]) {
+  /**
+   * @param earlyStop read long postings best first and stop early (the default); false reads every
+   * posting, the reference the early stop must answer exactly as (tests/unit/search/engine.test.ts).
+   */
+  constructor(storedNewestFirst: readonly StoredSegment[], private readonly earlyStop = true) {
     // A segment in a format this code does not know is left out (the background rebuilds the index), never misread.
     this.segments = storedNewestFirst.filter((s) => readableSegment(s) !== null).map((s) => new Segment(s));
     let maxDoc = 0;
@@ -178,6 +227,20 @@ export class SearchIndex {
 
   get size(): number {
     return this.segments.reduce((n, s) => n + s.size, 0);
+  }
+
+  /**
+   * The postings blocks this query needs from segments that keep postings outside and have not
+   * read them yet (posting-blocks.ts readBlocks reads them; `search` needs them read).
+   */
+  missingBlocks(words: readonly QueryWord[]): Array<{ segment: Segment; blocks: number[] }> {
+    const wanted: Array<{ segment: Segment; blocks: number[] }> = [];
+    for (const segment of this.segments) {
+      if (segment.external === null || words.length === 0) continue;
+      const terms = words.slice(0, MAX_WORDS).flatMap(({ word, prefix }) => segment.expand(word, prefix).map((e) => e.term));
+      wanted.push({ segment, blocks: segment.missingBlocks(terms) });
+    }
+    return wanted;
   }
 
   search(words: readonly QueryWord[], filters: IndexFilters, limit: number, now = Date.now()): IndexAnswer {
@@ -220,7 +283,7 @@ export class SearchIndex {
       for (let local = 0; local < n; local += 1) decay[local] = 2 ** ((segment.seen[local]! - newest) / RECENCY_HALF_LIFE_MS);
       scratch = {
         score: new Float32Array(n), quality: new Uint8Array(n), best: new Uint8Array(n), mask: new Uint16Array(n), touched: new Int32Array(n), wordTouched: new Int32Array(n),
-        decay, newest, heapKeys: new Float64Array(0), heapLists: new Int32Array(0), lists: new Uint32Array(0), weights: new Float64Array(0), levels: new Uint8Array(0),
+        decay, newest, ranks: null, heapKeys: new Float64Array(0), heapLists: new Int32Array(0), lists: new Uint32Array(0), weights: new Float64Array(0), levels: new Uint8Array(0),
       };
       this.scratch.set(segment, scratch);
     }
@@ -239,8 +302,8 @@ export class SearchIndex {
     });
     // The age part of the recency boost of the segment's newest document, at `now`.
     const ageFactor = 0.5 ** ((now - scratch.newest) / RECENCY_HALF_LIFE_MS);
-    if (plan.length === 1 && postingsOf(segment, expansions[0]!) >= BEST_FIRST_MIN) {
-      this.bestFirst(segment, s, expansions[0]!, filters, authors, top, scratch, ageFactor);
+    if (this.earlyStop && expansions.reduce((sum, found) => sum + postingsOf(segment, found), 0) >= BEST_FIRST_MIN) {
+      this.bestFirst(segment, s, expansions, filters, authors, top, scratch, ageFactor);
       return;
     }
     const { score, quality, best, mask, touched, wordTouched, decay } = scratch;
@@ -257,9 +320,9 @@ export class SearchIndex {
       // Each document's best match of this word: level first, then the title.
       let wordCount = 0;
       for (const { term, level } of found) {
-        const end = segment.offsets[term + 1]!;
-        for (let i = segment.offsets[term]!; i < end; i += 1) {
-          const p = segment.postings[i]!;
+        const list = segment.list(term);
+        for (let i = 0; i < list.length; i += 1) {
+          const p = list[i]!;
           const local = p >>> 1;
           const value = 1 + 2 * level + (p & 1);
           const was = best[local]!;
@@ -295,10 +358,10 @@ export class SearchIndex {
   private addTerm(segment: Segment, { term, level }: Expansion, idf: number, bit: number, { score, quality, mask, touched }: Scratch, touchedCount: number): number {
     const base = Math.fround(idf);
     const titled = Math.fround(idf * TITLE_BONUS);
-    const end = segment.offsets[term + 1]!;
+    const list = segment.list(term);
     let count = touchedCount;
-    for (let i = segment.offsets[term]!; i < end; i += 1) {
-      const p = segment.postings[i]!;
+    for (let i = 0; i < list.length; i += 1) {
+      const p = list[i]!;
       const local = p >>> 1;
       if (mask[local] === 0) touched[count++] = local;
       mask[local]! |= bit;
@@ -309,62 +372,89 @@ export class SearchIndex {
   }
 
   /**
-   * One word with long postings: every matching term's two impact-ordered runs (title, other;
-   * segment.ts) are read together, best posting first, so a document is met first at its best
-   * score; reading stops when the best posting left cannot beat the top's floor. Same answer as
-   * reading everything, without touching most of a common word's documents.
+   * Queries with long postings, one word or several: each word's matching terms are read as impact-
+   * ordered runs (title, other; segment.ts), the rarest word first, best posting first; a document
+   * met is scored at once on every query word by looking it up in their runs (binary search by its
+   * recency rank, the runs' order), and reading stops when no posting left can beat the top's floor.
+   * A later word's documents that hold an earlier word were bounded by that word's reading, so each
+   * later word is bounded with one word fewer. Same answer as reading every posting, without
+   * touching most of a common word's documents.
    */
-  private bestFirst(segment: Segment, s: number, found: readonly Expansion[], filters: IndexFilters, authors: Set<number> | null, top: TopK<number>, scratch: Scratch, ageFactor: number): void {
-    const { postings, offsets } = segment;
+  private bestFirst(segment: Segment, s: number, expansions: ReadonlyArray<readonly Expansion[]>, filters: IndexFilters, authors: Set<number> | null, top: TopK<number>, scratch: Scratch, ageFactor: number): void {
     const { mask, touched, decay } = scratch;
-    // Each run: [next, end) in lists, its match level in levels, its score before recency in weights (as the general path rounds it).
-    const runs = 2 * found.length;
-    if (scratch.lists.length < 2 * runs) {
-      scratch.lists = new Uint32Array(4 * runs);
-      scratch.weights = new Float64Array(2 * runs);
-      scratch.levels = new Uint8Array(2 * runs);
-      scratch.heapKeys = new Float64Array(2 * runs);
-      scratch.heapLists = new Int32Array(2 * runs);
-    }
-    const { lists, weights, levels, heapKeys, heapLists } = scratch;
-    const heap = new RunHeap(heapKeys, heapLists);
-    const headKey = (run: number) => TIER + levels[run]! * QUALITY + weights[run]! * recencyBoost(ageFactor, decay[postings[lists[2 * run]!]! >>> 1]!);
-    const base = wordIdf(segment, found);
-    found.forEach(({ term, level }, e) => {
-      const start = offsets[term]!;
-      const end = offsets[term + 1]!;
-      // Title postings come first: the first that is not one ends the title run.
-      let lo = start;
-      let hi = end;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (postings[mid]! & 1) lo = mid + 1;
-        else hi = mid;
+    const ranks = (scratch.ranks ??= recencyRanks(segment.seen));
+    // Every word with matches, in query order (scores add in that order, as reading everything adds them).
+    const words: WordRuns[] = [];
+    for (const found of expansions) {
+      if (found.length === 0) continue;
+      const idf = wordIdf(segment, found);
+      const base = Math.fround(idf);
+      const titled = Math.fround(idf * TITLE_BONUS);
+      const runs: Run[] = [];
+      for (const { term, level } of found) {
+        const list = segment.list(term);
+        const split = titleRunEnd(list);
+        if (split > 0) runs.push({ list, start: 0, end: split, level, title: 1, weight: titled });
+        if (split < list.length) runs.push({ list, start: split, end: list.length, level, title: 0, weight: base });
       }
-      const title = 2 * e;
-      lists[2 * title] = start;
-      lists[2 * title + 1] = lo;
-      weights[title] = Math.fround(base * TITLE_BONUS);
-      levels[title] = level;
-      lists[2 * (title + 1)] = lo;
-      lists[2 * (title + 1) + 1] = end;
-      weights[title + 1] = Math.fround(base);
-      levels[title + 1] = level;
-      for (const run of [title, title + 1]) if (lists[2 * run]! < lists[2 * run + 1]!) heap.push(headKey(run), run);
-    });
-    let touchedCount = 0;
-    while (heap.size > 0) {
-      const key = heap.topKey();
-      if (key <= top.floor) break;
-      const run = heap.pop();
-      const local = postings[lists[2 * run]!]! >>> 1;
-      lists[2 * run]! += 1;
-      if (lists[2 * run]! < lists[2 * run + 1]!) heap.push(headKey(run), run);
-      if (mask[local]) continue;
-      mask[local] = 1;
-      touched[touchedCount++] = local;
-      if (!segment.dead[local] && this.passes(segment, local, filters, authors)) top.push(key, entry(s, local));
+      words.push({ runs, postings: postingsOf(segment, found), titled });
     }
+    const order = [...words].sort((a, b) => a.postings - b.postings);
+    const k = words.length;
+    const keyOf = (local: number): number => {
+      const rank = ranks[local]!;
+      let matchedWords = 0;
+      let quality = 0;
+      let score = 0;
+      for (const word of words) {
+        let best = -1;
+        let weight = 0;
+        for (const run of word.runs) {
+          const value = 2 * run.level + run.title;
+          if (value > best && holds(run, rank, ranks)) {
+            best = value;
+            weight = run.weight;
+          }
+        }
+        if (best < 0) continue;
+        matchedWords += 1;
+        quality += best >> 1;
+        score = Math.fround(score + weight);
+      }
+      return matchedWords * TIER + quality * QUALITY + score * recencyBoost(ageFactor, decay[local]!);
+    };
+    if (scratch.heapKeys.length < 2 * Math.max(...words.map((w) => w.runs.length))) {
+      const size = 2 * Math.max(...words.map((w) => w.runs.length));
+      scratch.heapKeys = new Float64Array(size);
+      scratch.heapLists = new Int32Array(size);
+    }
+    let touchedCount = 0;
+    order.forEach((word, step) => {
+      // A document of this word that holds none of the words read before: at most k − step words,
+      // each of the later ones at best exact and in the title.
+      const others = k - step - 1;
+      let rest = 0;
+      for (let j = step + 1; j < k; j += 1) rest += order[j]!.titled;
+      const bound = (run: Run, local: number) =>
+        (k - step) * TIER + (run.level + 2 * others) * QUALITY + (run.weight + rest) * recencyBoost(ageFactor, decay[local]!) * (1 + 1e-6);
+      const heap = new RunHeap(scratch.heapKeys, scratch.heapLists);
+      const { runs } = word;
+      const next = runs.map((run) => run.start);
+      runs.forEach((run, r) => heap.push(bound(run, run.list[run.start]! >>> 1), r));
+      while (heap.size > 0 && heap.topKey() > top.floor) {
+        const r = heap.pop();
+        const run = runs[r]!;
+        const local = run.list[next[r]!]! >>> 1;
+        next[r]! += 1;
+        if (next[r]! < run.end) heap.push(bound(run, run.list[next[r]!]! >>> 1), r);
+        if (mask[local]) continue;
+        mask[local] = 1;
+        touched[touchedCount++] = local;
+        if (segment.dead[local] || !this.passes(segment, local, filters, authors)) continue;
+        const key = k === 1 ? TIER + run.level * QUALITY + run.weight * recencyBoost(ageFactor, decay[local]!) : keyOf(local);
+        if (key > top.floor) top.push(key, entry(s, local));
+      }
+    });
     for (let i = 0; i < touchedCount; i += 1) mask[touched[i]!] = 0;
   }
 

@@ -1,6 +1,7 @@
-import type { DaylightDatabase, SearchRecordRow, SearchSegmentRow } from '../db';
+import type { DaylightDatabase, SearchRecordRow } from '../db';
 import type { CaptureRecord } from './record';
 import { countRecords, eachRecordBatch, findRecords, newestRecords, placeNewRecords, replaceRecord, type NewRecord } from './record-store';
+import { deletePostings, POSTING_LAYOUT, putSegments, segmentWrite, withPostings } from './posting-blocks';
 import { mergeSegments, readableSegment, Segment, SegmentBuilder } from './segment';
 import { indexChanged, indexedDoc } from './stored-record';
 
@@ -71,6 +72,7 @@ export async function ingestRecords(db: DaylightDatabase, incoming: readonly Inc
     if (reindex.length > 0) {
       const builder = new SegmentBuilder();
       for (const row of reindex) builder.add(indexedDoc(row));
+      // A capture's segment is small: its postings stay inline (posting-blocks.ts).
       await db.searchSegments.put({ id: await nextSegmentId(db), size: builder.size, data: builder.build() });
     }
   });
@@ -97,31 +99,32 @@ function recentDocs(newestFirst: readonly Segment[], count: number): Set<number>
  * Returns true when something was merged. A segment in a format this code cannot read (segment.ts
  * SEGMENT_FORMAT) cannot be merged: the index is rebuilt from the records instead.
  */
-export async function compactIndex(db: DaylightDatabase, recentSize = RECENT_DOCS): Promise<boolean> {
+export async function compactIndex(db: DaylightDatabase, recentSize = RECENT_DOCS, layout = POSTING_LAYOUT): Promise<boolean> {
   const rows = await db.searchSegments.orderBy('id').toArray();
   if (rows.some((r) => readableSegment(r.data) === null)) {
-    await rebuildIndex(db, undefined, recentSize);
+    await rebuildIndex(db, undefined, recentSize, layout);
     return false;
   }
   if (rows.length <= MAX_SEGMENTS) return false;
-  const segments = rows.map((r) => new Segment(r.data));
+  const segments = await Promise.all(rows.map(async (r) => new Segment(await withPostings(db, r.data))));
   const newest = rows.at(-1)!.id;
   let replaced = rows.slice(1);
-  let replacement: SearchSegmentRow[];
+  let replacement: Array<ReturnType<typeof segmentWrite>>;
   if (replaced.reduce((n, r) => n + r.size, 0) <= 2 * recentSize) {
-    const merged = mergeSegments(segments.slice(1));
-    replacement = [{ id: newest, size: merged.docs.length, data: merged }];
+    replacement = [segmentWrite(newest, mergeSegments(segments.slice(1)), layout)];
   } else {
     replaced = rows;
     const recent = recentDocs([...segments].reverse(), recentSize);
     const older = mergeSegments(segments, (doc) => recent.has(doc));
     const newer = mergeSegments(segments, (doc) => !recent.has(doc));
-    replacement = [{ id: rows[0]!.id, size: older.docs.length, data: older }, { id: newest, size: newer.docs.length, data: newer }];
+    replacement = [segmentWrite(rows[0]!.id, older, layout), segmentWrite(newest, newer, layout)];
   }
-  await db.transaction('rw', db.searchSegments, async () => {
+  await db.transaction('rw', db.searchSegments, db.searchPostings, async () => {
     // Segments captured meanwhile have higher ids and are left alone.
-    await db.searchSegments.bulkDelete(replaced.map((r) => r.id));
-    await db.searchSegments.bulkPut(replacement);
+    const ids = replaced.map((r) => r.id);
+    await db.searchSegments.bulkDelete(ids);
+    await deletePostings(db, ids);
+    await putSegments(db, replacement);
   });
   return true;
 }
@@ -130,7 +133,7 @@ export async function compactIndex(db: DaylightDatabase, recentSize = RECENT_DOC
  * Build the whole index again from the stored records (after an import, or when it is missing),
  * reporting progress. Captures that arrive meanwhile keep their newer segments.
  */
-export async function rebuildIndex(db: DaylightDatabase, progress: (done: number, total: number) => void = () => undefined, recentSize = RECENT_DOCS): Promise<{ records: number }> {
+export async function rebuildIndex(db: DaylightDatabase, progress: (done: number, total: number) => void = () => undefined, recentSize = RECENT_DOCS, layout = POSTING_LAYOUT): Promise<{ records: number }> {
   const startedBelow = await nextSegmentId(db);
   const total = await countRecords(db);
   const recent = new Set((await newestRecords(db, recentSize, () => true)).map((r) => r.doc));
@@ -143,11 +146,13 @@ export async function rebuildIndex(db: DaylightDatabase, progress: (done: number
     done += batch.length;
     progress(done, Math.max(total, done));
   });
-  const segments = [older, newer].filter((b) => b.size > 0).map((b) => ({ size: b.size, data: b.build() }));
-  await db.transaction('rw', db.searchSegments, async () => {
+  const built = [older, newer].filter((b) => b.size > 0);
+  // Below the captures that may arrive meanwhile: the big segment first (oldest), then the recent one.
+  const writes = built.map((b, i) => segmentWrite(startedBelow - built.length + i, b.build(), layout));
+  await db.transaction('rw', db.searchSegments, db.searchPostings, async () => {
     await db.searchSegments.where('id').below(startedBelow).delete();
-    // Below the captures that may arrive meanwhile: the big segment first (oldest), then the recent one.
-    await db.searchSegments.bulkPut(segments.map((segment, i) => ({ id: startedBelow - segments.length + i, ...segment })));
+    await db.searchPostings.where('segment').below(startedBelow).delete();
+    await putSegments(db, writes);
   });
   return { records: done };
 }

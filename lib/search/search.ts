@@ -4,6 +4,7 @@ import { KIND_CODES, PLACE_CODES, TOOL_CODES } from './codes';
 import { fromFilter } from './authors';
 import { SearchIndex, type Candidate, type IndexFilters, type QueryWord } from './engine';
 import type { ParsedQuery } from './query';
+import { readBlocks } from './posting-blocks';
 import { newestRecords, readRecords } from './record-store';
 import { highlight, hitTest, snippetWindow, type TextPiece } from './snippet';
 
@@ -146,6 +147,7 @@ export async function runSearch(
     notes.push(...from.notes);
   }
   const { words, filters } = indexQuery(query, authors);
+  await readBlocks(db, index.missingBlocks(words));
   const answer = index.search(words, filters, CANDIDATES);
   const ranked = rankCandidates(answer.candidates, query.words);
   // Only the records shown are read; when some were archived since, the next ones are read too.

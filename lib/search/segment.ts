@@ -14,6 +14,13 @@ import { buildTypoTable, editHashes, lookupHash, TYPO_MIN_QUERY, typoEligible, w
 export interface StoredSegment {
   /** SEGMENT_FORMAT when written; absent in format 1. */
   format?: number;
+  /**
+   * A big segment keeps its postings outside (`postings` is then empty): in rows of the
+   * searchPostings table under `key`, block b holding the postings of terms blocks[b] ..
+   * blocks[b+1] − 1 (offsets as for inline postings), so that a reader holds only the blocks of
+   * the terms it searched (lib/search/posting-blocks.ts).
+   */
+  external?: { key: number; blocks: Uint32Array };
   /** Global document ids (the record's `doc`), one per local document, ascending. */
   docs: Uint32Array;
   /** Each document's place in its record chunk: the chunk's id is doc − slot (lib/search/record-store.ts). */
@@ -47,10 +54,11 @@ export interface StoredSegment {
 /**
  * The stored segment's layout and codes, written with every segment. Format 1 (no `format` field)
  * stored tool, kind and place as positions in TOOL_IDS, PAGE_KINDS and PLACES as they then stood,
- * which codes.ts froze as they were: format 2 writes the same numbers, from the code tables. A
- * change of layout or codes takes a new format and its migration in `readableSegment`.
+ * which codes.ts froze as they were: format 2 writes the same numbers, from the code tables.
+ * Format 3 may keep its postings outside (`external`); formats 1 and 2 never do. A change of
+ * layout or codes takes a new format and its migration in `readableSegment`.
  */
-export const SEGMENT_FORMAT = 2;
+export const SEGMENT_FORMAT = 3;
 
 /**
  * The segment as this code reads it, migrated from an older format when needed, or null when its
@@ -60,8 +68,9 @@ export const SEGMENT_FORMAT = 2;
 export function readableSegment(stored: StoredSegment): StoredSegment | null {
   const format = stored.format ?? 1;
   if (format === SEGMENT_FORMAT) return stored;
-  // Format 1's positions are the frozen codes (tests/unit/search/codes.test.ts): only the stamp is new.
-  if (format === 1) return { ...stored, format: SEGMENT_FORMAT };
+  // Format 1's positions are the frozen codes (tests/unit/search/codes.test.ts), and format 2's
+  // postings are inline, as format 3 may have them: only the stamp is new.
+  if (format === 1 || format === 2) return { ...stored, format: SEGMENT_FORMAT };
   return null;
 }
 
@@ -94,9 +103,7 @@ const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
  */
 export function orderPostings(postings: Uint32Array, offsets: Uint32Array, seen: Float64Array): void {
   const n = seen.length;
-  const byRecency = new Uint32Array(n);
-  for (let i = 0; i < n; i += 1) byRecency[i] = i;
-  byRecency.sort((a, b) => seen[b]! - seen[a]! || a - b);
+  const byRecency = recencyOrder(seen);
   const rank = new Uint32Array(n);
   for (let r = 0; r < n; r += 1) rank[byRecency[r]!] = r;
   // Sort keys: rank for title postings, n + rank for the others; one native sort per term.
@@ -109,6 +116,41 @@ export function orderPostings(postings: Uint32Array, offsets: Uint32Array, seen:
     const key = postings[i]!;
     postings[i] = key < n ? (byRecency[key]! << 1) | 1 : byRecency[key - n]! << 1;
   }
+}
+
+/**
+ * Local documents in impact order: last seen newest first, then by local document. One native sort
+ * of numbers (how many documents were seen later, times n, plus the document), not a comparator
+ * over a million documents.
+ */
+export function recencyOrder(seen: Float64Array): Uint32Array {
+  const n = seen.length;
+  const ascending = Float64Array.from(seen).sort();
+  const keys = new Float64Array(n);
+  for (let local = 0; local < n; local += 1) {
+    // Documents seen later than this one: those after the last equal value in ascending order.
+    let lo = 0;
+    let hi = n;
+    const value = seen[local]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ascending[mid]! <= value) lo = mid + 1;
+      else hi = mid;
+    }
+    keys[local] = (n - lo) * n + local;
+  }
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let r = 0; r < n; r += 1) order[r] = keys[r]! % n;
+  return order;
+}
+
+/** Each local document's place in impact order (the inverse of recencyOrder). */
+export function recencyRanks(seen: Float64Array): Uint32Array {
+  const order = recencyOrder(seen);
+  const ranks = new Uint32Array(order.length);
+  for (let r = 0; r < order.length; r += 1) ranks[order[r]!] = r;
+  return ranks;
 }
 
 export class SegmentBuilder {
@@ -281,6 +323,12 @@ export class Segment {
   private readonly typoTerms: Uint32Array;
   /** Documents indexed again in a newer segment: their postings here are stale. */
   readonly dead: Uint8Array;
+  /** Postings kept outside: the blocks' first terms, and the blocks read so far (most recently used last). */
+  readonly external: { key: number; blocks: Uint32Array } | null;
+  private readonly blocks = new Map<number, Uint32Array>();
+  private blockBytes = 0;
+  /** The blocks the query being prepared needs: never let go while it runs. */
+  private inUse = new Set<number>();
 
   constructor(written: StoredSegment) {
     const stored = readableSegment(written);
@@ -301,6 +349,57 @@ export class Segment {
     this.typoHashes = stored.typoHashes;
     this.typoTerms = stored.typoTerms;
     this.dead = new Uint8Array(stored.docs.length);
+    this.external = stored.external ?? null;
+  }
+
+  /** The block holding a term's postings (external postings only). */
+  blockOf(term: number): number {
+    const blocks = this.external!.blocks;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (blocks[mid]! <= term) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Of the blocks holding these terms' postings, those not read yet (none when postings are inline). */
+  missingBlocks(terms: Iterable<number>): number[] {
+    if (this.external === null) return [];
+    const missing = new Set<number>();
+    this.inUse = new Set();
+    for (const term of terms) {
+      const block = this.blockOf(term);
+      this.inUse.add(block);
+      const held = this.blocks.get(block);
+      if (held === undefined) missing.add(block);
+      else {
+        // Most recently used last: the first ones are dropped when the reader holds too much.
+        this.blocks.delete(block);
+        this.blocks.set(block, held);
+      }
+    }
+    return [...missing];
+  }
+
+  /**
+   * Keep blocks just read; blocks used least recently are let go beyond `maxBytes`, never those
+   * the query about to run needs.
+   */
+  holdBlocks(read: ReadonlyArray<[block: number, postings: Uint32Array]>, maxBytes: number): void {
+    const incoming = read.reduce((n, [, p]) => n + p.byteLength, 0);
+    for (const [block, held] of this.blocks) {
+      if (this.blockBytes + incoming <= maxBytes) break;
+      if (this.inUse.has(block)) continue;
+      this.blocks.delete(block);
+      this.blockBytes -= held.byteLength;
+    }
+    for (const [block, postings] of read) {
+      this.blocks.set(block, postings);
+      this.blockBytes += postings.byteLength;
+    }
   }
 
   get size(): number {
@@ -322,6 +421,16 @@ export class Segment {
 
   df(term: number): number {
     return this.offsets[term + 1]! - this.offsets[term]!;
+  }
+
+  /** A term's postings, in impact order (of a block read before, when the postings are kept outside). */
+  list(term: number): Uint32Array {
+    if (this.external === null) return this.postings.subarray(this.offsets[term]!, this.offsets[term + 1]!);
+    const block = this.blockOf(term);
+    const postings = this.blocks.get(block);
+    if (postings === undefined) throw new Error(`Postings block ${block} of segment ${this.external.key} was not read before the search.`);
+    const base = this.offsets[this.external.blocks[block]!]!;
+    return postings.subarray(this.offsets[term]! - base, this.offsets[term + 1]! - base);
   }
 
   /** First term id >= `word` in the sorted vocabulary. */

@@ -205,6 +205,19 @@ const seeds: Record<number, { seed: (name: string) => Promise<void>; check: (nam
       db.close();
     },
   },
+  12: {
+    seed: async (name) => {
+      const db = openDatabase(name, 12);
+      await ingestRecords(db, [formatOneRecord('https://gitlab.com/b', 'gitlab')], true, 12);
+      await db.searchPostings.put({ segment: 1, block: 0, postings: Uint32Array.of(3, 5) });
+      db.close();
+    },
+    check: async (name) => {
+      const db = openDatabase(name);
+      expect([...(await db.searchPostings.get([1, 0]))!.postings]).toEqual([3, 5]);
+      db.close();
+    },
+  },
 };
 
 function formatOneRecord(key: string, tool: 'github' | 'gitlab' | 'slack'): Parameters<typeof ingestRecords>[1][number] {

@@ -106,31 +106,50 @@ describe('search index', () => {
     expect(new SearchIndex([mergeSegments([new Segment(a.build())], (d) => d === 2)]).size).toBe(1);
   });
 
-  it('reads a common word best first and answers exactly as reading every posting would', () => {
-    // 3,000 documents, most with "deploy" (in the title or not), seen at distinct times; some
-    // indexed again in a newer segment. The same word twice takes the path that reads everything.
+  it('reads long postings best first, one word or several, and answers exactly as reading every posting', () => {
+    // 3,000 documents: common words in titles and text, seen at distinct times, of two tools; some
+    // indexed again in a newer segment. The reference reads every posting (earlyStop false).
     let seed = 7;
     const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const pick = (words: string[]) => words.filter(() => next() < 0.5).join(' ');
     const older: IndexedDoc[] = [];
     for (let i = 1; i <= 3000; i += 1) {
       const r = next();
       // "deploy" and "deployment" always together: a prefix reaches the same document by two equal terms.
-      const title = r < 0.2 ? 'deploy deployment notes' : 'weekly notes';
-      const body = next() < 0.8 ? 'the deploy deployment went fine' : 'nothing to report';
+      const title = `${r < 0.2 ? 'deploy deployment notes' : 'weekly notes'} ${pick(['canary', 'rollout', 'review'])}`;
+      const body = `${next() < 0.8 ? 'the deploy deployment went fine' : 'nothing to report'} ${pick(['canary', 'rollback', 'rollout', 'reviews', 'invoice'])}`;
       older.push(doc(i, title, body, { seen: NOW - Math.floor(next() * 400 * DAY), tool: next() < 0.5 ? 'slack' : 'github' }));
     }
     const newer = [doc(5, 'deploy again', '', { seen: NOW - 2 * DAY }), doc(6, 'no longer', '', { seen: NOW - DAY })];
-    const big = indexOf(older, newer);
-    const ranked = (query: QueryWord[], filters = NO_FILTERS) => big.search(query, filters, 50, NOW).candidates.map((c) => [c.doc, c.words]);
-    for (const [word, prefix] of [['deploy', false], ['deplo', true], ['deplyo', false]] as const) {
-      const one = ranked([{ word, prefix }]);
-      const twice = ranked([{ word, prefix }, { word, prefix }]);
-      expect(new Set(one.map(([d]) => d)).size).toBe(50);
-      expect(one.map(([d]) => d)).toEqual(twice.map(([d]) => d));
-      const slack = { ...NO_FILTERS, tools: [TOOL_CODES.slack] };
-      expect(ranked([{ word, prefix }], slack).map(([d]) => d)).toEqual(ranked([{ word, prefix }, { word, prefix }], slack).map(([d]) => d));
+    const build = (docs: IndexedDoc[]) => {
+      const b = new SegmentBuilder();
+      docs.forEach((d) => b.add(d));
+      return b.build();
+    };
+    const stored = [build(newer), build(older)];
+    const fast = new SearchIndex(stored);
+    const everything = new SearchIndex(stored, false);
+    const slack = { ...NO_FILTERS, tools: [TOOL_CODES.slack] };
+    const answer = (index: SearchIndex, query: QueryWord[], filters = NO_FILTERS) =>
+      index.search(query, filters, 50, NOW).candidates.map((c) => [c.doc, c.words, c.quality, Math.round(c.score * 1e4)]);
+    const queries: QueryWord[][] = [
+      [{ word: 'deploy', prefix: false }],
+      [{ word: 'deplo', prefix: true }],
+      [{ word: 'deplyo', prefix: false }],
+      [{ word: 'deploy', prefix: false }, { word: 'canary', prefix: false }],
+      [{ word: 'notes', prefix: false }, { word: 'deploy', prefix: false }, { word: 'ro', prefix: true }],
+      [{ word: 'deploy', prefix: false }, { word: 'invoice', prefix: false }],
+      [{ word: 'canary', prefix: false }, { word: 'revie', prefix: true }],
+      [{ word: 'weekly', prefix: false }, { word: 'rollbak', prefix: false }],
+      [{ word: 'deploy', prefix: false }, { word: 'nowhere', prefix: false }],
+    ];
+    for (const query of queries) {
+      const reference = answer(everything, query);
+      expect(reference.length).toBe(50);
+      expect(answer(fast, query)).toEqual(reference);
+      expect(answer(fast, query, slack)).toEqual(answer(everything, query, slack));
     }
-    expect(ranked([{ word: 'deploy', prefix: false }])[0]).toEqual([5, 1]);
-    expect(docsOf(big, 'deploy')).not.toContain(6);
+    expect(answer(fast, [{ word: 'deploy', prefix: false }])[0]!.slice(0, 2)).toEqual([5, 1]);
+    expect(docsOf(fast, 'deploy')).not.toContain(6);
   });
 });

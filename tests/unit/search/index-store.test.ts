@@ -71,6 +71,44 @@ describe('capture store', () => {
     expect((await find(db, 'standup')).length).toBe(14);
   });
 
+  it('a big segment keeps its postings outside, in blocks read per query term, with the same answers', async () => {
+    const db = fresh();
+    const words = ['canary', 'rollout', 'flaky', 'deploy', 'invoice', 'retry', 'billing', 'standup'];
+    const records = Array.from({ length: 400 }, (_, i) =>
+      record(`https://g/${i}`, `${words[i % 8]} ${words[(i * 3) % 8]} item${i}`, `${words[(i * 5) % 8]} body${i % 50} shared`),
+    );
+    for (let i = 0; i < records.length; i += 50) await ingestRecords(db, records.slice(i, i + 50), true, 1000 + i);
+    const queries = ['canary rollout', 'deploy', 'invoce', 'body1', 'shared flaky', 'item12', 'billing st'];
+    await rebuildIndex(db, () => undefined, 20);
+    const inline = await Promise.all(queries.map((q) => find(db, q)));
+    expect(await db.searchPostings.count()).toBe(0);
+    // The same records with the big segment's postings outside, in blocks of about 64 postings.
+    const layout = { externalMin: 100, blockPostings: 64 };
+    await rebuildIndex(db, () => undefined, 20, layout);
+    const [big, recent] = await db.searchSegments.orderBy('id').toArray();
+    expect(big!.data.postings.length).toBe(0);
+    expect(big!.data.external!.key).toBe(big!.id);
+    expect(recent!.data.external).toBeUndefined();
+    const blocks = await db.searchPostings.where('segment').equals(big!.id).count();
+    expect(blocks).toBe(big!.data.external!.blocks.length - 1);
+    expect(blocks).toBeGreaterThan(10);
+    const index = await loadSearchIndex(db);
+    for (const [i, q] of queries.entries()) expect(await runSearch(db, index, parseQuery(q), async () => []).then((o) => o.hits.map((h) => h.record.key))).toEqual(inline[i]);
+    // The popup's index read only the blocks its queries' terms are in.
+    const bigSegment = index.segments.find((s) => s.external !== null)!;
+    expect(bigSegment.missingBlocks([...Array(bigSegment.terms.length).keys()]).length).toBeGreaterThan(0);
+    // Merging reads every block back: new captures, then a merge of everything into a big and a recent segment again.
+    for (let i = 0; i <= MAX_SEGMENTS; i += 1) await ingestRecords(db, [record(`https://g/new${i}`, `canary rollout fresh${i}`)], true, 9000 + i);
+    expect(await compactIndex(db, 5, layout)).toBe(true);
+    const after = await db.searchSegments.orderBy('id').toArray();
+    expect(after.map((r) => r.data.docs.length)).toEqual([400 + MAX_SEGMENTS + 1 - 5, 5]);
+    expect(after[0]!.data.external).toBeDefined();
+    expect(await db.searchPostings.where('segment').noneOf([after[0]!.id]).count()).toBe(0);
+    expect((await find(db, 'canary rollout')).length).toBe(20);
+    expect((await find(db, 'item12')).sort()).toEqual(inline[5]!.sort());
+    expect(await find(db, 'fresh3')).toEqual(['https://g/new3']);
+  });
+
   it('exports and imports the whole index with an exact round trip, and refuses a bad file whole', async () => {
     const db = fresh();
     await ingestRecords(db, [record('https://g/1', 'One', 'text', { authorId: 'lena', authorName: 'Lena K', pageKey: 'https://g' }), record('https://g/2', 'Two')], true, 5);
