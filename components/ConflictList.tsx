@@ -1,4 +1,5 @@
 import type { Conflict } from '@/lib/people/conflicts';
+import { Message } from './Message';
 
 /** Conflicts with their fixes, as text (names and handles are data, never markup). */
 export function ConflictList({ conflicts, limit }: { conflicts: readonly Conflict[]; limit: number }) {
@@ -9,7 +10,7 @@ export function ConflictList({ conflicts, limit }: { conflicts: readonly Conflic
           <bdi>{conflict.message}</bdi>
           <br />
           <span className="muted">
-            Fix: <bdi>{conflict.fix}</bdi>
+            <Message id="conflictFix" values={[<bdi key="fix">{conflict.fix}</bdi>]} />
           </span>
         </li>
       ))}

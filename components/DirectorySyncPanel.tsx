@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { formatDateTime, t, tn } from '@/lib/i18n/t';
 import { sendToBackground, type DirectorySync } from '@/lib/messaging';
 import { directorySyncItem } from '@/lib/people/sync-status';
 import type { SettingsSnapshot } from '@/lib/settings';
+import { Message } from './Message';
 
 /**
  * The organisation's directory URL (from policy or Settings): when it was last fetched, how many
@@ -44,36 +46,36 @@ export function DirectorySyncPanel({ settings, onSynced }: { settings: SettingsS
 
   return (
     <div className="directory-sync" data-testid="directory-sync">
-      <h3>Organisation directory</h3>
+      <h3>{t('orgDirectory')}</h3>
       {url ? (
         <p>
-          Fetched from <bdi>{url}</bdi>
-          {byPolicy ? <span className="locked"> (set by your organization)</span> : <span className="muted"> (from Settings)</span>}, every{' '}
-          {settings?.effective.directoryRefreshMinutes ?? 360} minutes.
+          <Message id="fetchedFrom" values={[<bdi key="url">{url}</bdi>]} />{' '}
+          {byPolicy ? <span className="locked">{t('bySettingOrg')}</span> : <span className="muted">{t('bySettingUser')}</span>}
+          {', '}
+          {tn('everyMinutes', settings?.effective.directoryRefreshMinutes ?? 360)}.
         </p>
       ) : (
         <p className="muted">
-          No directory URL is set. Set one under <a href="#settings">Settings</a> to keep the directory up to date automatically.
+          <Message id="noDirectoryUrl" values={[<a key="settings" href="#settings">{t('navSettings')}</a>]} />
         </p>
       )}
       {status === undefined ? null : status === null ? (
-        <p className="muted">Not synced yet.</p>
+        <p className="muted">{t('notSyncedYet')}</p>
       ) : status.ok ? (
         <p data-sync="ok">
-          Last synced <time dateTime={new Date(status.at).toISOString()}>{new Date(status.at).toLocaleString()}</time>:{' '}
-          {(status.count ?? 0).toLocaleString('en')} people.
+          {tn('lastSynced', status.count ?? 0, formatDateTime(status.at))}
         </p>
       ) : (
         <p className="error" data-sync="failed">
-          Last sync <time dateTime={new Date(status.at).toISOString()}>{new Date(status.at).toLocaleString()}</time> failed: <bdi>{status.error ?? 'unknown error'}</bdi>
+          <Message id="lastSyncFailed" values={[<time key="when" dateTime={new Date(status.at).toISOString()}>{formatDateTime(status.at)}</time>, <bdi key="error">{status.error ?? t('unknownError')}</bdi>]} />
         </p>
       )}
       <button type="button" onClick={() => void syncNow()} disabled={syncing || !url}>
-        {syncing ? 'Syncing…' : 'Sync now'}
+        {syncing ? t('syncing') : t('syncNow')}
       </button>
       {problem && (
         <p role="alert" className="error">
-          Could not sync: {problem}
+          {t('couldNotSync', problem)}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n/t';
 import type { Settings } from '@/lib/settings';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
 import { accessPatterns, type AccessPattern } from './ToolsModel';
@@ -39,18 +40,18 @@ export function HostAccess({ selfHosted }: { selfHosted: Settings['selfHosted'] 
   if (missing.length === 0) return null;
   const grant = (pattern: string) =>
     browser.permissions.request({ origins: [pattern] }).then(
-      (granted) => setError(granted ? undefined : `Access to ${pattern} was not granted.`),
+      (granted) => setError(granted ? undefined : t('accessNotGranted', pattern)),
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   return (
-    <section className="host-access" aria-label="Sites Daylight may not reach" data-testid="host-access">
-      <p className="error">Daylight may not run on these sites: access was withdrawn in the browser.</p>
+    <section className="host-access" aria-label={t('hostAccessLabel')} data-testid="host-access">
+      <p className="error">{t('hostAccessWithdrawn')}</p>
       <ul>
         {missing.map(({ tool, pattern }) => (
           <li key={`${tool} ${pattern}`} data-pattern={pattern}>
             {TOOL_NAMES[tool]}: {pattern}{' '}
             <button type="button" onClick={() => void grant(pattern)}>
-              Allow Daylight on {pattern}
+              {t('allowOn', pattern)}
             </button>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { openDatabase } from '@/lib/db';
+import { t } from '@/lib/i18n/t';
 import { FeatureErrors } from './FeatureErrors';
 import { PeopleSection } from './PeopleSection';
 import { PrivatePlaces } from './PrivatePlaces';
@@ -34,56 +35,56 @@ export function OptionsApp() {
     <div className="options">
       <header className="brand">
         <img src="/icon/32.png" alt="" />
-        Daylight settings
+        {t('optionsTitle')}
         {helpdesk ? (
           <a className="help" href={helpdesk} target="_blank" rel="noreferrer">
-            Get help
+            {t('getHelp')}
           </a>
         ) : null}
       </header>
-      <nav aria-label="Sections">
-        <a href="#people">People</a>
-        <a href="#openness">Your week in the open</a>
-        <a href="#thanks">Thanks</a>
-        <a href="#search">Search</a>
-        <a href="#settings">Settings</a>
-        <a href="#tools">Tools</a>
-        <a href="#diagnostics">Diagnostics</a>
+      <nav aria-label={t('sectionsLabel')}>
+        <a href="#people">{t('sectionPeople')}</a>
+        <a href="#openness">{t('sectionWeek')}</a>
+        <a href="#thanks">{t('tabThanks')}</a>
+        <a href="#search">{t('tabSearch')}</a>
+        <a href="#settings">{t('navSettings')}</a>
+        <a href="#tools">{t('sectionTools')}</a>
+        <a href="#diagnostics">{t('sectionDiagnostics')}</a>
       </nav>
       <main>
         <section id="people" aria-labelledby="people-heading">
-          <h2 id="people-heading">People</h2>
+          <h2 id="people-heading">{t('sectionPeople')}</h2>
           <PeopleSection settings={settings} />
         </section>
         <section id="openness" aria-labelledby="openness-heading">
-          <h2 id="openness-heading">Your week in the open</h2>
+          <h2 id="openness-heading">{t('sectionWeek')}</h2>
           <WeekInTheOpen />
           <PrivatePlaces />
         </section>
         <section id="thanks" aria-labelledby="thanks-heading">
-          <h2 id="thanks-heading">Thanks</h2>
+          <h2 id="thanks-heading">{t('tabThanks')}</h2>
           <ThanksLedger />
         </section>
         <section id="search" aria-labelledby="search-heading">
-          <h2 id="search-heading">Search</h2>
+          <h2 id="search-heading">{t('tabSearch')}</h2>
           <SearchSection snapshot={settings} />
         </section>
         <section id="settings" aria-labelledby="settings-heading">
-          <h2 id="settings-heading">Settings</h2>
-          {settings ? <SettingsPanel snapshot={settings} /> : <p className="muted">Loading…</p>}
+          <h2 id="settings-heading">{t('navSettings')}</h2>
+          {settings ? <SettingsPanel snapshot={settings} /> : <p className="muted">{t('loading')}</p>}
         </section>
         <section id="tools" aria-labelledby="tools-heading">
-          <h2 id="tools-heading">Tools</h2>
-          {settings ? <ToolsSection snapshot={settings} /> : <p className="muted">Loading…</p>}
+          <h2 id="tools-heading">{t('sectionTools')}</h2>
+          {settings ? <ToolsSection snapshot={settings} /> : <p className="muted">{t('loading')}</p>}
         </section>
         <section id="diagnostics" aria-labelledby="diagnostics-heading">
-          <h2 id="diagnostics-heading">Diagnostics</h2>
-          <p className="muted">Kept on this device only; never sent anywhere.</p>
-          <h3>What Daylight found on recent pages</h3>
+          <h2 id="diagnostics-heading">{t('sectionDiagnostics')}</h2>
+          <p className="muted">{t('keptHere')}</p>
+          <h3>{t('diagSelectors')}</h3>
           {data.status === 'ready' && <SelectorHealth reports={data.value.reports} />}
-          <h3>Feature failures</h3>
+          <h3>{t('diagFailures')}</h3>
           {data.status === 'ready' && <FeatureErrors errors={data.value.errors} />}
-          <h3>Refused from pages</h3>
+          <h3>{t('diagRefused')}</h3>
           <RefusedMessages />
         </section>
       </main>

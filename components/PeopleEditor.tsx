@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { t, tn, type MessageKey } from '@/lib/i18n/t';
 import { describeIssue } from '@/lib/people/plain-issues';
 import { personSchema, type Person } from '@/lib/people/schema';
 import { isHandleKey } from '@/lib/people/handle-key';
 import { TOOL_IDS } from '@/lib/tools/tool-ids';
 import type { TimeField } from '@/lib/people/working-time';
+import { Message } from './Message';
 import { handleKeyLabel, handleList, handleValue, shortText, splitHandles } from './PeopleModel';
 
 export interface PeopleEditorProps {
@@ -18,18 +20,18 @@ export interface PeopleEditorProps {
 type Draft = Record<string, string>;
 
 const TEXT_FIELDS = [
-  { name: 'id', label: 'Id' },
-  { name: 'name', label: 'Name' },
-  { name: 'email', label: 'E-mail' },
-  { name: 'team', label: 'Team' },
-  { name: 'title', label: 'Title' },
+  { name: 'id', label: 'fieldId' },
+  { name: 'name', label: 'fieldName' },
+  { name: 'email', label: 'fieldEmail' },
+  { name: 'team', label: 'fieldTeam' },
+  { name: 'title', label: 'fieldTitle' },
 ] as const;
 
-const TIME_INPUTS: ReadonlyArray<{ name: TimeField; label: string; help: string }> = [
-  { name: 'timeZone', label: 'Time zone', help: 'An IANA name, such as Europe/Warsaw or America/New_York.' },
-  { name: 'workingHours', label: 'Working hours', help: 'Start and end on a 24-hour clock, such as 09:00-17:30.' },
-  { name: 'workingDays', label: 'Working days', help: 'A range such as mon-fri, or days such as mon,wed,fri (mon-fri when empty).' },
-  { name: 'locale', label: 'Language', help: 'A language tag, such as pl-PL or ja.' },
+const TIME_INPUTS: ReadonlyArray<{ name: TimeField; label: MessageKey; help: MessageKey }> = [
+  { name: 'timeZone', label: 'fieldTimeZone', help: 'helpTimeZone' },
+  { name: 'workingHours', label: 'fieldWorkingHours', help: 'helpWorkingHours' },
+  { name: 'workingDays', label: 'fieldWorkingDays', help: 'helpWorkingDays' },
+  { name: 'locale', label: 'fieldLanguage', help: 'helpLanguage' },
 ];
 
 /** Every zone the browser knows, offered while typing one (older browsers offer none and accept any they know). */
@@ -71,8 +73,8 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
   /** Handles on a self-hosted instance are keyed `tool:host` (`gitlab:gitlab.acme.internal`). */
   const addInstance = () => {
     const key = newKey.trim().toLowerCase();
-    if (!key.includes(':') || !isHandleKey(key)) return setNewKeyProblem('Write the tool and the instance’s host, such as gitlab:gitlab.acme.internal.');
-    if (handleKeys.includes(key)) return setNewKeyProblem('That instance is already in the list.');
+    if (!key.includes(':') || !isHandleKey(key)) return setNewKeyProblem(t('instanceKeyProblem'));
+    if (handleKeys.includes(key)) return setNewKeyProblem(t('instanceKeyTaken'));
     setHandleKeys([...handleKeys, key]);
     setNewKey('');
     setNewKeyProblem(undefined);
@@ -127,7 +129,7 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
         found[field || 'name'] ??= message;
       }
     }
-    if (person === null && input.id !== '' && takenIds.has(input.id)) found.id ??= `id "${shortText(input.id, 60)}" is already used by someone in the directory`;
+    if (person === null && input.id !== '' && takenIds.has(input.id)) found.id ??= t('idTaken', shortText(input.id, 60));
     setErrors(found);
     setFailure(undefined);
     if (!parsed.success || Object.keys(found).length > 0) {
@@ -187,25 +189,19 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
     <dialog ref={dialog} className="person-dialog" aria-labelledby={headingId} onClose={closed}>
       <form ref={form} onSubmit={submit} noValidate>
         <h3 id={headingId} className="clip">
-          {person ? (
-            <>
-              Edit <bdi>{shortText(person.name, 120)}</bdi>
-            </>
-          ) : (
-            'Add a person'
-          )}
+          {person ? <Message id="editPersonTitle" values={[<bdi key="name">{shortText(person.name, 120)}</bdi>]} /> : t('addPersonTitle')}
         </h3>
         <div className="person-form">
           {TEXT_FIELDS.map((f) =>
-            field(f.name, f.label, {
+            field(f.name, t(f.label), {
               type: f.name === 'email' ? 'email' : 'text',
               readOnly: f.name === 'id' && person !== null,
-              ...(f.name === 'id' ? { help: person ? 'The id cannot change.' : 'A unique id, such as the person’s login.' } : {}),
+              ...(f.name === 'id' ? { help: t(person ? 'idCannotChange' : 'idHelp') } : {}),
             }),
           )}
           <fieldset className="handles">
-            <legend>Time and working hours</legend>
-            {TIME_INPUTS.map((f) => field(f.name, f.label, { help: f.help, ...(f.name === 'timeZone' ? { list: `${idPrefix}-zones` } : {}) }))}
+            <legend>{t('timeAndHours')}</legend>
+            {TIME_INPUTS.map((f) => field(f.name, t(f.label), { help: t(f.help), ...(f.name === 'timeZone' ? { list: `${idPrefix}-zones` } : {}) }))}
             <datalist id={`${idPrefix}-zones`}>
               {knownZones().map((zone) => (
                 <option key={zone} value={zone} />
@@ -213,10 +209,10 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
             </datalist>
           </fieldset>
           <fieldset className="handles">
-            <legend>Handles (separate several with commas or |)</legend>
-            {handleKeys.map((key) => field(`handles.${key}`, `${handleKeyLabel(key)} handles`))}
+            <legend>{t('handlesLegend')}</legend>
+            {handleKeys.map((key) => field(`handles.${key}`, t('toolHandles', handleKeyLabel(key))))}
             <div className="add-instance">
-              <label htmlFor={`${idPrefix}-instance`}>Self-hosted instance (tool:host)</label>
+              <label htmlFor={`${idPrefix}-instance`}>{t('selfHostedInstance')}</label>
               <input
                 id={`${idPrefix}-instance`}
                 value={newKey}
@@ -231,7 +227,7 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
                 }}
               />
               <button type="button" onClick={addInstance}>
-                Add instance
+                {t('addInstance')}
               </button>
               {newKeyProblem && (
                 <p id={`${idPrefix}-instance-problem`} role="alert" className="error">
@@ -243,20 +239,20 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
         </div>
         {Object.keys(errors).length > 0 && (
           <p role="alert" className="error">
-            {Object.keys(errors).length === 1 ? 'One field needs' : `${Object.keys(errors).length} fields need`} fixing before saving.
+            {tn('fieldsNeedFixing', Object.keys(errors).length)}
           </p>
         )}
         {failure && (
           <p role="alert" className="error">
-            Could not save: {failure}
+            {t('couldNotSave', failure)}
           </p>
         )}
         <div className="dialog-actions">
           <button type="submit" className="primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('saving') : t('save')}
           </button>
           <button type="button" onClick={onClose} disabled={saving}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { openDatabase, type StoredPerson } from '@/lib/db';
+import { t, tn } from '@/lib/i18n/t';
 import { sendToBackground } from '@/lib/messaging';
 import { findConflicts } from '@/lib/people/conflicts';
 import { loadPeople, publicPerson } from '@/lib/people/directory-store';
@@ -11,7 +12,7 @@ import { ImportHistory, summariseImport } from './ImportHistory';
 import { ImportPanel } from './ImportPanel';
 import { PeopleEditor } from './PeopleEditor';
 import { PeopleExport } from './PeopleExport';
-import { plural, shortText } from './PeopleModel';
+import { shortText } from './PeopleModel';
 import { PeopleTable } from './PeopleTable';
 import { useAsync } from './useAsync';
 import './people.css';
@@ -52,10 +53,10 @@ export function PeopleSection({ settings }: { settings: SettingsSnapshot | undef
     setNotice(undefined);
     try {
       await sendToBackground('person-archive', { id: person.id, archived });
-      setNotice({ text: `${archived ? 'Archived' : 'Restored'} ${shortText(person.name)}.`, error: false });
+      setNotice({ text: t(archived ? 'personArchived' : 'personRestored', shortText(person.name)), error: false });
       reload();
     } catch (error) {
-      setNotice({ text: `Could not ${archived ? 'archive' : 'restore'} ${shortText(person.name)}: ${error instanceof Error ? error.message : String(error)}`, error: true });
+      setNotice({ text: t(archived ? 'personArchiveFailed' : 'personRestoreFailed', shortText(person.name), error instanceof Error ? error.message : String(error)), error: true });
     } finally {
       setWriting(false);
     }
@@ -63,38 +64,38 @@ export function PeopleSection({ settings }: { settings: SettingsSnapshot | undef
 
   const save = async (person: Person) => {
     await sendToBackground('person-save', { person });
-    setNotice({ text: `Saved ${shortText(person.name)}.`, error: false });
+    setNotice({ text: t('personSaved', shortText(person.name)), error: false });
     reload();
   };
 
   if (data.status === 'failed') {
     return (
       <p role="alert" className="error">
-        Could not read the directory: {data.error}
+        {t('directoryReadFailed', data.error)}
       </p>
     );
   }
-  if (data.status === 'loading') return <p className="muted">Loading the directory…</p>;
+  if (data.status === 'loading') return <p className="muted">{t('loadingDirectory')}</p>;
 
   return (
     <div className="people">
       <p className="muted" data-testid="people-count">
-        {active.length} people in the directory.
+        {tn('peopleInDirectory', active.length)}
       </p>
       <ImportPanel current={people} onChanged={reload} />
       <ImportHistory imports={data.value.imports} onChanged={reload} />
       <DirectorySyncPanel settings={settings} onSynced={reload} />
 
-      <h3>Directory</h3>
+      <h3>{t('directoryHeading')}</h3>
       {conflicts.length > 0 && (
         <details className="conflicts" data-testid="directory-conflicts">
-          <summary>{plural(conflicts.length, 'conflict')} in the directory</summary>
+          <summary>{t('conflictsInDirectory', tn('conflictCount', conflicts.length))}</summary>
           <ConflictList conflicts={conflicts} limit={200} />
         </details>
       )}
       <div className="people-actions">
         <button type="button" onClick={() => setEditing({ person: null })}>
-          Add person
+          {t('addPerson')}
         </button>
         <PeopleExport people={people} />
       </div>

@@ -2,8 +2,9 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { StoredPerson } from '@/lib/db';
 import type { Conflict } from '@/lib/people/conflicts';
 import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
+import { formatNumber, t, tn, uiLanguage } from '@/lib/i18n/t';
 import { localNow } from '@/lib/people/working-time';
-import { haystackOf, plural, shortText, sortOrder, toolHandles, type SortDirection, type SortKey } from './PeopleModel';
+import { haystackOf, shortText, sortOrder, toolHandles, type SortDirection, type SortKey } from './PeopleModel';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 
 export interface PeopleTableProps {
@@ -70,7 +71,7 @@ export function PeopleTable({ people, conflicts, onEdit, onArchive, busy = false
   const columns: VirtualColumn<StoredPerson>[] = [
     {
       key: 'name',
-      header: 'Name',
+      header: t('fieldName'),
       width: 240,
       sticky: 'left',
       sort: sortState('name'),
@@ -83,10 +84,10 @@ export function PeopleTable({ people, conflicts, onEdit, onArchive, busy = false
               <bdi>{person.name}</bdi>
             </span>
             <span className="clip muted small">
-              {person.archivedAt !== undefined && <span className="badge">Archived</span>}
+              {person.archivedAt !== undefined && <span className="badge">{t('archivedBadge')}</span>}
               {problems && (
                 <span className="badge conflict" title={problems.map((c) => c.message).join('\n')}>
-                  {plural(problems.length, 'conflict')}
+                  {tn('conflictCount', problems.length)}
                 </span>
               )}{' '}
               {person.title && <bdi>{person.title}</bdi>}
@@ -95,9 +96,9 @@ export function PeopleTable({ people, conflicts, onEdit, onArchive, busy = false
         );
       },
     },
-    { key: 'team', header: 'Team', width: 120, sort: sortState('team'), onSort: () => sortBy('team'), cell: (person) => <Clipped text={person.team} /> },
-    { key: 'local', header: 'Local time', width: 170, cell: (person) => <LocalTime person={person} /> },
-    { key: 'email', header: 'E-mail', width: 200, sort: sortState('email'), onSort: () => sortBy('email'), cell: (person) => <Clipped text={person.email} /> },
+    { key: 'team', header: t('fieldTeam'), width: 120, sort: sortState('team'), onSort: () => sortBy('team'), cell: (person) => <Clipped text={person.team} /> },
+    { key: 'local', header: t('colLocalTime'), width: 170, cell: (person) => <LocalTime person={person} /> },
+    { key: 'email', header: t('fieldEmail'), width: 200, sort: sortState('email'), onSort: () => sortBy('email'), cell: (person) => <Clipped text={person.email} /> },
     ...TOOL_IDS.map<VirtualColumn<StoredPerson>>((tool) => ({
       key: tool,
       header: TOOL_NAMES[tool],
@@ -108,7 +109,7 @@ export function PeopleTable({ people, conflicts, onEdit, onArchive, busy = false
     })),
     {
       key: 'actions',
-      header: 'Actions',
+      header: t('colActions'),
       width: 160,
       sticky: 'right',
       cell: (person) => {
@@ -116,11 +117,11 @@ export function PeopleTable({ people, conflicts, onEdit, onArchive, busy = false
         const archived = person.archivedAt !== undefined;
         return (
           <div className="row-actions">
-            <button type="button" data-col="0" aria-label={`Edit ${name}`} onClick={() => onEdit(person)} disabled={busy}>
-              Edit
+            <button type="button" data-col="0" aria-label={t('editLabel', name)} onClick={() => onEdit(person)} disabled={busy}>
+              {t('edit')}
             </button>
-            <button type="button" data-col="1" aria-label={`${archived ? 'Restore' : 'Archive'} ${name}`} onClick={() => onArchive(person, !archived)} disabled={busy}>
-              {archived ? 'Restore' : 'Archive'}
+            <button type="button" data-col="1" aria-label={t(archived ? 'restoreLabel' : 'archiveLabel', name)} onClick={() => onArchive(person, !archived)} disabled={busy}>
+              {archived ? t('restore') : t('archive')}
             </button>
           </div>
         );
@@ -133,34 +134,34 @@ export function PeopleTable({ people, conflicts, onEdit, onArchive, busy = false
 
   return (
     <div className="people-table">
-      <div className="table-tools" role="group" aria-label="Find people">
-        <label htmlFor={searchId}>Search people</label>
+      <div className="table-tools" role="group" aria-label={t('findPeople')}>
+        <label htmlFor={searchId}>{t('searchPeople')}</label>
         <input
           id={searchId}
           type="search"
           value={query}
-          placeholder="Name, id, e-mail, team or any handle"
+          placeholder={t('searchPeoplePlaceholder')}
           onChange={(e) => setQuery(e.target.value)}
           autoComplete="off"
           spellCheck={false}
         />
         <label className="check">
           <input type="checkbox" checked={conflictsOnly} onChange={(e) => setConflictsOnly(e.target.checked)} />
-          Show conflicts only
+          {t('conflictsOnly')}
         </label>
         <label className="check">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-          Show archived ({archivedCount.toLocaleString('en')})
+          {t('showArchivedPeople', formatNumber(archivedCount))}
         </label>
       </div>
       <p className="muted small" role="status" data-testid="people-shown">
-        Showing {rows.length.toLocaleString('en')} of {(showArchived ? people.length : activeCount).toLocaleString('en')} people.
+        {tn('showingPeople', showArchived ? people.length : activeCount, formatNumber(rows.length))}
       </p>
       {rows.length === 0 ? (
-        <p className="muted">{people.length === 0 ? 'No one in the directory yet: import a directory above, or add a person.' : 'No one matches.'}</p>
+        <p className="muted">{people.length === 0 ? t('noOneYet') : t('noOneMatches')}</p>
       ) : null}
       <VirtualTable
-        label="People"
+        label={t('peopleTableLabel')}
         rows={rows}
         rowKey={(person) => person.id}
         columns={columns}
@@ -198,8 +199,8 @@ function Clipped({ text }: { text: string | undefined }) {
 
 /** Their local time and place, with "off hours" outside working hours (the directory's timeZone). */
 function LocalTime({ person }: { person: StoredPerson }) {
-  const now = localNow(person, new Date(), navigator.language);
+  const now = localNow(person, new Date(), uiLanguage());
   if (!now) return null;
-  const text = `${now.time} · ${now.place}${now.working === false ? ' · off hours' : ''}`;
+  const text = t(now.working === false ? 'offHours' : 'localTimePlace', now.time, now.place);
   return <Clipped text={text} />;
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { openDatabase, type PlaceChoice } from '@/lib/db';
+import { t } from '@/lib/i18n/t';
 import { sendToBackground } from '@/lib/messaging';
 import { toolLink } from '@/lib/tools/links';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
+import { Message } from './Message';
 import { useAsync } from './useAsync';
 import { useSettings } from './useSettings';
 
@@ -31,21 +33,21 @@ export function PrivatePlaces() {
     );
   return (
     <div className="private-places">
-      <h3>Places you are not warned about</h3>
+      <h3>{t('notWarnedHeading')}</h3>
       {exceptions.length === 0 ? (
         <p className="muted" data-testid="no-exceptions">
-          None. “Don’t warn here again” on a private-place warning adds one.
+          {t('noExceptions')}
         </p>
       ) : (
         <ul data-testid="exceptions">
           {exceptions.map((place) => (
             <li key={place.key}>
               <a href={toolLink(place.tool, place.url, selfHosted) ?? undefined} target="_blank" rel="noreferrer">
-                {place.label}
+                <bdi>{place.label}</bdi>
               </a>{' '}
               <span className="muted">({TOOL_NAMES[place.tool]})</span>{' '}
-              <button type="button" aria-label={`Warn again in ${place.label}`} onClick={() => void remove(place)}>
-                Warn again
+              <button type="button" aria-label={t('warnAgainLabel', place.label)} onClick={() => void remove(place)}>
+                {t('warnAgain')}
               </button>
             </li>
           ))}
@@ -58,11 +60,11 @@ export function PrivatePlaces() {
       )}
       {reasons.length > 0 && (
         <>
-          <h3>Reasons you gave for keeping places private</h3>
+          <h3>{t('reasonsHeading')}</h3>
           <ul data-testid="place-reasons">
             {reasons.map((place) => (
               <li key={place.key}>
-                {place.label} <span className="muted">({TOOL_NAMES[place.tool]})</span>: {place.reason}
+                <Message id="placeReason" values={[<bdi key="place">{place.label}</bdi>, <span key="tool" className="muted">{TOOL_NAMES[place.tool]}</span>, <bdi key="reason">{place.reason}</bdi>]} />
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { refusalsItem, type Refusal } from '@/lib/refused-messages';
+import { formatDateTime, t } from '@/lib/i18n/t';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
 
 /**
@@ -13,25 +14,27 @@ export function RefusedMessages() {
     return refusalsItem().watch((next) => setRefusals(next));
   }, []);
   if (refusals === undefined) return null;
-  if (refusals.length === 0) return <p className="muted">No page has sent Daylight what was not its own.</p>;
+  if (refusals.length === 0) return <p className="muted">{t('noRefusals')}</p>;
   return (
-    <table aria-label="Refused messages">
+    <table aria-label={t('refusedLabel')}>
       <thead>
         <tr>
-          <th scope="col">When</th>
-          <th scope="col">Message</th>
-          <th scope="col">Tool</th>
-          <th scope="col">Page</th>
-          <th scope="col">Why</th>
+          <th scope="col">{t('colWhen')}</th>
+          <th scope="col">{t('colMessage')}</th>
+          <th scope="col">{t('colTool')}</th>
+          <th scope="col">{t('colPage')}</th>
+          <th scope="col">{t('colWhy')}</th>
         </tr>
       </thead>
       <tbody>
         {refusals.map((r, i) => (
           <tr key={`${r.at}-${i}`}>
-            <td>{new Date(r.at).toLocaleString()}</td>
+            <td>{formatDateTime(r.at)}</td>
             <td>{r.type}</td>
             <td>{TOOL_NAMES[r.tool]}</td>
-            <td>{r.page}</td>
+            <td>
+              <bdi>{r.page}</bdi>
+            </td>
             <td>{r.reason}</td>
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import { formatDateTime, formatList, formatNumber, t, tn, uiLanguage } from '@/lib/i18n/t';
 import { useEffect, useId, useState } from 'react';
 import { openDatabase, type SearchRecordRow } from '@/lib/db';
 import { sendToBackground } from '@/lib/messaging';
@@ -50,7 +51,8 @@ async function exportFile(): Promise<void> {
   }
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number) => new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+const seconds = (ms: number) => formatNumber(Number((ms / 1000).toFixed(1)));
 
 /** Options → Search: capture switches and exclusions, storage, the index, export and import, archived records. */
 export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undefined }) {
@@ -71,14 +73,14 @@ export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undef
     return searchStatusItem().watch((next) => setStatus(next ?? EMPTY_STATUS));
   }, []);
 
-  if (!snapshot) return <p className="muted">Loading…</p>;
+  if (!snapshot) return <p className="muted">{t('loading')}</p>;
   const settings = snapshot.effective;
   const pausedLocked = Object.hasOwn(snapshot.managed, 'capturePaused');
   const fail = (error: unknown) => setMessage(error instanceof Error ? error.message : String(error));
 
   const addSite = () => {
     const pattern = site.trim();
-    if (patternTest(pattern) === null) return setMessage(`"${pattern}" is not a match pattern (for example *://github.com/acme/secret/*).`);
+    if (patternTest(pattern) === null) return setMessage(t('notAPattern', pattern, '*://github.com/acme/secret/*'));
     setMessage(undefined);
     void saveUserSettings({ captureSkip: [...new Set([...settings.captureSkip, pattern])] }).then(() => setSite(''), fail);
   };
@@ -89,7 +91,7 @@ export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undef
     const parsed = parseSearchExport(await file.text(), settings.selfHosted);
     if (!parsed.ok) {
       setProblems(parsed.problems);
-      setMessage(`${file.name} was not imported: nothing changed.`);
+      setMessage(t('notImported', file.name));
       return;
     }
     setBusy(true);
@@ -105,7 +107,7 @@ export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undef
         updated += result.updated;
       }
       const built = await sendToBackground('search-rebuild', {});
-      setMessage(`Imported ${parsed.records.length} records from ${file.name} (${added} new, ${updated} updated); index built in ${(built.ms / 1000).toFixed(1)} s.`);
+      setMessage(t('importedRecords', formatNumber(parsed.records.length), file.name, formatNumber(added), formatNumber(updated), seconds(built.ms)));
     } catch (error) {
       fail(error);
     } finally {
@@ -124,56 +126,56 @@ export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undef
             disabled={pausedLocked}
             onChange={(e) => void saveUserSettings({ capturePaused: e.target.checked }).catch(fail)}
           />{' '}
-          Pause capture
+          {t('pausedCapture')}
         </label>
         <p className="muted">
-          While paused, nothing new is remembered; search still finds what was captured before. Daylight never captures incognito windows.
+          {t('pausedHelp')}
         </p>
-        {pausedLocked && <p className="locked">🔒 Set by your organization</p>}
+        {pausedLocked && <p className="locked">{t('setByOrg')}</p>}
       </div>
 
       <div className="field">
-        <label htmlFor={`${id}-site`}>Sites you skip</label>
-        <ul aria-label="Sites you skip">
+        <label htmlFor={`${id}-site`}>{t('sitesYouSkip')}</label>
+        <ul aria-label={t('sitesYouSkip')}>
           {settings.captureSkip.map((pattern) => (
             <li key={pattern}>
               <code>{pattern}</code>{' '}
-              <button type="button" aria-label={`Stop skipping ${pattern}`} onClick={() => void saveUserSettings({ captureSkip: settings.captureSkip.filter((p) => p !== pattern) }).catch(fail)}>
-                Remove
+              <button type="button" aria-label={t('stopSkipping', pattern)} onClick={() => void saveUserSettings({ captureSkip: settings.captureSkip.filter((p) => p !== pattern) }).catch(fail)}>
+                {t('remove')}
               </button>
             </li>
           ))}
         </ul>
         <input id={`${id}-site`} value={site} placeholder="*://github.com/acme/secret/*" onChange={(e) => setSite(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addSite()} />{' '}
         <button type="button" onClick={addSite}>
-          Skip
+          {t('skip')}
         </button>
-        <p className="muted">Match patterns. Pages they match are never captured.</p>
+        <p className="muted">{t('matchPatternsHelp')}</p>
         {settings.captureExclude.length > 0 && (
           <p className="muted" data-testid="capture-exclude">
-            {Object.hasOwn(snapshot.managed, 'captureExclude') ? 'Your organisation never captures: ' : 'Never captured (Settings): '}
-            {settings.captureExclude.join(', ')}
+            {t(Object.hasOwn(snapshot.managed, 'captureExclude') ? 'orgNeverCaptures' : 'settingsNeverCaptures', formatList(settings.captureExclude, 'unit'))}
           </p>
         )}
       </div>
 
-      <h3>Storage</h3>
+      <h3>{t('storage')}</h3>
       {usage && (
         <p data-testid="search-usage">
-          {usage.records.toLocaleString()} records ({usage.archivedCount.toLocaleString()} archived) in {usage.segments} index segment{usage.segments === 1 ? '' : 's'}
-          {usage.usage !== null && `; Daylight uses ${mb(usage.usage)}${usage.quota ? ` of ${mb(usage.quota)} available` : ''}`}.{' '}
+          {tn('indexUsage', usage.segments, formatNumber(usage.records), formatNumber(usage.archivedCount))}
+          {usage.usage !== null && (usage.quota ? t('usesOf', mb(usage.usage), mb(usage.quota)) : t('uses', mb(usage.usage)))}
+          {t('sentenceEnd')}{' '}
           {usage.persisted ? (
-            'Storage is persistent: the browser will not clear it under pressure.'
+            t('storagePersistent')
           ) : (
             <button type="button" onClick={() => void requestPersistentStorage().then(() => setReload((n) => n + 1))}>
-              Keep storage persistent
+              {t('keepPersistent')}
             </button>
           )}
         </p>
       )}
       {status.importInterrupted && (
         <p role="alert" className="error">
-          {status.importInterrupted.message} ({new Date(status.importInterrupted.at).toLocaleString()})
+          <bdi>{status.importInterrupted.message}</bdi> ({formatDateTime(status.importInterrupted.at)})
         </p>
       )}
       {status.storageFull && (
@@ -182,56 +184,56 @@ export function SearchSection({ snapshot }: { snapshot: SettingsSnapshot | undef
         </p>
       )}
 
-      <h3>Index</h3>
+      <h3>{t('indexHeading')}</h3>
       {status.building ? (
         <p role="status">
-          <label htmlFor={`${id}-progress`}>Building the index: </label>
-          <progress id={`${id}-progress`} max={status.building.total || 1} value={status.building.done} /> {status.building.done.toLocaleString()} of{' '}
-          {status.building.total.toLocaleString()}
+          <label htmlFor={`${id}-progress`}>{t('buildingIndex')} </label>
+          <progress id={`${id}-progress`} max={status.building.total || 1} value={status.building.done} />{' '}
+          {t('doneOf', formatNumber(status.building.done), formatNumber(status.building.total))}
         </p>
       ) : (
         status.lastBuild && (
           <p className="muted">
-            Last built {new Date(status.lastBuild.at).toLocaleString()}: {status.lastBuild.records.toLocaleString()} records in {(status.lastBuild.ms / 1000).toFixed(1)} s.
+            {t('lastBuilt', formatDateTime(status.lastBuild.at), formatNumber(status.lastBuild.records), seconds(status.lastBuild.ms))}
           </p>
         )
       )}
-      <div role="group" aria-label="Search index" className="search-actions">
+      <div role="group" aria-label={t('searchIndexLabel')} className="search-actions">
         <button type="button" disabled={busy} onClick={() => void exportFile().catch(fail)}>
-          Export index
+          {t('exportIndex')}
         </button>
         <label className="button">
-          Import index{' '}
+          {t('importIndex')}{' '}
           <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void runImport(file); }} />
         </label>
-        <button type="button" disabled={busy} onClick={() => { setBusy(true); void sendToBackground('search-rebuild', {}).then((r) => setMessage(`Index rebuilt: ${r.records} records in ${(r.ms / 1000).toFixed(1)} s.`), fail).finally(() => setBusy(false)); }}>
-          Rebuild index
+        <button type="button" disabled={busy} onClick={() => { setBusy(true); void sendToBackground('search-rebuild', {}).then((r) => setMessage(t('indexRebuilt', formatNumber(r.records), seconds(r.ms))), fail).finally(() => setBusy(false)); }}>
+          {t('rebuildIndex')}
         </button>
       </div>
       {message && <p role="status">{message}</p>}
       {problems.length > 0 && (
-        <ul className="error" aria-label="Import problems">
+        <ul className="error" aria-label={t('importProblems')}>
           {problems.slice(0, 50).map((p) => (
-            <li key={`${p.record}:${p.message}`}>{p.record === 0 ? p.message : `Record ${p.record}: ${p.message}`}</li>
+            <li key={`${p.record}:${p.message}`}>{p.record === 0 ? p.message : t('recordProblem', formatNumber(p.record), p.message)}</li>
           ))}
-          {problems.length > 50 && <li>…and {problems.length - 50} more.</li>}
+          {problems.length > 50 && <li>{t('andMore', formatNumber(problems.length - 50))}</li>}
         </ul>
       )}
 
-      <h3>Archived</h3>
-      <p className="muted">Archived records are hidden from search results; restore them here. Nothing is deleted.</p>
-      {usage && usage.archived.length === 0 && <p className="muted">Nothing archived.</p>}
+      <h3>{t('archivedHeading')}</h3>
+      <p className="muted">{t('archivedHelp')}</p>
+      {usage && usage.archived.length === 0 && <p className="muted">{t('nothingArchived')}</p>}
       {usage && usage.archived.length > 0 && (
-        <ul aria-label="Archived records" className="archived-records">
+        <ul aria-label={t('archivedRecords')} className="archived-records">
           {usage.archived.map((record) => (
             <li key={record.key}>
               {TOOL_NAMES[record.tool]}: <bdi>{record.title}</bdi>{' '}
-              <button type="button" aria-label={`Restore ${record.title}`} onClick={() => void sendToBackground('search-archive', { keys: [record.key], archived: false }).then(() => setReload((n) => n + 1), fail)}>
-                Restore
+              <button type="button" aria-label={t('restoreLabel', record.title)} onClick={() => void sendToBackground('search-archive', { keys: [record.key], archived: false }).then(() => setReload((n) => n + 1), fail)}>
+                {t('restore')}
               </button>
             </li>
           ))}
-          {usage.archivedCount > ARCHIVED_SHOWN && <li className="muted">…and {usage.archivedCount - ARCHIVED_SHOWN} older.</li>}
+          {usage.archivedCount > ARCHIVED_SHOWN && <li className="muted">{t('andOlder', formatNumber(usage.archivedCount - ARCHIVED_SHOWN))}</li>}
         </ul>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { SELECTOR_CHECK_INTERVAL_MS } from '@/lib/background/page-reports';
+import { formatDateTime, formatList, formatNumber, t, tn } from '@/lib/i18n/t';
 import { alternativeKey } from '@/lib/content/selector-report';
 import type { PageReportRecord } from '@/lib/db';
 import { adapterFor } from '@/lib/tools/registry';
@@ -43,7 +44,7 @@ export function stoppedMatching(rows: RoleRow[]): string[] {
 }
 
 function pagesCell(row: Counted, of: number) {
-  return <td className={row.pagesWithMatches === 0 ? 'error' : undefined}>{row.pagesWithMatches === 0 ? 'found nothing' : `${row.pagesWithMatches} of ${of}`}</td>;
+  return <td className={row.pagesWithMatches === 0 ? 'error' : undefined}>{row.pagesWithMatches === 0 ? t('foundNothing') : t('pagesOf', formatNumber(row.pagesWithMatches), formatNumber(of))}</td>;
 }
 
 function RoleRows({ row, pages }: { row: RoleRow; pages: number }) {
@@ -52,10 +53,10 @@ function RoleRows({ row, pages }: { row: RoleRow; pages: number }) {
     <>
       <tr data-selector={row.role} data-matched={row.pagesWithMatches > 0} data-stopped={!row.onLatest && row.pagesWithMatches > 0}>
         <th scope="row">{row.role}</th>
-        <td>{row.onLatest ? `matched by ${[...new Set(matchedBy)].join(', ') || 'an older table'}` : ''}</td>
+        <td>{row.onLatest ? t('matchedBy', matchedBy.length > 0 ? formatList([...new Set(matchedBy)], 'unit') : t('olderTable')) : ''}</td>
         <td />
         {pagesCell(row, pages)}
-        <td>{row.onLatest ? 'found' : 'not found'}</td>
+        <td>{row.onLatest ? t('found') : t('notFound')}</td>
       </tr>
       {row.alternatives.map((a) => (
         <tr key={a.key} data-alternative={a.key} data-matched={a.pagesWithMatches > 0} className="selector-alternative">
@@ -65,7 +66,7 @@ function RoleRows({ row, pages }: { row: RoleRow; pages: number }) {
           <td>{a.alternative.generation}</td>
           <td>{a.alternative.verified}</td>
           {pagesCell(a, pages)}
-          <td>{a.onLatest ? 'found' : 'not found'}</td>
+          <td>{a.onLatest ? t('found') : t('notFound')}</td>
         </tr>
       ))}
     </>
@@ -79,12 +80,11 @@ function RoleRows({ row, pages }: { row: RoleRow; pages: number }) {
  */
 export function SelectorHealth({ reports }: { reports: PageReportRecord[] }) {
   const tools = TOOL_IDS.filter((tool) => reports.some((r) => r.tool === tool));
-  if (tools.length === 0) return <p className="muted">No tool page has been visited yet.</p>;
+  if (tools.length === 0) return <p className="muted">{t('noToolPageYet')}</p>;
   return (
     <div className="selector-health">
       <p className="muted">
-        A settled page checks its tool&apos;s selectors at most every {SELECTOR_CHECK_INTERVAL_MS / 3_600_000} hours per site and page kind;
-        a page that does not look like its tool is reported on every visit.
+        {tn('selectorCheckInterval', SELECTOR_CHECK_INTERVAL_MS / 3_600_000)}
       </p>
       {tools.map((tool) => {
         const mine = reports.filter((r) => r.tool === tool).sort((a, b) => b.at - a.at);
@@ -94,28 +94,26 @@ export function SelectorHealth({ reports }: { reports: PageReportRecord[] }) {
         return (
           <details key={tool} data-tool={tool} open={mismatched.length > 0 || stopped.length > 0}>
             <summary>
-              {TOOL_NAMES[tool]}: last {mine.length} page{mine.length === 1 ? '' : 's'}, latest{' '}
-              {new Date(mine[0]!.at).toLocaleString()} on {mine[0]!.origin}
+              {tn('lastPages', mine.length, TOOL_NAMES[tool], formatDateTime(mine[0]!.at), mine[0]!.origin)}
             </summary>
             {mismatched.length > 0 && (
               <p role="alert" className="error">
-                {[...new Set(mismatched.map((r) => r.origin))].join(', ')} did not look like {TOOL_NAMES[tool]} on{' '}
-                {mismatched.length} visit(s): Daylight left those pages alone.
+                {tn('mismatchedVisits', mismatched.length, formatList([...new Set(mismatched.map((r) => r.origin))], 'unit'), TOOL_NAMES[tool])}
               </p>
             )}
             {stopped.length > 0 && (
               <p className="error" data-testid="stopped-matching">
-                Found on earlier pages but not on the latest: {stopped.join(', ')}.
+                {t('stoppedMatching', formatList(stopped, 'unit'))}
               </p>
             )}
-            <table aria-label={`${TOOL_NAMES[tool]} selectors`}>
+            <table aria-label={t('selectorsLabel', TOOL_NAMES[tool])}>
               <thead>
                 <tr>
-                  <th scope="col">Role, then each alternative</th>
-                  <th scope="col">Markup generation</th>
-                  <th scope="col">Last verified</th>
-                  <th scope="col">Pages where it matched</th>
-                  <th scope="col">On the latest page</th>
+                  <th scope="col">{t('colRole')}</th>
+                  <th scope="col">{t('colGeneration')}</th>
+                  <th scope="col">{t('colVerified')}</th>
+                  <th scope="col">{t('colPagesMatched')}</th>
+                  <th scope="col">{t('colOnLatest')}</th>
                 </tr>
               </thead>
               <tbody>

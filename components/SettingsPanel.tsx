@@ -1,8 +1,20 @@
 import { useId, useState, type ReactNode } from 'react';
-import { FEATURE_CATALOG } from '@/lib/features/catalog';
+import { FEATURE_CATALOG, type FeatureId } from '@/lib/features/catalog';
+import { formatList, t, type MessageKey } from '@/lib/i18n/t';
 import { liveSearchOn } from '@/lib/search/live/sources';
 import { resetUserSettings, saveUserSettings, type SettingKey, type Settings, type SettingsSnapshot } from '@/lib/settings';
 import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
+import { Message } from './Message';
+
+const FEATURE_TEXT: Record<FeatureId, MessageKey> = {
+  'person-cards': 'featurePersonCards',
+  'mention-translation': 'featureMentionTranslation',
+  'working-hours-hint': 'featureWorkingHoursHint',
+  'thank-buttons': 'featureThankButtons',
+  'private-warning': 'featurePrivateWarning',
+  'archive-nudge': 'featureArchiveNudge',
+  'page-capture': 'featurePageCapture',
+};
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
@@ -33,10 +45,10 @@ function Field<K extends SettingKey>({ snapshot, name, label, help, children }: 
       <p className="muted" id={`${id}-help`}>
         {help}
       </p>
-      {locked && <p className="locked">🔒 Set by your organization</p>}
+      {locked && <p className="locked">{t('setByOrg')}</p>}
       {overridden && (
         <button type="button" className="link" onClick={() => void resetUserSettings([name])}>
-          Reset to default
+          {t('resetToDefault')}
         </button>
       )}
       {problem && (
@@ -90,7 +102,7 @@ function FeatureToggles(props: { id: string; value: string[]; disabled: boolean;
   const set = (featureId: string, on: boolean) =>
     props.save(on ? props.value.filter((v) => v !== featureId) : [...props.value, featureId]);
   return (
-    <fieldset id={props.id} className="feature-toggles" aria-label="Daylight features" aria-describedby={`${props.id}-help`}>
+    <fieldset id={props.id} className="feature-toggles" aria-label={t('featuresLabel')} aria-describedby={`${props.id}-help`}>
       {FEATURE_CATALOG.map((feature) => (
         <label key={feature.id} data-feature={feature.id}>
           <input
@@ -99,10 +111,10 @@ function FeatureToggles(props: { id: string; value: string[]; disabled: boolean;
             disabled={props.disabled}
             onChange={(e) => set(feature.id, e.target.checked)}
           />{' '}
-          <code>{feature.id}</code>: {feature.description}
+          <code>{feature.id}</code>: {t(FEATURE_TEXT[feature.id])}
         </label>
       ))}
-      {unknown.length > 0 && <p className="error">Unknown feature ids switched off: {unknown.join(', ')}</p>}
+      {unknown.length > 0 && <p className="error">{t('unknownFeatures', formatList(unknown, 'unit'))}</p>}
     </fieldset>
   );
 }
@@ -110,7 +122,7 @@ function FeatureToggles(props: { id: string; value: string[]; disabled: boolean;
 /** One checkbox per tool: whether the popup also asks that tool's own search, with the user's session. */
 function LiveSearchToggles(props: { id: string; value: Settings['liveSearch']; disabled: boolean; save: (v: Settings['liveSearch']) => void }) {
   return (
-    <fieldset id={props.id} className="feature-toggles" aria-label="Live search per tool" aria-describedby={`${props.id}-help`}>
+    <fieldset id={props.id} className="feature-toggles" aria-label={t('liveSearchLabel')} aria-describedby={`${props.id}-help`}>
       {TOOL_IDS.map((tool) => (
         <label key={tool} data-live-tool={tool}>
           <input
@@ -136,61 +148,61 @@ export function SettingsPanel({ snapshot }: { snapshot: SettingsSnapshot }) {
           ))}
         </ul>
       )}
-      <Field snapshot={snapshot} name="privateWarning" label="Before posting in a private place" help="Warn shows a banner next to the composer; Confirm also asks for a reason on the first send.">
+      <Field snapshot={snapshot} name="privateWarning" label={t('setPrivateWarning')} help={t('helpPrivateWarning')}>
         {({ id, value, disabled, save }) => (
           <select id={id} value={value} disabled={disabled} onChange={(e) => save(e.target.value as Settings['privateWarning'])}>
-            <option value="off">Do nothing</option>
-            <option value="warn">Warn</option>
-            <option value="confirm">Ask to confirm</option>
+            <option value="off">{t('optDoNothing')}</option>
+            <option value="warn">{t('optWarn')}</option>
+            <option value="confirm">{t('optConfirm')}</option>
           </select>
         )}
       </Field>
-      <Field snapshot={snapshot} name="privateWarningUnknown" label="Warn where the page does not say who can see it" help="Off by default: such pages are often open.">
+      <Field snapshot={snapshot} name="privateWarningUnknown" label={t('setWarnUnknown')} help={t('helpWarnUnknown')}>
         {({ id, value, disabled, save }) => (
           <input id={id} type="checkbox" checked={value} disabled={disabled} onChange={(e) => save(e.target.checked)} />
         )}
       </Field>
-      <Field snapshot={snapshot} name="privateReasons" label="Reasons for posting privately" help="One per line.">
+      <Field snapshot={snapshot} name="privateReasons" label={t('setPrivateReasons')} help={t('helpOnePerLine')}>
         {(p) => <LinesSetting key={p.value.join('\n')} {...p} />}
       </Field>
-      <Field snapshot={snapshot} name="archiveNudge" label="Suggest archiving instead of deleting" help="Shown when you delete a comment, message, issue, task, channel or repository.">
+      <Field snapshot={snapshot} name="archiveNudge" label={t('setArchiveNudge')} help={t('helpArchiveNudge')}>
         {({ id, value, disabled, save }) => (
           <input id={id} type="checkbox" checked={value} disabled={disabled} onChange={(e) => save(e.target.checked)} />
         )}
       </Field>
-      <Field snapshot={snapshot} name="directoryUrl" label="Directory URL" help="A JSON, CSV or SCIM address of your organisation's people directory.">
+      <Field snapshot={snapshot} name="directoryUrl" label={t('setDirectoryUrl')} help={t('helpDirectoryUrl')}>
         {(p) => <TextSetting key={p.value} {...p} type="url" />}
       </Field>
-      <Field snapshot={snapshot} name="directoryToken" label="Directory token" help="Sent as a bearer token to the directory URL. Stored on this device only.">
+      <Field snapshot={snapshot} name="directoryToken" label={t('setDirectoryToken')} help={t('helpDirectoryToken')}>
         {(p) => <TextSetting key={p.value} {...p} type="password" />}
       </Field>
-      <Field snapshot={snapshot} name="directoryRefreshMinutes" label="Refresh the directory every (minutes)" help="Between 5 minutes and a week.">
+      <Field snapshot={snapshot} name="directoryRefreshMinutes" label={t('setRefreshMinutes')} help={t('helpRefreshMinutes')}>
         {({ id, value, disabled, save }) => (
           <input id={id} type="number" min={5} max={10080} defaultValue={value} key={value} disabled={disabled} onBlur={(e) => save(Number(e.target.value))} />
         )}
       </Field>
-      <Field snapshot={snapshot} name="helpdeskUrl" label="Help desk link" help="Where people get help with Daylight.">
+      <Field snapshot={snapshot} name="helpdeskUrl" label={t('setHelpdesk')} help={t('helpHelpdesk')}>
         {(p) => <TextSetting key={p.value} {...p} type="url" />}
       </Field>
-      <Field snapshot={snapshot} name="kudosWebhookUrl" label="Announce thanks to (webhook URL)" help="A Slack or Mattermost incoming webhook.">
+      <Field snapshot={snapshot} name="kudosWebhookUrl" label={t('setWebhook')} help={t('helpWebhook')}>
         {(p) => <TextSetting key={p.value} {...p} type="url" />}
       </Field>
-      <Field snapshot={snapshot} name="captureExclude" label="Never capture these pages" help="Match patterns, one per line, e.g. https://github.com/acme/secret/*">
+      <Field snapshot={snapshot} name="captureExclude" label={t('setCaptureExclude')} help={t('helpCaptureExclude', 'https://github.com/acme/secret/*')}>
         {(p) => <LinesSetting key={p.value.join('\n')} {...p} />}
       </Field>
       <Field
         snapshot={snapshot}
         name="liveSearch"
-        label="Search these tools live from the popup"
-        help="The popup also asks each checked tool's own search, from this browser with your own session, on that tool's sites only (its SaaS site and the instances under Tools). Results are shown, not stored. Slack is off unless switched on."
+        label={t('setLiveSearch')}
+        help={t('helpLiveSearch')}
       >
         {(p) => <LiveSearchToggles {...p} />}
       </Field>
-      <Field snapshot={snapshot} name="disabledFeatures" label="Switched-off features" help="Features switched off here stop in every open tab.">
+      <Field snapshot={snapshot} name="disabledFeatures" label={t('setDisabledFeatures')} help={t('helpDisabledFeatures')}>
         {(p) => <FeatureToggles {...p} />}
       </Field>
       <p className="muted">
-        Self-hosted instances are under <a href="#tools">Tools</a>.
+        <Message id="selfHostedUnder" values={[<a key="tools" href="#tools">{t('sectionTools')}</a>]} />
       </p>
     </div>
   );

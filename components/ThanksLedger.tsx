@@ -1,3 +1,4 @@
+import { formatDateTime, formatNumber, t, tn, type MessageKey } from '@/lib/i18n/t';
 import { useEffect, useMemo, useState } from 'react';
 import { openDatabase, type OutboxEntry, type ThanksEntry } from '@/lib/db';
 import { ledgerCsv, ledgerJson } from '@/lib/kudos/export';
@@ -29,7 +30,7 @@ async function loadLedger() {
   }
 }
 
-const VIA: Record<ThanksEntry['via'], string> = { public: 'Publicly', reaction: 'Reaction', record: 'Recorded', seen: 'Seen on the page' };
+const VIA: Record<ThanksEntry['via'], MessageKey> = { public: 'viaPublic', reaction: 'viaReaction', record: 'viaRecord', seen: 'viaSeen' };
 
 function matches(entry: ThanksEntry, name: string, query: string): boolean {
   if (!query) return true;
@@ -44,21 +45,26 @@ function matches(entry: ThanksEntry, name: string, query: string): boolean {
 function Announcement({ entry, onRetry }: { entry: OutboxEntry | undefined; onRetry: (id: string) => void }) {
   if (!entry) return <span className="muted">—</span>;
   const label: Record<OutboxEntry['status'], string> = {
-    pending: entry.attempts === 0 ? 'Waiting to send' : `Retrying (attempt ${entry.attempts + 1} at ${new Date(entry.nextAt).toLocaleTimeString()})`,
-    sending: 'Sending…',
-    sent: `Announced ${entry.sentAt ? new Date(entry.sentAt).toLocaleString() : ''}`.trim(),
-    failed: 'Not announced: gave up',
-    cancelled: 'Cancelled (undone before it was sent)',
+    pending: entry.attempts === 0 ? t('annWaiting') : t('annRetrying', formatNumber(entry.attempts + 1), formatDateTime(entry.nextAt, { timeStyle: 'short' })),
+    sending: t('annSending'),
+    sent: entry.sentAt ? t('annSent', formatDateTime(entry.sentAt)) : t('annSentBare'),
+    failed: t('annFailed'),
+    cancelled: t('annCancelled'),
   };
   return (
     <span className={`status-${entry.status}`} data-testid="announcement-status" data-status={entry.status}>
       {label[entry.status]}
-      {entry.lastError && entry.status !== 'sent' ? ` (${entry.lastError})` : ''}
+      {entry.lastError && entry.status !== 'sent' ? (
+        <>
+          {' ('}
+          <bdi>{entry.lastError}</bdi>)
+        </>
+      ) : null}
       {(entry.status === 'failed' || (entry.status === 'pending' && entry.attempts > 0)) && (
         <>
           {' '}
           <button type="button" onClick={() => onRetry(entry.id)}>
-            Retry now
+            {t('retryNow')}
           </button>
         </>
       )}
@@ -73,10 +79,10 @@ function Announcement({ entry, onRetry }: { entry: OutboxEntry | undefined; onRe
 /** Undo archives a thanks (never deletes it); an archived one can be restored. */
 export function UndoButton({ entry, name, onArchive }: { entry: ThanksEntry; name: string; onArchive: (archived: boolean) => void }) {
   const archived = entry.archivedAt !== undefined;
-  const verb = archived ? 'Restore' : 'Undo';
+  const label: MessageKey = archived ? (entry.direction === 'given' ? 'restoreThanksTo' : 'restoreThanksFrom') : entry.direction === 'given' ? 'undoThanksTo' : 'undoThanksFrom';
   return (
-    <button type="button" aria-label={`${verb} thanks ${entry.direction === 'given' ? 'to' : 'from'} ${name}`} onClick={() => onArchive(!archived)}>
-      {verb}
+    <button type="button" aria-label={t(label, name)} onClick={() => onArchive(!archived)}>
+      {archived ? t('restore') : t('undo')}
     </button>
   );
 }
@@ -85,10 +91,10 @@ export function UndoButton({ entry, name, onArchive }: { entry: ThanksEntry; nam
 function LedgerLink({ href, text }: { href: string | null; text: string }) {
   return href ? (
     <a href={href} target="_blank" rel="noreferrer">
-      {text}
+      <bdi>{text}</bdi>
     </a>
   ) : (
-    <span>{text}</span>
+    <bdi>{text}</bdi>
   );
 }
 
@@ -122,54 +128,58 @@ export function ThanksLedger() {
   return (
     <div className="thanks-ledger" data-testid="thanks-ledger">
       <div className="tools">
-        <input type="search" aria-label="Search thanks" placeholder="Search by person, tool, text or note" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" aria-label={t('searchThanks')} placeholder={t('searchThanksPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
         <label>
-          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show undone (archived)
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t('showUndone')}
         </label>
         <button type="button" disabled={all.length === 0} onClick={() => downloadText(ledgerJson(all, cached?.outbox), `daylight-thanks-${day}.json`, 'application/json')}>
-          Export JSON
+          {t('exportJson')}
         </button>
         <button type="button" disabled={all.length === 0} onClick={() => downloadText(ledgerCsv(all, cached?.outbox), `daylight-thanks-${day}.csv`, 'text/csv')}>
-          Export CSV
+          {t('exportCsv')}
         </button>
       </div>
       {problem && <p role="alert">{problem}</p>}
       {cached === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('loading')}</p>
       ) : rows.length === 0 ? (
-        <p className="muted">{all.length === 0 ? 'No thanks yet: use the Thank button on a post.' : 'No thanks match.'}</p>
+        <p className="muted">{all.length === 0 ? t('noThanksYet') : t('noThanksMatch')}</p>
       ) : (
         <table>
           <caption className="muted">
-            {rows.length} of {all.length} thanks
+            {tn('thanksShown', all.length, formatNumber(rows.length))}
           </caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Thanks</th>
-              <th scope="col">Person</th>
-              <th scope="col">Where</th>
-              <th scope="col">Note</th>
-              <th scope="col">Announcement</th>
+              <th scope="col">{t('colWhen')}</th>
+              <th scope="col">{t('colThanks')}</th>
+              <th scope="col">{t('colPerson')}</th>
+              <th scope="col">{t('colWhere')}</th>
+              <th scope="col">{t('colNote')}</th>
+              <th scope="col">{t('colAnnouncement')}</th>
               <th scope="col">
-                <span className="muted">Undo</span>
+                <span className="muted">{t('undo')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((entry) => (
               <tr key={entry.id} data-archived={entry.archivedAt === undefined ? undefined : ''} data-testid="thanks-row">
-                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td>{formatDateTime(entry.at)}</td>
                 <td>
-                  {entry.direction === 'given' ? 'Given' : 'Received'} · {VIA[entry.via]}
-                  {entry.private ? ' · private place' : ''}
+                  {entry.direction === 'given' ? t('thanksGiven') : t('thanksReceived')} · {t(VIA[entry.via])}
+                  {entry.private ? ` · ${t('privatePlace')}` : ''}
                 </td>
-                <td>{cached.names.get(entry.id) ?? entry.name}</td>
+                <td>
+                  <bdi>{cached.names.get(entry.id) ?? entry.name}</bdi>
+                </td>
                 <td>
                   {TOOL_NAMES[entry.tool]}:{' '}
                   <LedgerLink href={toolLink(entry.tool, entry.permalink, selfHosted)} text={entry.excerpt || entry.permalink} />
                 </td>
-                <td>{entry.note}</td>
+                <td>
+                  <bdi>{entry.note}</bdi>
+                </td>
                 <td>{entry.direction === 'given' && <Announcement entry={cached.outbox.get(entry.id)} onRetry={(id) => act(sendToBackground('outbox-retry', { id }))} />}</td>
                 <td>
                   <UndoButton entry={entry} name={cached.names.get(entry.id) ?? entry.name} onArchive={(archived) => act(sendToBackground('thanks-archive', { id: entry.id, archived }))} />

@@ -1,6 +1,7 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { wantedScripts } from '@/lib/background/self-hosted';
 import type { PageReportRecord } from '@/lib/db';
+import { t } from '@/lib/i18n/t';
 import type { Settings, SettingsSnapshot } from '@/lib/settings';
 import { adapterFor } from '@/lib/tools/registry';
 import { TOOL_IDS, TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
@@ -26,23 +27,23 @@ function coveredBySaas(tool: ToolId, origin: string): boolean {
 export function checkOrigin(tool: ToolId, text: string, configured: Settings['selfHosted']): OriginCheck {
   const trimmed = text.trim();
   const example = `https://${tool}.acme.internal`;
-  if (trimmed === '') return { ok: false, error: `Enter the instance's address, e.g. ${example}` };
+  if (trimmed === '') return { ok: false, error: t('originEmpty', example) };
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, error: `"${trimmed}" is not an address; write it as ${example}` };
+    return { ok: false, error: t('originNotAddress', trimmed, example) };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'The address must start with https:// or http://' };
-  if (url.username !== '' || url.password !== '') return { ok: false, error: 'Leave the user name and password out of the address' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: t('originScheme') };
+  if (url.username !== '' || url.password !== '') return { ok: false, error: t('originCredentials') };
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    return { ok: false, error: `Only the origin, without a path: did you mean ${url.origin}?` };
+    return { ok: false, error: t('originPath', url.origin) };
   }
   const origin = url.origin;
-  if (coveredBySaas(tool, origin)) return { ok: false, error: `${origin} is ${TOOL_NAMES[tool]}'s own host: Daylight already runs there` };
-  const owner = TOOL_IDS.find((t) => configured[t]?.includes(origin));
-  if (owner === tool) return { ok: false, error: `${origin} is already configured for ${TOOL_NAMES[tool]}` };
-  if (owner) return { ok: false, error: `${origin} is already configured for ${TOOL_NAMES[owner]}; one origin runs one tool` };
+  if (coveredBySaas(tool, origin)) return { ok: false, error: t('originSaas', origin, TOOL_NAMES[tool]) };
+  const owner = TOOL_IDS.find((id) => configured[id]?.includes(origin));
+  if (owner === tool) return { ok: false, error: t('originSameTool', origin, TOOL_NAMES[tool]) };
+  if (owner) return { ok: false, error: t('originOtherTool', origin, TOOL_NAMES[owner]) };
   return { ok: true, origin };
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { wantedScripts } from '@/lib/background/self-hosted';
 import { openDatabase, type PageReportRecord } from '@/lib/db';
+import { formatDateTime, formatList, t } from '@/lib/i18n/t';
 import { saveUserSettings, type SettingsSnapshot } from '@/lib/settings';
 import { TOOL_IDS, TOOL_NAMES, type ToolId } from '@/lib/tools/tool-ids';
 import { HostAccess } from './HostAccess';
@@ -63,19 +64,19 @@ function useObserved(snapshot: SettingsSnapshot) {
 }
 
 function RegistrationCell({ status, settled }: { status: OriginStatus; settled: boolean }) {
-  if (status.registration === 'built-in') return <td>Covered by the built-in script</td>;
-  if (status.registration === 'registered') return <td>Registered</td>;
-  return <td className={settled ? 'error' : 'muted'}>{settled ? 'Not registered: Daylight cannot run here (see Diagnostics)' : 'Registering…'}</td>;
+  if (status.registration === 'built-in') return <td>{t('regBuiltIn')}</td>;
+  if (status.registration === 'registered') return <td>{t('regRegistered')}</td>;
+  return <td className={settled ? 'error' : 'muted'}>{settled ? t('regMissing') : t('regPending')}</td>;
 }
 
 function VisitCell({ status }: { status: OriginStatus }) {
   const visit = status.lastVisit;
-  if (visit === null) return <td className="muted">Not visited yet</td>;
-  const when = new Date(visit.at).toLocaleString();
-  if (visit.detected) return <td>Detected as {TOOL_NAMES[status.tool]} on the last visit ({when})</td>;
+  if (visit === null) return <td className="muted">{t('notVisited')}</td>;
+  const when = formatDateTime(visit.at);
+  if (visit.detected) return <td>{t('visitDetected', TOOL_NAMES[status.tool], when)}</td>;
   return (
     <td className="error">
-      Mismatch: {visit.path} did not look like {TOOL_NAMES[status.tool]} on the last visit ({when}); Daylight left it alone
+      {t('visitMismatch', visit.path, TOOL_NAMES[status.tool], when)}
     </td>
   );
 }
@@ -98,8 +99,8 @@ function AddOrigin({ snapshot }: { snapshot: SettingsSnapshot }) {
     );
   };
   return (
-    <form className="add-origin" aria-label="Add a self-hosted instance" onSubmit={submit} noValidate>
-      <label htmlFor={`${id}-tool`}>Tool</label>
+    <form className="add-origin" aria-label={t('addOriginLabel')} onSubmit={submit} noValidate>
+      <label htmlFor={`${id}-tool`}>{t('colTool')}</label>
       <select id={`${id}-tool`} value={tool} onChange={(e) => setTool(e.target.value as ToolId)}>
         {TOOL_IDS.map((t) => (
           <option key={t} value={t}>
@@ -107,7 +108,7 @@ function AddOrigin({ snapshot }: { snapshot: SettingsSnapshot }) {
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-origin`}>Origin</label>
+      <label htmlFor={`${id}-origin`}>{t('origin')}</label>
       <input
         id={`${id}-origin`}
         type="text"
@@ -118,7 +119,7 @@ function AddOrigin({ snapshot }: { snapshot: SettingsSnapshot }) {
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => setText(e.target.value)}
       />
-      <button type="submit">Add origin</button>
+      <button type="submit">{t('addOrigin')}</button>
       {error && (
         <p role="alert" className="error" id={`${id}-error`}>
           {error}
@@ -141,12 +142,12 @@ export function ToolsSection({ snapshot }: { snapshot: SettingsSnapshot }) {
   return (
     <div className="tools">
       <p className="muted">
-        Daylight runs on each tool's own hosts, and on your organisation's self-hosted instances named here or by policy.
+        {t('toolsIntro')}
       </p>
       <HostAccess selfHosted={snapshot.effective.selfHosted} />
       {error && (
         <p role="alert" className="error">
-          Could not read the registered scripts: {error}
+          {t('scriptsReadFailed', error)}
         </p>
       )}
       {TOOL_IDS.map((tool) => {
@@ -155,19 +156,17 @@ export function ToolsSection({ snapshot }: { snapshot: SettingsSnapshot }) {
           <div key={tool} className="tool" data-tool={tool}>
             <h3>{TOOL_NAMES[tool]}</h3>
             <p className="muted" data-testid="saas-hosts">
-              Built in: {saasHosts(tool).join(', ')}
+              {t('builtIn', formatList(saasHosts(tool), 'unit'))}
             </p>
             {mine.length > 0 && (
-              <table aria-label={`${TOOL_NAMES[tool]} self-hosted origins`}>
+              <table aria-label={t('selfHostedOrigins', TOOL_NAMES[tool])}>
                 <thead>
                   <tr>
-                    <th scope="col">Origin</th>
-                    <th scope="col">Set by</th>
-                    <th scope="col">Content script</th>
-                    <th scope="col">Last visit</th>
-                    <th scope="col">
-                      Actions
-                    </th>
+                    <th scope="col">{t('origin')}</th>
+                    <th scope="col">{t('colSetBy')}</th>
+                    <th scope="col">{t('colContentScript')}</th>
+                    <th scope="col">{t('colLastVisit')}</th>
+                    <th scope="col">{t('colActions')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -182,14 +181,14 @@ export function ToolsSection({ snapshot }: { snapshot: SettingsSnapshot }) {
                     >
                       <td>{status.origin}</td>
                       <td className={status.source === 'policy' ? 'locked' : undefined}>
-                        {status.source === 'policy' ? '🔒 Set by your organization' : 'You'}
+                        {status.source === 'policy' ? t('setByOrg') : t('setByYou')}
                       </td>
                       <RegistrationCell status={status} settled={settled} />
                       <VisitCell status={status} />
                       <td>
                         {status.source === 'user' && (
-                          <button type="button" aria-label={`Remove ${status.origin} (${TOOL_NAMES[tool]})`} onClick={() => remove(status)}>
-                            Remove
+                          <button type="button" aria-label={t('removeOriginLabel', status.origin, TOOL_NAMES[tool])} onClick={() => remove(status)}>
+                            {t('remove')}
                           </button>
                         )}
                       </td>
@@ -203,7 +202,7 @@ export function ToolsSection({ snapshot }: { snapshot: SettingsSnapshot }) {
       })}
       <AddOrigin snapshot={snapshot} />
       <button type="button" className="link" onClick={refresh}>
-        Check again
+        {t('checkAgain')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n/t';
 import { releasesSince } from '@/lib/whats-new';
 
 /** The short "What's new" shown once after an update: the notes of every release since `from`. */
@@ -7,9 +8,9 @@ export function WhatsNew({ from }: { from: string }) {
   const releases = releasesSince(from, current);
   return (
     <section aria-labelledby="whats-new-heading" data-testid="whats-new">
-      <h2 id="whats-new-heading">What’s new in Daylight {current}</h2>
+      <h2 id="whats-new-heading">{t('whatsNewTitle', current)}</h2>
       {releases.length === 0 ? (
-        <p className="muted">Fixes and small improvements since {from}.</p>
+        <p className="muted">{t('whatsNewFixes', from)}</p>
       ) : (
         releases.map((release) => (
           <div key={release.version}>

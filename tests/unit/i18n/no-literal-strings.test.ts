@@ -21,22 +21,6 @@ const NOT_SCANNED: Record<string, string> = {
   'components/PeopleExport.tsx': 'being rewritten by the import-trust work, which translates it',
   'components/LiveResultItem.tsx': 'being rewritten by the live-search work, which translates it',
   'components/LiveSearchStatus.tsx': 'being rewritten by the live-search work, which translates it',
-  'components/OptionsApp.tsx': 'not translated yet',
-  'components/SettingsPanel.tsx': 'not translated yet',
-  'components/PeopleSection.tsx': 'not translated yet',
-  'components/PeopleEditor.tsx': 'not translated yet',
-  'components/PeopleTable.tsx': 'not translated yet',
-  'components/ToolsSection.tsx': 'not translated yet',
-  'components/PrivatePlaces.tsx': 'not translated yet',
-  'components/SelectorHealth.tsx': 'not translated yet',
-  'components/RefusedMessages.tsx': 'not translated yet',
-  'components/FeatureErrors.tsx': 'not translated yet',
-  'components/WhatsNew.tsx': 'not translated yet',
-  'components/HostAccess.tsx': 'not translated yet',
-  'components/DirectorySyncPanel.tsx': 'not translated yet',
-  'components/ConflictList.tsx': 'not translated yet',
-  'components/ThanksLedger.tsx': 'not translated yet',
-  'components/SearchSection.tsx': 'not translated yet',
   'lib/ui/private-warning.ts': 'not translated yet',
   'lib/ui/archive-nudge.ts': 'not translated yet',
   'lib/ui/thank-button.ts': 'not translated yet',
@@ -52,8 +36,10 @@ const VISIBLE_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt',
 /** Properties that hold words shown to the user (column headers, field labels and help). */
 const VISIBLE_PROPERTIES = new Set(['label', 'header', 'help', 'caption', 'heading']);
 const KEYS = new Set(Object.keys(localeFile('en')));
-/** Words a user would read; a message key (what `t` is given) is not one. */
-const hasWords = (text: string) => /\p{L}{2,}/u.test(text) && !KEYS.has(text);
+/** An address, a match pattern or `tool:host`: one token with `:`, `/` or `.` in it, the same in every language. */
+const isAddress = (text: string) => /^\S+$/.test(text.trim()) && /[:/.]/.test(text);
+/** Words a user would read; a message key (what `t` is given) and an address are not. */
+const hasWords = (text: string) => /\p{L}{2,}/u.test(text) && !KEYS.has(text) && !isAddress(text);
 
 const literals = (file: string) => literalsIn(file, readFileSync(path.join(root, file), 'utf8'));
 
@@ -117,7 +103,8 @@ describe('user-visible words come from the locale files', () => {
       const c = el('button', { 'aria-label': 'Close it' }, 'Close');
       node.textContent = 'Saved';
       const columns = [{ key: 'week', header: 'Week of', width: 120 }];
-      const fine = <p className="muted">{t('key')} · 42</p>;`;
+      const fine = <p className="muted">{t('key')} · 42</p>;
+      const address = <input placeholder="https://gitlab.acme.internal" />;`;
     expect(literalsIn('x.tsx', source).sort()).toEqual(['Close', 'Close it', 'Hello there', 'Saved', 'Search ', 'Some title', 'Type here', 'Week of']);
   });
 });
