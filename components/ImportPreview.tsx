@@ -1,27 +1,21 @@
 import { useId } from 'react';
-import type { Conflict } from '@/lib/people/conflicts';
-import type { DirectoryDiff } from '@/lib/people/diff';
+import { formatNumber, t, tn } from '@/lib/i18n/t';
+import type { Listed, PreviewSummary } from '@/lib/people/import-protocol';
 import type { Person } from '@/lib/people/schema';
 import { ConflictList } from './ConflictList';
-import { handleKeyLabel, plural } from './PeopleModel';
-
-/** Long lists are cut in the preview (the counts stay exact) so a 50,000-person import previews quickly. */
-const LIST_LIMIT = 200;
+import { handleKeyLabel } from './PeopleModel';
 
 export interface ImportPreviewProps {
   source: string;
-  count: number;
-  diff: DirectoryDiff;
-  conflicts: readonly Conflict[];
-  warnings: readonly string[];
+  summary: PreviewSummary;
   applying: boolean;
   onApply: () => void;
   onCancel: () => void;
 }
 
 function fieldLabel(field: string): string {
-  if (field.startsWith('handles.')) return `${handleKeyLabel(field.slice('handles.'.length))} handles`;
-  return field === 'email' ? 'e-mail' : field;
+  if (field.startsWith('handles.')) return t('importFieldHandles', handleKeyLabel(field.slice('handles.'.length)));
+  return field === 'email' ? t('importFieldEmail') : field;
 }
 
 function PersonLabel({ person }: { person: Person }) {
@@ -32,22 +26,24 @@ function PersonLabel({ person }: { person: Person }) {
   );
 }
 
-function More({ total }: { total: number }) {
-  return total > LIST_LIMIT ? <li className="muted">…and {(total - LIST_LIMIT).toLocaleString('en')} more</li> : null;
+/** "…and 199,800 more": the counts stay exact, the lists show their first entries (import-protocol.ts's LIST_LIMIT). */
+function More({ list }: { list: Listed<unknown> }) {
+  const rest = list.total - list.first.length;
+  return rest > 0 ? <li className="muted">{tn('importMore', rest)}</li> : null;
 }
 
-function PeopleList({ title, people, kind }: { title: string; people: readonly Person[]; kind: string }) {
-  if (people.length === 0) return null;
+function PeopleList({ title, list, kind }: { title: string; list: Listed<Person>; kind: string }) {
+  if (list.total === 0) return null;
   return (
-    <details data-list={kind} open={people.length <= 20}>
+    <details data-list={kind} open={list.total <= 20}>
       <summary>{title}</summary>
       <ul>
-        {people.slice(0, LIST_LIMIT).map((person) => (
+        {list.first.map((person) => (
           <li key={person.id}>
             <PersonLabel person={person} />
           </li>
         ))}
-        <More total={people.length} />
+        <More list={list} />
       </ul>
     </details>
   );
@@ -57,62 +53,64 @@ function PeopleList({ title, people, kind }: { title: string; people: readonly P
  * What an import would do, before anything is written: how many people are added, changed (and
  * which fields), archived and restored, and the conflicts the resulting directory would have.
  */
-export function ImportPreview({ source, count, diff, conflicts, warnings, applying, onApply, onCancel }: ImportPreviewProps) {
+export function ImportPreview({ source, summary, applying, onApply, onCancel }: ImportPreviewProps) {
   const headingId = useId();
-  const nothing = diff.added.length + diff.changed.length + diff.archived.length + diff.restored.length === 0;
+  const { added, changed, archived, restored, conflicts, warnings } = summary;
+  const nothing = added.total + changed.total + archived.total + restored.total === 0;
   return (
     <div role="region" className="import-preview" aria-labelledby={headingId} data-testid="import-preview">
       <h4 id={headingId}>
-        Preview: <bdi>{source}</bdi> ({plural(count, 'person', 'people')})
+        <bdi>{tn('importPreviewTitle', summary.count, source)}</bdi>
       </h4>
       <ul className="import-counts" data-testid="import-counts">
-        <li data-count="added">{diff.added.length.toLocaleString('en')} added</li>
-        <li data-count="changed">{diff.changed.length.toLocaleString('en')} changed</li>
-        <li data-count="archived">{diff.archived.length.toLocaleString('en')} archived</li>
-        <li data-count="restored">{diff.restored.length.toLocaleString('en')} restored</li>
-        <li data-count="unchanged">{diff.unchanged.toLocaleString('en')} unchanged</li>
+        <li data-count="added">{t('importCountAdded', formatNumber(added.total))}</li>
+        <li data-count="changed">{t('importCountChanged', formatNumber(changed.total))}</li>
+        <li data-count="archived">{t('importCountArchived', formatNumber(archived.total))}</li>
+        <li data-count="restored">{t('importCountRestored', formatNumber(restored.total))}</li>
+        <li data-count="unchanged">{t('importCountUnchanged', formatNumber(summary.unchanged))}</li>
       </ul>
-      {warnings.length > 0 && (
+      {warnings.total > 0 && (
         <ul className="warnings">
-          {warnings.map((warning, i) => (
+          {warnings.first.map((warning, i) => (
             <li key={i}>
               <bdi>{warning}</bdi>
             </li>
           ))}
+          <More list={warnings} />
         </ul>
       )}
-      <PeopleList title={`Added (${diff.added.length.toLocaleString('en')})`} people={diff.added} kind="added" />
-      {diff.changed.length > 0 && (
-        <details data-list="changed" open={diff.changed.length <= 20}>
-          <summary>Changed ({diff.changed.length.toLocaleString('en')})</summary>
+      <PeopleList title={t('importListAdded', formatNumber(added.total))} list={added} kind="added" />
+      {changed.total > 0 && (
+        <details data-list="changed" open={changed.total <= 20}>
+          <summary>{t('importListChanged', formatNumber(changed.total))}</summary>
           <ul>
-            {diff.changed.slice(0, LIST_LIMIT).map((change) => (
+            {changed.first.map((change) => (
               <li key={change.after.id}>
                 <PersonLabel person={change.after} />: <span className="changed-fields">{change.fields.map(fieldLabel).join(', ')}</span>
               </li>
             ))}
-            <More total={diff.changed.length} />
+            <More list={changed} />
           </ul>
         </details>
       )}
-      <PeopleList title={`Archived (${diff.archived.length.toLocaleString('en')}): no longer in the directory`} people={diff.archived} kind="archived" />
-      <PeopleList title={`Restored (${diff.restored.length.toLocaleString('en')})`} people={diff.restored} kind="restored" />
-      {conflicts.length > 0 ? (
+      <PeopleList title={t('importListArchived', formatNumber(archived.total))} list={archived} kind="archived" />
+      <PeopleList title={t('importListRestored', formatNumber(restored.total))} list={restored} kind="restored" />
+      {conflicts.total > 0 ? (
         <div className="conflicts" data-testid="import-conflicts">
-          <h5>{plural(conflicts.length, 'conflict')} in the resulting directory</h5>
-          <p className="muted small">They can be imported, but mentions of these handles may resolve to the wrong person. Fix them in the source.</p>
-          <ConflictList conflicts={conflicts} limit={LIST_LIMIT} />
+          <h5>{tn('importConflicts', conflicts.total)}</h5>
+          <p className="muted small">{t('importConflictsHelp')}</p>
+          <ConflictList conflicts={conflicts.first} limit={conflicts.first.length} />
         </div>
       ) : (
-        <p className="ok small">No conflicts in the resulting directory.</p>
+        <p className="ok small">{t('importNoConflicts')}</p>
       )}
-      {nothing && <p className="muted">Nothing would change: the directory already matches.</p>}
+      {nothing && <p className="muted">{t('importNothingChanges')}</p>}
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onApply} disabled={applying || nothing}>
-          {applying ? 'Applying…' : 'Apply'}
+          {applying ? t('importApplying') : t('importApply')}
         </button>
         <button type="button" onClick={onCancel} disabled={applying}>
-          Cancel
+          {t('importCancel')}
         </button>
       </div>
     </div>

@@ -82,7 +82,7 @@ export function PeopleSection({ settings }: { settings: SettingsSnapshot | undef
       <p className="muted" data-testid="people-count">
         {tn('peopleInDirectory', active.length)}
       </p>
-      <ImportPanel current={people} onChanged={reload} />
+      <ImportPanel onChanged={reload} />
       <ImportHistory imports={data.value.imports} onChanged={reload} />
       <DirectorySyncPanel settings={settings} onSynced={reload} />
 

@@ -133,7 +133,7 @@ export const messages = {
   /** options page or demo → background: replace the directory (all-or-nothing). */
   'directory-replace': message('extension', () => ({
     request: z.object({ directory: directorySchema(), source: z.string().check(z.maxLength(2048)) }),
-    response: z.object({ importId: z.string(), added: z.number(), changed: z.number(), archived: z.number() }),
+    response: directoryChangeSchema(),
   })),
   /** options page → background: undo an import (archive what it added, restore what it changed). */
   'directory-undo': message('extension', () => ({
@@ -366,6 +366,35 @@ export const liveSearchEventSchema = lazy(() =>
   ]),
 );
 export type LiveSearchEvent = z.infer<ReturnType<typeof liveSearchEventSchema>>;
+
+/**
+ * A directory import of any size is applied over a port (options → background): the options page
+ * sends the validated people in parts, JSON text made by its import worker (lib/people/import.worker.ts),
+ * and the background holds them until the last, then replaces the directory in one transaction.
+ * A port that closes before then (Options closed, the worker stopped) leaves nothing stored
+ * (lib/background/directory-import.ts).
+ */
+export const DIRECTORY_IMPORT_PORT = 'directory-import';
+
+export const directoryImportRequestSchema = lazy(() =>
+  z.union([
+    z.object({ type: z.literal('begin'), source: z.string().check(z.maxLength(2048)), parts: z.number().check(z.int(), z.gte(1), z.lte(10_000)) }),
+    /** `json` is the text of an array of people (directory format). */
+    z.object({ type: z.literal('part'), part: z.number().check(z.int(), z.gte(0)), json: z.string().check(z.maxLength(64 * 1024 * 1024)) }),
+  ]),
+);
+export type DirectoryImportRequest = z.infer<ReturnType<typeof directoryImportRequestSchema>>;
+
+export const directoryChangeSchema = lazy(() => z.object({ importId: z.string(), added: z.number(), changed: z.number(), archived: z.number() }));
+
+export const directoryImportEventSchema = lazy(() =>
+  z.union([
+    z.object({ type: z.literal('received'), part: z.number() }),
+    z.object({ type: z.literal('applied'), change: directoryChangeSchema() }),
+    z.object({ type: z.literal('refused'), error: z.string() }),
+  ]),
+);
+export type DirectoryImportEvent = z.infer<ReturnType<typeof directoryImportEventSchema>>;
 
 export type MessageType = keyof typeof messages;
 type Schemas<T extends MessageType> = ReturnType<(typeof messages)[T]>;

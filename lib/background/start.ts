@@ -16,6 +16,7 @@ import { toolLink } from '../tools/links';
 import { syncSelfHostedScripts } from './self-hosted';
 import { addPageReport, selectorCheckDue } from './page-reports';
 import { bounds, withinBounds } from './bounds';
+import { acceptDirectoryImports, noteStoppedImport } from './directory-import';
 
 /** Tell every tab's content script (tabs without one just do not answer). */
 async function tellTabs(type: 'settings-changed' | 'directory-changed'): Promise<void> {
@@ -47,6 +48,8 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
     signal,
   );
 
+  acceptDirectoryImports(db, () => directory.directoryChanged(), signal);
+  void noteStoppedImport().catch((error: unknown) => console.error('Daylight: directory import', error));
   const openness = opennessHandlers(db);
   const storeFeatureError = async (error: Request<'feature-error'>) => {
     await db.transaction('rw', db.featureErrors, async () => {
