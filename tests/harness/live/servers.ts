@@ -29,8 +29,8 @@ export interface LiveServer {
   docs: LiveDoc[];
   mode: LiveMode;
   latencyMs: number;
-  /** Search requests: path and query or body, in order. */
-  searches: Array<{ path: string; query: string; at: number }>;
+  /** Search requests: path and query or body, in order; when each arrived and when its answer was sent (ms since the epoch). */
+  searches: Array<{ path: string; query: string; at: number; answeredAt?: number }>;
   close(): Promise<void>;
 }
 
@@ -177,11 +177,13 @@ export async function startLiveServer(tool: ToolId, sessionCookie: string, docs:
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', server.origin);
     const body = await readBody(request);
-    if (SEARCH_PATHS.test(url.pathname) && !url.pathname.startsWith('/api/user.')) server.searches.push({ path: url.pathname, query: url.search || body, at: Date.now() });
+    const search: LiveServer['searches'][number] | null = SEARCH_PATHS.test(url.pathname) && !url.pathname.startsWith('/api/user.') ? { path: url.pathname, query: url.search || body, at: Date.now() } : null;
+    if (search) server.searches.push(search);
     if (server.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, server.latencyMs));
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       response.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
+      if (search) search.answeredAt = Date.now();
     };
     const answer = HANDLERS[tool](server, { method: request.method ?? 'GET', url, cookies: cookiesOf(request.headers.cookie), headers: request.headers, body });
     if (answer === null) return send(404, { message: 'Not found' });
