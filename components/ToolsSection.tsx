@@ -90,6 +90,10 @@ function AddOrigin({ snapshot }: { snapshot: SettingsSnapshot }) {
     event.preventDefault();
     const check = checkOrigin(tool, text, snapshot.effective.selfHosted);
     if (!check.ok) return setError(check.error);
+    // Firefox lets the user withdraw host access, and asks again only inside a click: ask now, in
+    // this one. Granted already (always in Chrome), it resolves at once; refused, the origin is kept
+    // and HostAccess lists it with its own button.
+    void browser.permissions.request({ origins: [`${check.origin}/*`] }).catch(() => false);
     saveUserSettings({ selfHosted: withOrigin(snapshot.user.selfHosted, tool, check.origin, true) }).then(
       () => {
         setText('');
