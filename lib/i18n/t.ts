@@ -53,13 +53,19 @@ export function formatDateTime(at: number | Date, options: Intl.DateTimeFormatOp
 }
 
 /**
- * A message with one placeholder filled by a node (a name in bold, a link): the parts around it, in the
- * language's own word order.
+ * A message with some placeholders filled by nodes (a name in bold, a link, a reason in <bdi>): the
+ * parts around them, in the language's own word order. Strings and numbers fill the others.
  */
-export function tNodes(key: MessageKey, node: Node, ...others: Array<string | number>): Array<Node | string> {
-  const marker = '\u{E000}';
-  const [before = '', after = ''] = t(key, marker, ...others).split(marker);
-  return [before, node, after].filter((part) => part !== '');
+export function tNodes(key: MessageKey, ...values: Array<Node | string | number>): Array<Node | string> {
+  const markers = values.map((_, i) => String.fromCodePoint(0xe000 + i));
+  const text = t(key, ...values.map((value, i) => (typeof value === 'object' ? markers[i]! : value)));
+  return text
+    .split(/([\u{E000}-\u{E0FF}])/u)
+    .filter((part) => part !== '')
+    .map((part) => {
+      const index = markers.indexOf(part);
+      return index === -1 ? part : (values[index] as Node);
+    });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { TOOL_FACTS, type ToolId } from '../tools/tool-ids';
 
 /** Who is thanked for what, as the thank-you draft names it. */
@@ -25,5 +26,5 @@ export function mentionFor(tool: ToolId, handle: string | null, name: string | n
 export function thankYouText(facts: ThankYouFacts): string {
   const who = mentionFor(facts.tool, facts.handle, facts.name);
   const note = facts.note.replace(/\s+/g, ' ').trim();
-  return `Thank you${who ? ` ${who}` : ''}! ${note || 'This really helped.'} ${facts.permalink}`;
+  return t(who ? 'thankYouTo' : 'thankYouPlain', ...(who ? [who] : []), note || t('thankYouNote'), facts.permalink);
 }

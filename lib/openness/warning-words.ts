@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '../i18n/t';
 import type { PageKind, Place } from '../tools/page';
 
 export interface WarningWords {
@@ -9,18 +10,19 @@ export interface WarningWords {
   suggestion: string;
 }
 
-const NOUNS: Partial<Record<PageKind, string>> = {
-  issue: 'issue',
-  pull_request: 'pull request',
-  merge_request: 'merge request',
-  discussion: 'discussion',
-  commit: 'commit',
-  wiki: 'page',
-  task: 'task',
-  differential_revision: 'revision',
-  channel: 'channel',
-  'private-channel': 'channel',
-  thread: 'thread',
+/** "Only people with access to this …", one whole sentence per kind (German declines the noun). */
+const WHO: Partial<Record<PageKind, MessageKey>> = {
+  issue: 'whoIssue',
+  pull_request: 'whoPullRequest',
+  merge_request: 'whoMergeRequest',
+  discussion: 'whoDiscussion',
+  commit: 'whoCommit',
+  wiki: 'whoPage',
+  task: 'whoTask',
+  differential_revision: 'whoRevision',
+  channel: 'whoChannel',
+  'private-channel': 'whoChannel',
+  thread: 'whoThread',
 };
 
 /** The words of the private-place warning: the page's own audience when it says, else a plain fallback. */
@@ -30,15 +32,13 @@ export function warningWords(place: Place, audience: string | undefined, kind: P
   const who =
     said ||
     (place === 'unknown'
-      ? 'Daylight cannot tell who can see this page'
+      ? t('whoUnknown')
       : conversation
-        ? 'Only the people in this conversation'
-        : `Only people with access to this ${NOUNS[kind] ?? 'place'}`);
+        ? t('whoConversation')
+        : t(WHO[kind] ?? 'whoPlace'));
   return {
-    headline: place === 'unknown' ? 'Who can see this?' : 'Posting privately',
+    headline: t(place === 'unknown' ? 'warnHeadlineUnknown' : 'warnHeadlinePrivate'),
     who,
-    suggestion: conversation || kind === 'private-channel'
-      ? 'Could this go in an open channel, where others can find it and help?'
-      : 'Could this go somewhere open, where others can find it, link to it and build on it?',
+    suggestion: t(conversation || kind === 'private-channel' ? 'suggestOpenChannel' : 'suggestOpenPlace'),
   };
 }

@@ -1,3 +1,4 @@
+import { t, tNodes, type MessageKey } from '../i18n/t';
 import type { ArchiveAlternative, DeleteTarget } from '../tools/adapter';
 import { focusables, keepKeysInside } from './keys';
 import { createShadowHost, el, isDarkAround } from './shadow-host';
@@ -22,16 +23,17 @@ button.danger { color: #cf222e; }
 
 export type NudgeChoice = 'alternative' | 'delete' | 'cancel';
 
-const NOUNS: Record<DeleteTarget, string> = {
-  comment: 'this comment',
-  message: 'this message',
-  issue: 'this issue',
-  task: 'this task',
-  channel: 'this channel',
-  repository: 'this repository',
-  project: 'this project',
-  revision: 'this revision',
-  document: 'this document',
+/** One whole question per target: German declines "this …" by gender. */
+const TITLES: Record<DeleteTarget, MessageKey> = {
+  comment: 'nudgeTitleComment',
+  message: 'nudgeTitleMessage',
+  issue: 'nudgeTitleIssue',
+  task: 'nudgeTitleTask',
+  channel: 'nudgeTitleChannel',
+  repository: 'nudgeTitleRepository',
+  project: 'nudgeTitleProject',
+  revision: 'nudgeTitleRevision',
+  document: 'nudgeTitleDocument',
 };
 
 /**
@@ -71,23 +73,19 @@ export function showArchiveNudge(options: {
       'aria-labelledby': 'daylight-nudge-title',
       'aria-describedby': 'daylight-nudge-why',
     });
-    const noun = NOUNS[target];
-    dialog.append(
-      el('h2', { id: 'daylight-nudge-title' }, `Keep ${noun} instead of deleting it?`),
-      el('p', { id: 'daylight-nudge-why' }, `Deleting removes ${noun} and its history for everyone: links to it break, and the next person loses why things happened. Keeping it, closed or archived, costs nothing.`),
-    );
+    dialog.append(el('h2', { id: 'daylight-nudge-title' }, t(TITLES[target])), el('p', { id: 'daylight-nudge-why' }, t('nudgeWhy')));
     const actions = el('div', { class: 'actions' });
     if (alternative) {
-      dialog.append(el('p', { class: 'hint' }, `${toolName} offers “${alternative.label}”: ${alternative.hint}`));
+      dialog.append(el('p', { class: 'hint' }, ...tNodes('nudgeOffers', toolName, el('bdi', {}, alternative.label), alternative.hint)));
       if (alternative.control) {
-        const instead = el('button', { type: 'button', class: 'primary' }, alternative.label);
+        const instead = el('button', { type: 'button', class: 'primary', dir: 'auto' }, alternative.label);
         instead.addEventListener('click', () => close('alternative'));
         actions.append(instead);
       }
     }
-    const remove = el('button', { type: 'button', class: 'danger' }, 'Delete anyway');
+    const remove = el('button', { type: 'button', class: 'danger' }, t('deleteAnyway'));
     remove.addEventListener('click', () => close('delete'));
-    const cancel = el('button', { type: 'button' }, 'Cancel');
+    const cancel = el('button', { type: 'button' }, t('cancel'));
     cancel.addEventListener('click', () => close('cancel'));
     actions.append(remove, cancel);
     dialog.append(actions);

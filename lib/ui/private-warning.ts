@@ -1,3 +1,4 @@
+import { t, tNodes } from '../i18n/t';
 import type { WarningWords } from '../openness/warning-words';
 import { keepKeysInside } from './keys';
 import { createShadowHost, el, isDarkAround } from './shadow-host';
@@ -48,7 +49,7 @@ export class PrivateWarningBanner {
     signal: AbortSignal,
   ) {
     ({ host: this.host, root: this.root } = createShadowHost('private-warning', CSS));
-    this.box = el('section', { class: isDarkAround(anchor) ? 'banner dark' : 'banner', 'aria-label': `Daylight: ${words.headline}` });
+    this.box = el('section', { class: isDarkAround(anchor) ? 'banner dark' : 'banner', 'aria-label': t('warnBannerLabel', words.headline) });
     this.root.append(this.box);
     keepKeysInside(this.host, signal, (event) => {
       if (event.key === 'Escape' && this.decide) {
@@ -65,17 +66,17 @@ export class PrivateWarningBanner {
     this.box.removeAttribute('role');
     this.box.replaceChildren();
     if (reason !== null) {
-      const change = el('button', { type: 'button', class: 'quiet' }, 'Change');
+      const change = el('button', { type: 'button', class: 'quiet' }, t('change'));
       change.addEventListener('click', () => {
         this.render(null);
         this.root.querySelector<HTMLElement>('button')?.focus();
       });
-      this.box.append(el('p', {}, `${this.words.headline}: `, el('span', { class: 'who' }, this.words.who), ` · kept private: ${reason} `, change));
+      this.box.append(el('p', {}, ...tNodes('warnKept', this.words.headline, this.who(), el('bdi', {}, reason)), ' ', change));
       return;
     }
-    this.box.append(el('p', {}, `${this.words.headline}: `, el('span', { class: 'who' }, this.words.who), '.'), this.suggestion());
+    this.box.append(el('p', {}, ...tNodes('warnLine', this.words.headline, this.who())), this.suggestion());
     const reasons = this.reasonButtons((chosen) => this.actions.onReason(chosen));
-    const never = el('button', { type: 'button', class: 'quiet' }, 'Don’t warn here again');
+    const never = el('button', { type: 'button', class: 'quiet' }, t('dontWarnAgain'));
     never.addEventListener('click', () => this.actions.onException());
     this.box.append(el('div', { class: 'row' }, reasons, never));
   }
@@ -86,12 +87,12 @@ export class PrivateWarningBanner {
     this.box.replaceChildren();
     this.box.classList.add('held');
     this.box.setAttribute('role', 'alertdialog');
-    const title = el('p', { id: 'daylight-hold-title' }, 'Post this privately? ', el('span', { class: 'who' }, this.words.who), '.');
+    const title = el('p', { id: 'daylight-hold-title' }, ...tNodes('holdTitle', this.who()));
     this.box.setAttribute('aria-labelledby', 'daylight-hold-title');
     const reasons = this.reasonButtons((reason) => this.settle({ kind: 'reason', reason }));
-    const post = el('button', { type: 'button' }, 'Post anyway');
+    const post = el('button', { type: 'button' }, t('postAnyway'));
     post.addEventListener('click', () => this.settle({ kind: 'post' }));
-    const cancel = el('button', { type: 'button', class: 'primary' }, 'Cancel');
+    const cancel = el('button', { type: 'button', class: 'primary' }, t('cancel'));
     cancel.addEventListener('click', () => this.settle({ kind: 'cancel' }));
     this.box.append(title, this.suggestion(), reasons, el('div', { class: 'row' }, post, cancel));
     const promise = new Promise<HoldDecision>((resolve) => (this.decide = resolve));
@@ -115,16 +116,21 @@ export class PrivateWarningBanner {
     decide?.(decision);
   }
 
+  /** Who can see a post: the page's own words when it says, isolated from Daylight's (they may be right-to-left). */
+  private who(): HTMLElement {
+    return el('bdi', { class: 'who' }, this.words.who);
+  }
+
   private suggestion(): HTMLElement {
     const line = el('p', {}, `${this.words.suggestion} `);
-    if (this.helpdeskUrl) line.append(el('a', { href: this.helpdeskUrl, target: '_blank', rel: 'noreferrer' }, 'Where to post openly'));
+    if (this.helpdeskUrl) line.append(el('a', { href: this.helpdeskUrl, target: '_blank', rel: 'noreferrer' }, t('whereToPostOpenly')));
     return line;
   }
 
   private reasonButtons(choose: (reason: string) => void): HTMLElement {
-    const row = el('div', { class: 'row', role: 'group', 'aria-label': 'Reason to keep it private' }, el('span', { class: 'label' }, 'Keep it private for:'));
+    const row = el('div', { class: 'row', role: 'group', 'aria-label': t('reasonGroup') }, el('span', { class: 'label' }, t('keepPrivateFor')));
     for (const reason of this.reasons) {
-      const button = el('button', { type: 'button', 'aria-label': `Keep it private for: ${reason}` }, reason);
+      const button = el('button', { type: 'button', dir: 'auto', 'aria-label': t('keepPrivateForReason', reason) }, reason);
       button.addEventListener('click', () => choose(reason));
       row.append(button);
     }

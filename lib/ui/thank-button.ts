@@ -1,3 +1,4 @@
+import { formatDateTime, t, tNodes } from '../i18n/t';
 import { attachStyledShadow, el, isDarkAround } from './shadow-host';
 
 const CSS = `
@@ -37,7 +38,7 @@ export function lightThankHost(name: string): HTMLElement {
     template.tabIndex = 0;
   }
   const host = template.cloneNode() as HTMLElement;
-  host.setAttribute('aria-label', `Thank ${name}`);
+  host.setAttribute('aria-label', t('thankName', name));
   return host;
 }
 
@@ -81,7 +82,7 @@ export class ThankButton {
     dark?: boolean,
   ) {
     const root = attachStyledShadow(this.host, CSS, { shareStyles: true });
-    const button = el('button', { type: 'button', class: 'thank', 'aria-label': `Thank ${this.options.name}`, 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }, 'Thank');
+    const button = el('button', { type: 'button', class: 'thank', 'aria-label': t('thankName', this.options.name), 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }, t('thank'));
     this.button = button;
     root.append(el('span', { class: 'frame' }, button));
     // The light host stops being a button itself: the real one takes its place in the tab order.
@@ -118,8 +119,8 @@ export class ThankButton {
   setName(name: string): void {
     if (name === this.options.name) return;
     this.options.name = name;
-    this.button.setAttribute('aria-label', `Thank ${name}`);
-    if (this.parts) this.parts.title.textContent = `Thank ${name}`;
+    this.button.setAttribute('aria-label', t('thankName', name));
+    if (this.parts) this.parts.title.replaceChildren(...tNodes('thankName', el('bdi', {}, name)));
     this.showThanked();
   }
 
@@ -164,19 +165,19 @@ export class ThankButton {
   private showThanked(): void {
     const { thanked, button, parts } = this;
     button.classList.toggle('done', thanked !== null);
-    button.textContent = thanked ? 'Thanked' : 'Thank';
+    button.textContent = thanked ? t('thanked') : t('thank');
     if (thanked && parts) button.setAttribute('aria-describedby', 'daylight-thank-status');
     else button.removeAttribute('aria-describedby');
     if (!parts) return;
-    parts.status.textContent = this.message || (thanked ? `You thanked ${this.options.name} on ${new Date(thanked.at).toLocaleDateString()}.` : '');
+    parts.status.textContent = this.message || (thanked ? t('youThanked', this.options.name, formatDateTime(thanked.at, { dateStyle: 'medium' })) : '');
     parts.undo.hidden = thanked === null;
   }
 
   private buildPanel(): Panel {
     const titleId = 'daylight-thank-title';
     const status = el('p', { class: 'status', id: 'daylight-thank-status' });
-    const title = el('p', { class: 'title', id: titleId }, `Thank ${this.options.name}`);
-    const note = el('input', { type: 'text', maxlength: '500', placeholder: 'What for? (optional)' });
+    const title = el('p', { class: 'title', id: titleId }, ...tNodes('thankName', el('bdi', {}, this.options.name)));
+    const note = el('input', { type: 'text', maxlength: '500', dir: 'auto', placeholder: t('thankNotePlaceholder') });
     const action = (label: string, choice: ThankChoice) => {
       const button = el('button', { type: 'button', class: 'action', 'data-choice': choice }, label);
       button.addEventListener('click', () => {
@@ -186,8 +187,8 @@ export class ThankButton {
       });
       return button;
     };
-    const react = action('React', 'reaction');
-    const undo = el('button', { type: 'button', class: 'action', hidden: '' }, 'Undo thanks');
+    const react = action(t('thankReact'), 'reaction');
+    const undo = el('button', { type: 'button', class: 'action', hidden: '' }, t('undoThanks'));
     undo.addEventListener('click', () => {
       const done = this.thanked;
       this.close(true);
@@ -198,10 +199,10 @@ export class ThankButton {
       { class: 'panel', role: 'dialog', 'aria-labelledby': titleId, hidden: '' },
       title,
       status,
-      el('label', {}, 'Note', note),
-      action('Thank publicly', 'public'),
+      el('label', {}, t('thankNote'), note),
+      action(t('thankPublicly'), 'public'),
       react,
-      action('Just record it', 'record'),
+      action(t('thankRecord'), 'record'),
       undo,
     );
     this.frame().append(panel);

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { appendToDraft } from '../../content/append-draft';
 import { post as send } from '../../content/messages';
 import { thankYouText } from '../../kudos/thank-you';
@@ -69,7 +70,7 @@ export class ThankActions {
       const written = composer !== null && appendToDraft(composer.editor, thankYouText({ tool: adapter.id, handle: author, name: person?.name ?? null, permalink, note }));
       if (!written) {
         via = 'record';
-        button.tell('No comment box to write in here: recorded in your ledger only.');
+        button.tell(t('thankNoComposer'));
       }
     } else if (choice === 'reaction') {
       const problem = await this.react(post);
@@ -88,7 +89,7 @@ export class ThankActions {
       });
       this.thanked.record(key, { id: answer.id, at: answer.at }, button);
     } catch (error) {
-      button.tell(`Not recorded: ${error instanceof Error ? error.message : String(error)}`);
+      button.tell(t('thankNotRecorded', error instanceof Error ? error.message : String(error)));
     }
   }
 
@@ -110,13 +111,13 @@ export class ThankActions {
     const { adapter, doc } = this.page;
     hover(post.element);
     const reaction = adapter.reaction(post.element);
-    if (!reaction) return `${adapter.name} shows no reactions here: recorded in your ledger.`;
+    if (!reaction) return t('thankNoReactions', adapter.name);
     if (reaction.applied) return null;
     reaction.control.click();
     if (reaction.choice === null) return null;
     const selector = reaction.choice;
     const choice = await waitFor(() => doc.querySelector<HTMLElement>(selector), OPEN_WAIT_MS, this.signal);
-    if (!choice) return `Pick a reaction in ${adapter.name}’s picker: recorded in your ledger.`;
+    if (!choice) return t('thankPickReaction', adapter.name);
     (choice.closest<HTMLElement>('button, [role="menuitem"], [role="menuitemcheckbox"], [role="option"]') ?? choice).click();
     return null;
   }
