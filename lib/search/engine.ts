@@ -74,12 +74,12 @@ interface Scratch {
   newest: number;
   /** Each document's place in the impact order of a term's runs (segment.ts orderPostings), computed on first use. */
   ranks: Uint32Array | null;
-  /** Best-first reading: runs of postings and a heap of them (grown as needed). */
+  seen: Float64Array;
+  /** Per query word, its best match per document (1 + 2 × level + in title; 0: none), when looked up that way. */
+  probes: Uint8Array[];
+  /** Best-first reading: a heap of runs of postings (grown as needed). */
   heapKeys: Float64Array;
   heapLists: Int32Array;
-  lists: Uint32Array;
-  weights: Float64Array;
-  levels: Uint8Array;
 }
 
 /** 1 + RECENCY_BOOST × 0.5^(age / half-life), from the segment's factor at the query's time and the document's decay (age 0 at most). */
@@ -164,8 +164,56 @@ interface Run {
 interface WordRuns {
   runs: Run[];
   postings: number;
-  /** The word's best score before recency (exact level aside): in a title. */
+  /** The word's score before recency, outside and in a title. */
+  base: number;
   titled: number;
+}
+
+/** A word of more runs than this (a prefix's completions, typo neighbours), or of at most so many postings, is looked up in a byte per document. */
+const PROBE_RUNS = 4;
+const PROBE_POSTINGS = 16_384;
+
+function probeOf(scratch: Scratch, w: number, n: number): Uint8Array {
+  return (scratch.probes[w] ??= new Uint8Array(n));
+}
+
+function fillProbe(word: WordRuns, probe: Uint8Array): Uint8Array {
+  for (const run of word.runs) {
+    const value = 1 + 2 * run.level + run.title;
+    for (let i = run.start; i < run.end; i += 1) {
+      const local = run.list[i]! >>> 1;
+      if (value > probe[local]!) probe[local] = value;
+    }
+  }
+  return probe;
+}
+
+function clearProbe(word: WordRuns, probe: Uint8Array): void {
+  for (const run of word.runs) for (let i = run.start; i < run.end; i += 1) probe[run.list[i]! >>> 1] = 0;
+}
+
+/** The document's best match in the runs (sorted best first), by binary search of its recency rank; 0 when none holds it. */
+function searchRuns(runs: readonly Run[], rank: number, ranks: Uint32Array): number {
+  for (const run of runs) if (holds(run, rank, ranks)) return 1 + 2 * run.level + run.title;
+  return 0;
+}
+
+/** Below this many postings expected to pass the filters, a word is read in one pass rather than best first. */
+const SELECTIVE_POSTINGS = 2048;
+/** Documents sampled to estimate the share that passes the filters. */
+const FILTER_SAMPLE = 256;
+
+/** The share of the segment's documents that pass the filters, from an even sample (1 without filters). */
+function passShare(segment: Segment, filters: IndexFilters, authors: Set<number> | null, passes: (segment: Segment, local: number, f: IndexFilters, authors: Set<number> | null) => boolean): number {
+  if (filters === NO_FILTERS || segment.size === 0) return 1;
+  const step = Math.max(1, Math.floor(segment.size / FILTER_SAMPLE));
+  let sampled = 0;
+  let passed = 0;
+  for (let local = 0; local < segment.size; local += step) {
+    sampled += 1;
+    if (passes(segment, local, filters, authors)) passed += 1;
+  }
+  return passed / sampled;
 }
 
 /** Where the title postings of an impact-ordered list end (they come first). */
@@ -211,7 +259,7 @@ export class SearchIndex {
    * @param earlyStop read long postings best first and stop early (the default); false reads every
    * posting, the reference the early stop must answer exactly as (tests/unit/search/engine.test.ts).
    */
-  constructor(storedNewestFirst: readonly StoredSegment[], private readonly earlyStop = true) {
+  constructor(storedNewestFirst: readonly StoredSegment[], private readonly stopsEarly = true) {
     // A segment in a format this code does not know is left out (the background rebuilds the index), never misread.
     this.segments = storedNewestFirst.filter((s) => readableSegment(s) !== null).map((s) => new Segment(s));
     let maxDoc = 0;
@@ -283,7 +331,7 @@ export class SearchIndex {
       for (let local = 0; local < n; local += 1) decay[local] = 2 ** ((segment.seen[local]! - newest) / RECENCY_HALF_LIFE_MS);
       scratch = {
         score: new Float32Array(n), quality: new Uint8Array(n), best: new Uint8Array(n), mask: new Uint16Array(n), touched: new Int32Array(n), wordTouched: new Int32Array(n),
-        decay, newest, ranks: null, heapKeys: new Float64Array(0), heapLists: new Int32Array(0), lists: new Uint32Array(0), weights: new Float64Array(0), levels: new Uint8Array(0),
+        decay, newest, ranks: null, seen: segment.seen, probes: [], heapKeys: new Float64Array(0), heapLists: new Int32Array(0),
       };
       this.scratch.set(segment, scratch);
     }
@@ -302,8 +350,8 @@ export class SearchIndex {
     });
     // The age part of the recency boost of the segment's newest document, at `now`.
     const ageFactor = 0.5 ** ((now - scratch.newest) / RECENCY_HALF_LIFE_MS);
-    if (this.earlyStop && expansions.reduce((sum, found) => sum + postingsOf(segment, found), 0) >= BEST_FIRST_MIN) {
-      this.bestFirst(segment, s, expansions, filters, authors, top, scratch, ageFactor);
+    if (this.stopsEarly && expansions.reduce((sum, found) => sum + postingsOf(segment, found), 0) >= BEST_FIRST_MIN) {
+      this.earlyStop(segment, s, expansions, filters, authors, top, scratch, ageFactor);
       return;
     }
     const { score, quality, best, mask, touched, wordTouched, decay } = scratch;
@@ -371,19 +419,8 @@ export class SearchIndex {
     return count;
   }
 
-  /**
-   * Queries with long postings, one word or several: each word's matching terms are read as impact-
-   * ordered runs (title, other; segment.ts), the rarest word first, best posting first; a document
-   * met is scored at once on every query word by looking it up in their runs (binary search by its
-   * recency rank, the runs' order), and reading stops when no posting left can beat the top's floor.
-   * A later word's documents that hold an earlier word were bounded by that word's reading, so each
-   * later word is bounded with one word fewer. Same answer as reading every posting, without
-   * touching most of a common word's documents.
-   */
-  private bestFirst(segment: Segment, s: number, expansions: ReadonlyArray<readonly Expansion[]>, filters: IndexFilters, authors: Set<number> | null, top: TopK<number>, scratch: Scratch, ageFactor: number): void {
-    const { mask, touched, decay } = scratch;
-    const ranks = (scratch.ranks ??= recencyRanks(segment.seen));
-    // Every word with matches, in query order (scores add in that order, as reading everything adds them).
+  /** The query's words with matches here, in query order, as runs of postings (title, other), best runs first. */
+  private wordRuns(segment: Segment, expansions: ReadonlyArray<readonly Expansion[]>): WordRuns[] {
     const words: WordRuns[] = [];
     for (const found of expansions) {
       if (found.length === 0) continue;
@@ -397,48 +434,81 @@ export class SearchIndex {
         if (split > 0) runs.push({ list, start: 0, end: split, level, title: 1, weight: titled });
         if (split < list.length) runs.push({ list, start: split, end: list.length, level, title: 0, weight: base });
       }
-      words.push({ runs, postings: postingsOf(segment, found), titled });
+      runs.sort((a, b) => 2 * b.level + b.title - (2 * a.level + a.title));
+      words.push({ runs, postings: postingsOf(segment, found), base, titled });
     }
-    const order = [...words].sort((a, b) => a.postings - b.postings);
+    return words;
+  }
+
+  /**
+   * Queries with long postings. One word: best first (bestFirst). Several: the rarest word first,
+   * its impact-ordered runs read best posting first; a document met is scored exactly on every
+   * query word (each looked up by binary search of the document's recency rank in the word's runs,
+   * or, for a word of many terms or few postings, in a byte per document filled in one pass), and
+   * reading stops when the best posting left cannot beat the top's floor. Then the next rarest
+   * word, bounded with one word fewer: its documents that hold an earlier word were bounded by that
+   * word's reading. With a filter few documents pass, each word is read in one pass instead, and
+   * the documents lacking it can hold one word fewer, so reading stops once the top is full of
+   * documents with more words.
+   */
+  private earlyStop(segment: Segment, s: number, expansions: ReadonlyArray<readonly Expansion[]>, filters: IndexFilters, authors: Set<number> | null, top: TopK<number>, scratch: Scratch, ageFactor: number): void {
+    const words = this.wordRuns(segment, expansions);
     const k = words.length;
+    if (k === 0) return;
+    const { mask, touched, decay } = scratch;
+    let touchedCount = 0;
+    if (k === 1) {
+      touchedCount = this.bestFirst(segment, s, words[0]!, filters, authors, top, scratch, ageFactor, 0);
+      for (let i = 0; i < touchedCount; i += 1) mask[touched[i]!] = 0;
+      return;
+    }
+    const order = words.map((_, w) => w).sort((a, b) => words[a]!.postings - words[b]!.postings);
+    const probes = words.map((word, w) => (word.runs.length > PROBE_RUNS || word.postings <= PROBE_POSTINGS ? fillProbe(word, probeOf(scratch, w, segment.size)) : null));
+    const ranks = probes.includes(null) ? (scratch.ranks ??= recencyRanks(scratch.seen)) : null;
     const keyOf = (local: number): number => {
-      const rank = ranks[local]!;
       let matchedWords = 0;
       let quality = 0;
       let score = 0;
-      for (const word of words) {
-        let best = -1;
-        let weight = 0;
-        for (const run of word.runs) {
-          const value = 2 * run.level + run.title;
-          if (value > best && holds(run, rank, ranks)) {
-            best = value;
-            weight = run.weight;
-          }
-        }
-        if (best < 0) continue;
+      // In query order, rounded to single precision at each step, as reading every posting adds them.
+      for (let w = 0; w < k; w += 1) {
+        const probe = probes[w];
+        const value = probe ? probe[local]! : searchRuns(words[w]!.runs, ranks![local]!, ranks!);
+        if (value === 0) continue;
         matchedWords += 1;
-        quality += best >> 1;
-        score = Math.fround(score + weight);
+        quality += (value - 1) >> 1;
+        score = Math.fround(score + ((value - 1) & 1 ? words[w]!.titled : words[w]!.base));
       }
       return matchedWords * TIER + quality * QUALITY + score * recencyBoost(ageFactor, decay[local]!);
     };
-    if (scratch.heapKeys.length < 2 * Math.max(...words.map((w) => w.runs.length))) {
-      const size = 2 * Math.max(...words.map((w) => w.runs.length));
-      scratch.heapKeys = new Float64Array(size);
-      scratch.heapLists = new Int32Array(size);
-    }
-    let touchedCount = 0;
-    order.forEach((word, step) => {
+    const visit = (local: number) => {
+      if (mask[local]) return;
+      mask[local] = 1;
+      touched[touchedCount++] = local;
+      if (segment.dead[local] || !this.passes(segment, local, filters, authors)) return;
+      const key = keyOf(local);
+      if (key > top.floor) top.push(key, entry(s, local));
+    };
+    const selective = words[order[0]!]!.postings * passShare(segment, filters, authors, (seg, local, f, a) => this.passes(seg, local, f, a)) < SELECTIVE_POSTINGS;
+    for (let step = 0; step < k; step += 1) {
+      const word = words[order[step]!]!;
+      const { runs } = word;
+      if (selective) {
+        // Documents not read yet lack the words read so far: at most k − step words.
+        if (top.floor >= (k - step + 1) * TIER) break;
+        for (const run of runs) for (let i = run.start; i < run.end; i += 1) visit(run.list[i]! >>> 1);
+        continue;
+      }
       // A document of this word that holds none of the words read before: at most k − step words,
-      // each of the later ones at best exact and in the title.
+      // each later one at best exact and in the title.
       const others = k - step - 1;
       let rest = 0;
-      for (let j = step + 1; j < k; j += 1) rest += order[j]!.titled;
-      const bound = (run: Run, local: number) =>
-        (k - step) * TIER + (run.level + 2 * others) * QUALITY + (run.weight + rest) * recencyBoost(ageFactor, decay[local]!) * (1 + 1e-6);
+      for (let j = step + 1; j < k; j += 1) rest += words[order[j]!]!.titled;
+      const bound = (run: Run, local: number) => (k - step) * TIER + (run.level + 2 * others) * QUALITY + (run.weight + rest) * recencyBoost(ageFactor, decay[local]!) * (1 + 1e-6);
+      if (scratch.heapKeys.length < runs.length) {
+        scratch.heapKeys = new Float64Array(2 * runs.length);
+        scratch.heapLists = new Int32Array(2 * runs.length);
+      }
       const heap = new RunHeap(scratch.heapKeys, scratch.heapLists);
-      const { runs } = word;
       const next = runs.map((run) => run.start);
       runs.forEach((run, r) => heap.push(bound(run, run.list[run.start]! >>> 1), r));
       while (heap.size > 0 && heap.topKey() > top.floor) {
@@ -447,15 +517,62 @@ export class SearchIndex {
         const local = run.list[next[r]!]! >>> 1;
         next[r]! += 1;
         if (next[r]! < run.end) heap.push(bound(run, run.list[next[r]!]! >>> 1), r);
-        if (mask[local]) continue;
-        mask[local] = 1;
-        touched[touchedCount++] = local;
-        if (segment.dead[local] || !this.passes(segment, local, filters, authors)) continue;
-        const key = k === 1 ? TIER + run.level * QUALITY + run.weight * recencyBoost(ageFactor, decay[local]!) : keyOf(local);
-        if (key > top.floor) top.push(key, entry(s, local));
+        visit(local);
       }
-    });
+    }
     for (let i = 0; i < touchedCount; i += 1) mask[touched[i]!] = 0;
+    words.forEach((word, w) => probes[w] && clearProbe(word, probes[w]));
+  }
+
+  /**
+   * One word's documents not read yet, best first: the word's impact-ordered runs (title, other;
+   * segment.ts) are read together, best posting first, so a document is met first at its best
+   * match; reading stops when the best posting left cannot beat the top's floor. Documents marked
+   * in `mask` were scored already and are passed over. With a filter few documents pass, reading
+   * best first would read nearly everything anyway, one heap step at a time: then it is read in
+   * one pass. Returns the new count of touched documents.
+   */
+  private bestFirst(segment: Segment, s: number, word: WordRuns, filters: IndexFilters, authors: Set<number> | null, top: TopK<number>, scratch: Scratch, ageFactor: number, touchedCount: number): number {
+    const { mask, touched, decay } = scratch;
+    const keyOf = (run: Run, local: number) => TIER + run.level * QUALITY + run.weight * recencyBoost(ageFactor, decay[local]!);
+    let count = touchedCount;
+    const { runs } = word;
+    if (word.postings * passShare(segment, filters, authors, (seg, local, f, a) => this.passes(seg, local, f, a)) < SELECTIVE_POSTINGS) {
+      // Runs are best first: a document's first run is its best match.
+      for (const run of runs) {
+        for (let i = run.start; i < run.end; i += 1) {
+          const local = run.list[i]! >>> 1;
+          if (mask[local]) continue;
+          mask[local] = 1;
+          touched[count++] = local;
+          if (segment.dead[local] || !this.passes(segment, local, filters, authors)) continue;
+          const key = keyOf(run, local);
+          if (key > top.floor) top.push(key, entry(s, local));
+        }
+      }
+      return count;
+    }
+    if (scratch.heapKeys.length < runs.length) {
+      scratch.heapKeys = new Float64Array(2 * runs.length);
+      scratch.heapLists = new Int32Array(2 * runs.length);
+    }
+    const heap = new RunHeap(scratch.heapKeys, scratch.heapLists);
+    const next = runs.map((run) => run.start);
+    runs.forEach((run, r) => heap.push(keyOf(run, run.list[run.start]! >>> 1), r));
+    while (heap.size > 0) {
+      const key = heap.topKey();
+      if (key <= top.floor) break;
+      const r = heap.pop();
+      const run = runs[r]!;
+      const local = run.list[next[r]!]! >>> 1;
+      next[r]! += 1;
+      if (next[r]! < run.end) heap.push(keyOf(run, run.list[next[r]!]! >>> 1), r);
+      if (mask[local]) continue;
+      mask[local] = 1;
+      touched[count++] = local;
+      if (!segment.dead[local] && this.passes(segment, local, filters, authors)) top.push(key, entry(s, local));
+    }
+    return count;
   }
 
   private candidate(segment: Segment, local: number, score: number, words: number, quality: number): Candidate {

@@ -117,7 +117,7 @@ describe('search index', () => {
       const r = next();
       // "deploy" and "deployment" always together: a prefix reaches the same document by two equal terms.
       const title = `${r < 0.2 ? 'deploy deployment notes' : 'weekly notes'} ${pick(['canary', 'rollout', 'review'])}`;
-      const body = `${next() < 0.8 ? 'the deploy deployment went fine' : 'nothing to report'} ${pick(['canary', 'rollback', 'rollout', 'reviews', 'invoice'])}`;
+      const body = `${next() < 0.8 ? 'the deploy deployment went fine' : 'nothing to report'} ${pick(['canary', 'rollback', 'rollout', 'reviews', 'invoice'])}${i % 97 === 0 ? ' zebra' : ''}`;
       older.push(doc(i, title, body, { seen: NOW - Math.floor(next() * 400 * DAY), tool: next() < 0.5 ? 'slack' : 'github' }));
     }
     const newer = [doc(5, 'deploy again', '', { seen: NOW - 2 * DAY }), doc(6, 'no longer', '', { seen: NOW - DAY })];
@@ -142,6 +142,9 @@ describe('search index', () => {
       [{ word: 'canary', prefix: false }, { word: 'revie', prefix: true }],
       [{ word: 'weekly', prefix: false }, { word: 'rollbak', prefix: false }],
       [{ word: 'deploy', prefix: false }, { word: 'nowhere', prefix: false }],
+      // A rare word beside common ones: its documents are looked up in the others' runs.
+      [{ word: 'notes', prefix: false }, { word: 'zebra', prefix: false }],
+      [{ word: 'zebra', prefix: false }, { word: 'deplo', prefix: true }, { word: 'the', prefix: false }],
     ];
     for (const query of queries) {
       const reference = answer(everything, query);
