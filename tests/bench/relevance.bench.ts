@@ -8,7 +8,9 @@
  * IndexedDB). Node only, no browser: seconds at the default size.
  *
  * RECORDS (default 10,000; 100,000 for the issue's size), PER_CLASS (queries per class, default 50),
- * FUSE_PER_CLASS (plain Fuse.js scans every record: default 3 queries per class).
+ * FUSE_PER_CLASS (plain Fuse.js scans every record: default 3 queries per class). SKIP_LIBRARIES=1
+ * leaves MiniSearch and Fuse.js out (a million records: MiniSearch needs minutes and gigabytes).
+ * Daylight runs twice: with its early stop, and reading every posting (the anchor it must equal).
  */
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
@@ -91,52 +93,60 @@ records.forEach((r, doc) => (recent.has(doc) ? newer : older).add(indexedDoc({ .
 const stored: StoredSegment[] = [newer, older].filter((b) => b.size > 0).map((b) => b.build());
 const index = new SearchIndex(stored);
 const daylightBuild = performance.now() - t;
-const daylightAnswer: Answer = (q) => {
-  const query = parseQuery(q.text);
-  const authors = query.from.length > 0 ? fromFilter(query.from, []).keys : null;
-  const { words, filters } = indexQuery(query, authors);
-  const answer = index.search(words, filters, CANDIDATES, NOW);
-  return rankCandidates(answer.candidates, query.words).slice(0, 10).map((r) => r.c.doc);
-};
+// The same index reading every posting (no early stop): the anchor the early stop must answer exactly as, faster.
+const everyPosting = new SearchIndex(stored, false);
+const answerWith =
+  (searched: SearchIndex): Answer =>
+  (q) => {
+    const query = parseQuery(q.text);
+    const authors = query.from.length > 0 ? fromFilter(query.from, []).keys : null;
+    const { words, filters } = indexQuery(query, authors);
+    const answer = searched.search(words, filters, CANDIDATES, NOW);
+    return rankCandidates(answer.candidates, query.words).slice(0, 10).map((r) => r.c.doc);
+  };
+const daylightAnswer = answerWith(index);
 for (const q of queries.slice(0, 30)) daylightAnswer(q); // warm-up
-const runs = [run('Daylight', daylightBuild, queries, daylightAnswer, REPEATS)];
+const runs = [run('Daylight', daylightBuild, queries, daylightAnswer, REPEATS), run('every posting', daylightBuild, queries, answerWith(everyPosting), REPEATS)];
 
+const SKIP_LIBRARIES = process.env.SKIP_LIBRARIES === '1';
 // MiniSearch as the reference documents it (prefix, fuzzy 0.2, AND), filters as its filter option.
-t = performance.now();
-const mini = new MiniSearch({ idField: 'id', fields: ['title', 'container', 'text', 'author'], storeFields: ['tool', 'author'] });
-mini.addAll(records.map((r, id) => ({ id, title: r.title, container: r.container, text: r.text, author: r.author ?? '', tool: r.tool })));
-const miniBuild = performance.now() - t;
-runs.push(
-  run('MiniSearch', miniBuild, queries, (q) =>
-    mini
-      .search(q.words, {
-        boost: { title: 2, author: 0.5 },
-        fuzzy: 0.2,
-        prefix: true,
-        combineWith: 'AND',
-        filter: (r) => (q.tool === undefined || r.tool === q.tool) && (q.author === undefined || r.author === q.author),
-      })
-      .slice(0, 10)
-      .map((r) => Number(r.id)),
-    REPEATS,
-  ),
-);
+if (!SKIP_LIBRARIES) {
+  t = performance.now();
+  const mini = new MiniSearch({ idField: 'id', fields: ['title', 'container', 'text', 'author'], storeFields: ['tool', 'author'] });
+  mini.addAll(records.map((r, id) => ({ id, title: r.title, container: r.container, text: r.text, author: r.author ?? '', tool: r.tool })));
+  const miniBuild = performance.now() - t;
+  runs.push(
+    run('MiniSearch', miniBuild, queries, (q) =>
+      mini
+        .search(q.words, {
+          boost: { title: 2, author: 0.5 },
+          fuzzy: 0.2,
+          prefix: true,
+          combineWith: 'AND',
+          filter: (r) => (q.tool === undefined || r.tool === q.tool) && (q.author === undefined || r.author === q.author),
+        })
+        .slice(0, 10)
+        .map((r) => Number(r.id)),
+      REPEATS,
+    ),
+  );
 
-// Plain Fuse.js over every record (seconds per query at 100,000): a few queries per class.
-t = performance.now();
-const fuse = new Fuse(records, { keys: [{ name: 'title', weight: 0.6 }, { name: 'text', weight: 0.3 }, { name: 'author', weight: 0.1 }], threshold: 0.3, ignoreLocation: true });
-const fuseBuild = performance.now() - t;
-const fuseQueries = CLASSES.flatMap((c) => spread(queries.filter((q) => q.kind === c), FUSE_PER_CLASS));
-runs.push(
-  run('Fuse.js', fuseBuild, fuseQueries, (q) => {
-    const filtered = q.tool !== undefined || q.author !== undefined;
-    return fuse
-      .search(q.words, filtered ? undefined : { limit: 10 })
-      .filter(({ item }) => (q.tool === undefined || item.tool === q.tool) && (q.author === undefined || item.author === q.author))
-      .slice(0, 10)
-      .map((r) => r.refIndex);
-  }),
-);
+  // Plain Fuse.js over every record (seconds per query at 100,000): a few queries per class.
+  t = performance.now();
+  const fuse = new Fuse(records, { keys: [{ name: 'title', weight: 0.6 }, { name: 'text', weight: 0.3 }, { name: 'author', weight: 0.1 }], threshold: 0.3, ignoreLocation: true });
+  const fuseBuild = performance.now() - t;
+  const fuseQueries = CLASSES.flatMap((c) => spread(queries.filter((q) => q.kind === c), FUSE_PER_CLASS));
+  runs.push(
+    run('Fuse.js', fuseBuild, fuseQueries, (q) => {
+      const filtered = q.tool !== undefined || q.author !== undefined;
+      return fuse
+        .search(q.words, filtered ? undefined : { limit: 10 })
+        .filter(({ item }) => (q.tool === undefined || item.tool === q.tool) && (q.author === undefined || item.author === q.author))
+        .slice(0, 10)
+        .map((r) => r.refIndex);
+    }),
+  );
+}
 
 const pad = (s: string, n: number) => s.padEnd(n);
 const cell = (r: EngineRun, c: string) => {
@@ -158,6 +168,7 @@ for (const c of CLASSES) {
   }).join('')}`);
 }
 // On a shared machine wall time also counts other processes' turns on the core; CPU time does not.
-const daylight = runs[0]!;
-console.log(`  Daylight's CPU time, p50 / p95 ms: ${CLASSES.map((c) => `${c} ${quantile(daylight.classes.get(c)!.cpu, 0.5).toFixed(2)} / ${quantile(daylight.classes.get(c)!.cpu, 0.95).toFixed(2)}`).join('; ')}`);
+for (const daylight of runs.slice(0, 2)) {
+  console.log(`  ${daylight.name === 'Daylight' ? "Daylight's" : 'Reading every posting:'} CPU time, p50 / p95 ms: ${CLASSES.map((c) => `${c} ${quantile(daylight.classes.get(c)!.cpu, 0.5).toFixed(2)} / ${quantile(daylight.classes.get(c)!.cpu, 0.95).toFixed(2)}`).join('; ')}`);
+}
 console.log(`  ${pad('build (memory)', 18)}${runs.map((r) => pad(`${(r.build / 1000).toFixed(2)} s`, 24)).join('')}`);
