@@ -198,13 +198,37 @@ function searchRuns(runs: readonly Run[], rank: number, ranks: Uint32Array): num
   return 0;
 }
 
+/**
+ * A document's rank key over every query word: each word's best match looked up in its byte per
+ * document (probe) or by binary search of the document's recency rank in its runs; scores added in
+ * query order, rounded to single precision at each step, as reading every posting adds them.
+ */
+function matchKey(words: readonly WordRuns[], probes: ReadonlyArray<Uint8Array | null>, ranks: Uint32Array | null, local: number, ageFactor: number, decay: number): number {
+  let matchedWords = 0;
+  let quality = 0;
+  let score = 0;
+  for (let w = 0; w < words.length; w += 1) {
+    const probe = probes[w];
+    const value = probe ? probe[local]! : searchRuns(words[w]!.runs, ranks![local]!, ranks!);
+    if (value === 0) continue;
+    matchedWords += 1;
+    quality += (value - 1) >> 1;
+    score = Math.fround(score + ((value - 1) & 1 ? words[w]!.titled : words[w]!.base));
+  }
+  return matchedWords * TIER + quality * QUALITY + score * recencyBoost(ageFactor, decay);
+}
+
 /** Below this many postings expected to pass the filters, a word is read in one pass rather than best first. */
 const SELECTIVE_POSTINGS = 2048;
 /** Documents sampled to estimate the share that passes the filters. */
 const FILTER_SAMPLE = 256;
 
-/** The share of the segment's documents that pass the filters, from an even sample (1 without filters). */
-function passShare(segment: Segment, filters: IndexFilters, authors: Set<number> | null, passes: (segment: Segment, local: number, f: IndexFilters, authors: Set<number> | null) => boolean): number {
+/**
+ * The share of the segment's documents that pass the filters, from an even sample (1 without
+ * filters); `prior` passing documents are added to the count, for an estimate that does not take a
+ * sample without any for none at all.
+ */
+function passShare(segment: Segment, filters: IndexFilters, authors: Set<number> | null, passes: (segment: Segment, local: number, f: IndexFilters, authors: Set<number> | null) => boolean, prior = 0): number {
   if (filters === NO_FILTERS || segment.size === 0) return 1;
   const step = Math.max(1, Math.floor(segment.size / FILTER_SAMPLE));
   let sampled = 0;
@@ -213,7 +237,7 @@ function passShare(segment: Segment, filters: IndexFilters, authors: Set<number>
     sampled += 1;
     if (passes(segment, local, filters, authors)) passed += 1;
   }
-  return passed / sampled;
+  return Math.min(1, (passed + prior) / sampled);
 }
 
 /** Where the title postings of an impact-ordered list end (they come first). */
@@ -457,6 +481,7 @@ export class SearchIndex {
     if (k === 0) return;
     const { mask, touched, decay } = scratch;
     let touchedCount = 0;
+    if (authors !== null && this.authorFirst(segment, s, words, filters, authors, top, scratch, ageFactor)) return;
     if (k === 1) {
       touchedCount = this.bestFirst(segment, s, words[0]!, filters, authors, top, scratch, ageFactor, 0);
       for (let i = 0; i < touchedCount; i += 1) mask[touched[i]!] = 0;
@@ -465,21 +490,7 @@ export class SearchIndex {
     const order = words.map((_, w) => w).sort((a, b) => words[a]!.postings - words[b]!.postings);
     const probes = words.map((word, w) => (word.runs.length > PROBE_RUNS || word.postings <= PROBE_POSTINGS ? fillProbe(word, probeOf(scratch, w, segment.size)) : null));
     const ranks = probes.includes(null) ? (scratch.ranks ??= recencyRanks(scratch.seen)) : null;
-    const keyOf = (local: number): number => {
-      let matchedWords = 0;
-      let quality = 0;
-      let score = 0;
-      // In query order, rounded to single precision at each step, as reading every posting adds them.
-      for (let w = 0; w < k; w += 1) {
-        const probe = probes[w];
-        const value = probe ? probe[local]! : searchRuns(words[w]!.runs, ranks![local]!, ranks!);
-        if (value === 0) continue;
-        matchedWords += 1;
-        quality += (value - 1) >> 1;
-        score = Math.fround(score + ((value - 1) & 1 ? words[w]!.titled : words[w]!.base));
-      }
-      return matchedWords * TIER + quality * QUALITY + score * recencyBoost(ageFactor, decay[local]!);
-    };
+    const keyOf = (local: number) => matchKey(words, probes, ranks, local, ageFactor, decay[local]!);
     const visit = (local: number) => {
       if (mask[local]) return;
       mask[local] = 1;
@@ -522,6 +533,34 @@ export class SearchIndex {
     }
     for (let i = 0; i < touchedCount; i += 1) mask[touched[i]!] = 0;
     words.forEach((word, w) => probes[w] && clearProbe(word, probes[w]));
+  }
+
+  /**
+   * A from: filter: when looking the author's documents up in every word's runs costs less than
+   * reading the words' postings, the documents are found first (one pass over the author column)
+   * and scored exactly. Returns false when the postings are cheaper.
+   */
+  private authorFirst(segment: Segment, s: number, words: readonly WordRuns[], filters: IndexFilters, authors: Set<number>, top: TopK<number>, scratch: Scratch, ageFactor: number): boolean {
+    const share = passShare(segment, filters, authors, (seg, local, f, a) => this.passes(seg, local, f, a), 1);
+    let searchCost = 0;
+    let postings = 0;
+    for (const word of words) {
+      postings += word.postings;
+      for (const run of word.runs) searchCost += Math.log2(run.end - run.start + 1) + 1;
+    }
+    if (share * segment.size * searchCost + segment.size / 8 > postings) return false;
+    const ranks = (scratch.ranks ??= recencyRanks(scratch.seen));
+    const wanted = new Uint8Array(segment.authorList.length);
+    for (const code of authors) wanted[code] = 1;
+    const probes = words.map(() => null);
+    const { author, dead } = segment;
+    for (let local = 0; local < author.length; local += 1) {
+      const code = author[local]!;
+      if (code < 0 || wanted[code] === 0 || dead[local] || !this.passes(segment, local, filters, authors)) continue;
+      const key = matchKey(words, probes, ranks, local, ageFactor, scratch.decay[local]!);
+      if (key >= TIER && key > top.floor) top.push(key, entry(s, local));
+    }
+    return true;
   }
 
   /**

@@ -118,7 +118,7 @@ describe('search index', () => {
       // "deploy" and "deployment" always together: a prefix reaches the same document by two equal terms.
       const title = `${r < 0.2 ? 'deploy deployment notes' : 'weekly notes'} ${pick(['canary', 'rollout', 'review'])}`;
       const body = `${next() < 0.8 ? 'the deploy deployment went fine' : 'nothing to report'} ${pick(['canary', 'rollback', 'rollout', 'reviews', 'invoice'])}${i % 97 === 0 ? ' zebra' : ''}`;
-      older.push(doc(i, title, body, { seen: NOW - Math.floor(next() * 400 * DAY), tool: next() < 0.5 ? 'slack' : 'github' }));
+      older.push(doc(i, title, body, { seen: NOW - Math.floor(next() * 400 * DAY), tool: next() < 0.5 ? 'slack' : 'github', author: i % 150 === 0 ? 'github:lena' : `github:p${i % 5}` }));
     }
     const newer = [doc(5, 'deploy again', '', { seen: NOW - 2 * DAY }), doc(6, 'no longer', '', { seen: NOW - DAY })];
     const build = (docs: IndexedDoc[]) => {
@@ -146,12 +146,16 @@ describe('search index', () => {
       [{ word: 'notes', prefix: false }, { word: 'zebra', prefix: false }],
       [{ word: 'zebra', prefix: false }, { word: 'deplo', prefix: true }, { word: 'the', prefix: false }],
     ];
+    // One author's twenty documents: found first by author, then looked up in the words' runs.
+    const lena = { ...NO_FILTERS, authors: new Set(['github:lena']) };
     for (const query of queries) {
       const reference = answer(everything, query);
       expect(reference.length).toBe(50);
       expect(answer(fast, query)).toEqual(reference);
       expect(answer(fast, query, slack)).toEqual(answer(everything, query, slack));
+      expect(answer(fast, query, lena)).toEqual(answer(everything, query, lena));
     }
+    expect(answer(everything, queries[0]!, lena).length).toBeGreaterThan(10);
     expect(answer(fast, [{ word: 'deploy', prefix: false }])[0]!.slice(0, 2)).toEqual([5, 1]);
     expect(docsOf(fast, 'deploy')).not.toContain(6);
   });
