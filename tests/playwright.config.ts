@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { POLL_INTERVALS } from './harness/expect';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -7,7 +8,8 @@ export default defineConfig({
   workers: 2,
   fullyParallel: false,
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // toPass retries as often as expect.poll asks (tests/harness/expect.ts).
+  expect: { timeout: 5_000, toPass: { intervals: POLL_INTERVALS } },
   retries: 0,
   reporter: [['list']],
   outputDir: '../test-results',

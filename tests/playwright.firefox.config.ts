@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { POLL_INTERVALS } from './harness/expect';
 
 /**
  * The Firefox suite (tests/firefox/): Playwright runs the tests, Puppeteer drives Debian's Firefox ESR
@@ -10,7 +11,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // toPass retries as often as expect.poll asks (tests/harness/expect.ts).
+  expect: { timeout: 5_000, toPass: { intervals: POLL_INTERVALS } },
   retries: 0,
   reporter: [['list']],
   // Beside Chromium's: Playwright empties its output folder when it starts, and both run at once.

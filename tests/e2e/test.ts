@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
+import { expect } from '../harness/expect';
 import { launchDaylight, type DaylightBrowser } from '../harness/chromium';
 import { DaylightPage } from './pages/daylight-page';
 

@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base } from '@playwright/test';
+import { expect } from '../harness/expect';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type ExtensionPageName, type FirefoxDaylight } from '../harness/firefox';
 import { DaylightPage } from '../e2e/pages/daylight-page';
