@@ -25,6 +25,8 @@ export interface LaunchFirefoxOptions {
   prefs?: Record<string, string | number | boolean>;
   /** Install the built add-on (default). A policy test lets policies.json install it instead. */
   install?: boolean;
+  /** Accept any TLS certificate, browser-wide (for a test proxy's own; tests/harness/live/firefox-proxy.ts). */
+  acceptInsecureCerts?: boolean;
 }
 
 export interface FirefoxDaylight {
@@ -61,6 +63,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
     headless: true,
     userDataDir: profile,
     defaultViewport: { width: 1280, height: 800 },
+    acceptInsecureCerts: options.acceptInsecureCerts ?? false,
     // Extension pages (moz-extension:) are privileged documents: BiDi reaches them only with this.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
