@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { lazy } from './lazy';
 import { directorySchema, personSchema } from './people/schema';
 import { exportedRecordSchema } from './search/export';
+import { RELAY_BODY_MAX } from './search/live/relay-limits';
 import { captureRecordSchema } from './search/record';
 import { settingsSchema } from './settings';
 import { pageKindSchema, placeSchema } from './tools/page';
@@ -302,6 +303,35 @@ export const messages = {
   'search-rebuild': message('extension', () => ({
     request: z.object({}),
     response: z.object({ records: z.number(), ms: z.number() }),
+  })),
+  /**
+   * background → content script on an open, signed-in tab of a tool's origin: make one request of
+   * a live search from the page, where the background's own request is treated as signed out
+   * (containers, first-party isolation, Fetch-Metadata CSRF). Only the named tool's script answers,
+   * and only for a path on its own page's origin; the answer is checked here, then by the source's
+   * own answer schema (lib/background/live-relay.ts).
+   */
+  'live-relay-fetch': message('extension', () => ({
+    request: z.object({
+      tool: toolIdSchema(),
+      path: z.string().check(z.minLength(1), z.maxLength(4096), z.startsWith('/')),
+      method: z.enum(['GET', 'POST']),
+      headers: z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(4096))),
+      body: z.optional(z.string().check(z.maxLength(100_000))),
+    }),
+    response: z.object({
+      status: z.number().check(z.int(), z.gte(100), z.lte(599)),
+      url: z.string().check(z.maxLength(4096)),
+      redirected: z.boolean(),
+      /** Only the headers a source reads (Retry-After, paging). */
+      headers: z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(1000))),
+      body: z.string().check(z.maxLength(RELAY_BODY_MAX)),
+    }),
+  })),
+  /** background → the same content script: a cookie the page's script can read (Mattermost's MMCSRF), or null. */
+  'live-relay-cookie': message('extension', () => ({
+    request: z.object({ tool: toolIdSchema(), name: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    response: z.object({ value: z.nullable(z.string().check(z.maxLength(4096))) }),
   })),
   /** popup → content script in the active tab: what Daylight sees on this page. */
   'page-state': message('extension', () => ({

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { classifySender, LIVE_SEARCH_PORT, liveSearchRequestSchema, type LiveSearchEvent, type LiveSearchRequest, type LiveState } from '../messaging';
+import type { LiveRelay } from './live-relay';
 import { filterAfter, LiveFailure, type LiveContext, type LiveItem, type LiveQuery } from '../search/live/source';
 import { LIVE_SOURCES, liveSearchOn } from '../search/live/sources';
 import type { Settings } from '../settings';
@@ -22,6 +23,11 @@ export interface LiveSearchDeps {
   /** Whether the extension may reach the origin (Firefox and restricted sites may not). */
   hasAccess: (origin: string) => Promise<boolean>;
   cookie: (origin: string, name: string) => Promise<string | null>;
+  /**
+   * An open tab of the origin whose Daylight script can make the request as the page (the fallback
+   * where the background is treated as signed out), or null when there is none.
+   */
+  relay?: (tool: ToolId, origin: string) => Promise<LiveRelay | null>;
   /** A source's answer changed shape: said once in Diagnostics; the source stays quiet after. */
   reportChanged: (tool: ToolId, origin: string, message: string) => void;
   now?: () => number;
@@ -32,6 +38,10 @@ export interface LiveSearchDeps {
 interface OriginState {
   inFlight: AbortController | null;
   memory: Map<string, unknown>;
+  /** The same for requests relayed through a tab: its session, tokens and CSRF values are the tab's. */
+  relayMemory: Map<string, unknown>;
+  /** The last search here succeeded only through a tab: ask through a tab first while one is open. */
+  viaTab: boolean;
   cache: Map<string, { at: number; items: LiveItem[] }>;
   /** Request times in the last minute (the tool's budget). */
   sent: number[];
@@ -71,7 +81,7 @@ export function createLiveSearchService(deps: LiveSearchDeps) {
     const key = `${tool} ${origin}`;
     let state = origins.get(key);
     if (!state) {
-      state = { inFlight: null, memory: new Map(), cache: new Map(), sent: [], blockedUntil: 0, backoffMs: FIRST_BACKOFF_MS, quiet: null };
+      state = { inFlight: null, memory: new Map(), relayMemory: new Map(), viaTab: false, cache: new Map(), sent: [], blockedUntil: 0, backoffMs: FIRST_BACKOFF_MS, quiet: null };
       origins.set(key, state);
     }
     return state;
@@ -96,18 +106,43 @@ export function createLiveSearchService(deps: LiveSearchDeps) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = AbortSignal.any([superseded.signal, timeout, signal]);
     state.sent.push(now());
-    const context: LiveContext = {
+    const onOrigin = (path: string): URL => {
+      const url = new URL(path, `${origin}/`);
+      if (url.origin !== origin) throw new LiveFailure('error', `${name}: refused a request off ${origin}.`);
+      return url;
+    };
+    const direct: LiveContext = {
       origin,
       memory: state.memory,
       cookie: (cookieName) => deps.cookie(origin, cookieName),
-      fetch: (path, init = {}) => {
-        const url = new URL(path, `${origin}/`);
-        if (url.origin !== origin) return Promise.reject(new LiveFailure('error', `${name}: refused a request off ${origin}.`));
-        return deps.fetch(url, { ...init, credentials: 'include', signal: combined });
-      },
+      fetch: async (path, init = {}) => deps.fetch(onOrigin(path), { ...init, credentials: 'include', signal: combined }),
+    };
+    const throughTab = (relay: LiveRelay): LiveContext => ({
+      origin,
+      memory: state.relayMemory,
+      cookie: relay.cookie,
+      fetch: async (path, init = {}) => relay.fetch(onOrigin(path), { ...init, signal: combined }),
+    });
+    /** The background's own request first; where it is treated as signed out, an open signed-in tab's. */
+    const searchSomehow = async (): Promise<LiveItem[]> => {
+      const relay = state.viaTab && deps.relay ? await deps.relay(tool, origin) : null;
+      if (relay) return source.search(throughTab(relay), query);
+      try {
+        const items = await source.search(direct, query);
+        state.viaTab = false;
+        return items;
+      } catch (error) {
+        if (!(error instanceof LiveFailure && error.kind === 'signed-out') || !deps.relay || combined.aborted) throw error;
+        const tab = await deps.relay(tool, origin);
+        if (!tab) throw new LiveFailure('signed-out', error.message, null, false);
+        state.sent.push(now());
+        const items = await source.search(throughTab(tab), query);
+        state.viaTab = true;
+        return items;
+      }
     };
     try {
-      const items = filterAfter(await source.search(context, query), query).slice(0, RESULTS_PER_TOOL);
+      const items = filterAfter(await searchSomehow(), query).slice(0, RESULTS_PER_TOOL);
       state.backoffMs = FIRST_BACKOFF_MS;
       state.cache.set(key, { at: now(), items });
       if (state.cache.size > CACHE_ENTRIES) state.cache.delete(state.cache.keys().next().value!);
@@ -118,7 +153,11 @@ export function createLiveSearchService(deps: LiveSearchDeps) {
       if (!(error instanceof LiveFailure)) return { state: 'error', text: `${name} could not be reached (${origin}).`, origin };
       switch (error.kind) {
         case 'signed-out':
-          return { state: 'signed-out', text: `Not signed in to ${name} (${new URL(origin).host}) in this browser.`, origin };
+          return {
+            state: 'signed-out',
+            text: `Not signed in to ${name} (${new URL(origin).host}) in this browser${error.tabOpen === false ? `; or, signed in only in a container or a private window, keep a ${name} tab open there and search again` : ''}.`,
+            origin,
+          };
         case 'rate-limited': {
           const wait = error.retryAfterMs ?? state.backoffMs;
           state.blockedUntil = now() + wait;

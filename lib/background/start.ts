@@ -9,6 +9,7 @@ import { openPagesOnInstall } from './install-pages';
 import { createKudosService } from './kudos-service';
 import { OUTBOX_ALARM } from '../kudos/outbox';
 import { createSearchService } from './search-service';
+import { findLiveRelay } from './live-relay';
 import { acceptLiveSearchPorts, createLiveSearchService } from './live-search-service';
 import { unpackCapture } from '../search/capture-wire';
 import { foreignLink } from '../search/export';
@@ -42,6 +43,7 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
       fetch: (input, init) => fetch(input, init),
       hasAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
       cookie: async (origin, name) => (await browser.cookies.get({ url: `${origin}/`, name }))?.value ?? null,
+      relay: findLiveRelay,
       reportChanged: (tool, origin, message) =>
         void db.featureErrors.add({ featureId: 'live-search', tool, page: origin, message, at: Date.now() }).catch(() => undefined),
     }),

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Adapter } from '../tools/adapter';
 import { contextGone, UPDATED_NOTICE } from './extension-context';
+import { answerLiveRelay } from './live-relay';
 import { startPageSession } from './page-session';
 
 /** How often a tab checks that the extension it came from still runs (one property read). */
@@ -56,5 +57,6 @@ export function startDaylight(adapter: Adapter, ctx: ContentScriptContext): void
   };
   for (const type of ['pointerdown', 'keydown', 'focusin']) window.addEventListener(type, onUse, { capture: true, signal: ctx.signal });
 
+  answerLiveRelay(adapter.id, window, ctx.signal);
   startPageSession(adapter, ctx);
 }

@@ -163,3 +163,48 @@ test('a signed-out tool says so while the others answer; key-by-key typing sends
   await expect(status(popup, 'github')).toContainText('paused');
   expect(servers.github.searches.length).toBe(before);
 });
+
+test('where the background is refused as signed out, an open signed-in tab of the origin makes the request; Daylight opens none', async ({ ownBrowser: browser, servers, extensionPage }) => {
+  test.setTimeout(60_000);
+  await setUpLiveSearch(browser, servers);
+  // Mattermost on a host of its own (localhost): on 127.0.0.1 the Slack and Phabricator scripts share its tabs.
+  const origin = servers.mattermost.origin.replace('127.0.0.1', 'localhost');
+  const settingsPage = await extensionPage('welcome');
+  await settingsPage.evaluate(async (mattermost) => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings: { selfHosted: Record<string, string[]> } };
+    await chrome.storage.local.set({ settings: { ...settings, selfHosted: { ...settings.selfHosted, mattermost: [mattermost] } } });
+  }, origin);
+  await settingsPage.close();
+  await browser.context.addCookies([
+    { name: SESSION_COOKIES.mattermost, value: 'session-mattermost', url: origin, httpOnly: true, sameSite: 'Lax' },
+    { name: 'MMCSRF', value: 'mm-csrf', url: origin },
+  ]);
+  // Mattermost behind Fetch-Metadata CSRF: the background's POST (Sec-Fetch-Site: none) is refused.
+  servers.mattermost.sameOriginPostsOnly = true;
+  const popup = await extensionPage('popup');
+  const box = popup.getByRole('searchbox', { name: 'Search' });
+  await box.fill('tool:mattermost terraform');
+  await expect(status(popup, 'mattermost')).toHaveAttribute('data-state', 'signed-out');
+  await expect(status(popup, 'mattermost')).toContainText('keep a Mattermost tab open');
+  const onMattermost = () => browser.context.pages().filter((p) => p.url().startsWith(origin));
+  expect(onMattermost()).toHaveLength(0);
+
+  // The user has Mattermost open, signed in: the same search now goes through that tab.
+  const tab = await browser.context.newPage();
+  await tab.goto(`${origin}/acme/channels/town-square`);
+  await expect(tab.locator('html')).toHaveAttribute('data-daylight-tool', 'mattermost');
+  clearSearches(servers);
+  await box.fill('tool:mattermost terraform handover');
+  await expect(status(popup, 'mattermost')).toHaveAttribute('data-state', 'done');
+  await expect(liveOptions(popup, origin).first()).toContainText('Terraform monitoring handover notes');
+  const posts = servers.mattermost.searches.filter((s) => s.path === '/api/v4/posts/search');
+  // The background's own request was refused, then the tab's went as the page's own.
+  expect(posts.map((s) => s.fetchSite)).toEqual(['none', 'same-origin']);
+  expect(onMattermost()).toHaveLength(1);
+
+  // The next search goes through the tab at once.
+  clearSearches(servers);
+  await box.fill('tool:mattermost terraform notes');
+  await expect(status(popup, 'mattermost')).toHaveAttribute('data-state', 'done');
+  expect(servers.mattermost.searches.filter((s) => s.path === '/api/v4/posts/search').map((s) => s.fetchSite)).toEqual(['same-origin']);
+});

@@ -48,6 +48,8 @@ export class LiveFailure extends Error {
     message: string,
     /** For `rate-limited`: how long the tool asked us to wait (Retry-After), when it said. */
     readonly retryAfterMs: number | null = null,
+    /** For `signed-out`: false when no open tab of the origin could make the request instead. */
+    readonly tabOpen: boolean | null = null,
   ) {
     super(message);
   }

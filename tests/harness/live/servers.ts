@@ -28,9 +28,15 @@ export interface LiveServer {
   sessionCookie: string;
   docs: LiveDoc[];
   mode: LiveMode;
+  /**
+   * Fetch-Metadata CSRF, as strict servers have it (Rails 8.2's `:header_or_legacy_token`): a
+   * cookie-session POST passes only with `Sec-Fetch-Site: same-origin`, i.e. from the tool's own
+   * pages. The background's requests (`none`) are then refused as a bad session, a tab's pass.
+   */
+  sameOriginPostsOnly: boolean;
   latencyMs: number;
   /** Search requests: path and query or body, in order; when each arrived and when its answer was sent (ms since the epoch). */
-  searches: Array<{ path: string; query: string; at: number; answeredAt?: number }>;
+  searches: Array<{ path: string; query: string; at: number; answeredAt?: number; fetchSite?: string }>;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,10 @@ const matches = (docs: readonly LiveDoc[], terms: string) => {
 };
 const page = <T>(items: readonly T[], pageIndex: number, perPage: number) => items.slice(pageIndex * perPage, (pageIndex + 1) * perPage);
 const unauthorized = (message: string): Answer => ({ status: 401, body: { message } });
+
+const MATTERMOST_PAGE = `<!doctype html><html><head><title>Town Square - Acme</title></head><body>
+<div id="app-content"><div id="channel-header" data-channelid="town"><h2 id="channelHeaderTitle">Town Square</h2></div>
+<div id="post-list"></div><textarea id="post_textbox" aria-label="Write to Town Square"></textarea></div></body></html>`;
 
 type Handler = (server: LiveServer, request: Request) => Answer | null;
 
@@ -92,6 +102,9 @@ const HANDLERS: Record<ToolId, Handler> = {
     return { body: { payload: { blackbirdSearchRoute: { results, result_count: found.length, page_count: Math.ceil(found.length / 10), logged_in: loggedIn } } } };
   },
   mattermost: (server, r) => {
+    // A channel page for a signed-in tab: enough of Mattermost's markup for Daylight to recognise it.
+    if (r.url.pathname === '/acme/channels/town-square') return { headers: { 'Content-Type': 'text/html' }, body: MATTERMOST_PAGE };
+    if (server.sameOriginPostsOnly && r.method === 'POST' && r.headers['sec-fetch-site'] !== 'same-origin') return unauthorized('Invalid or expired session, please login again.');
     const csrfOk = r.headers['x-csrf-token'] === r.cookies.get('MMCSRF') || r.headers['x-requested-with'] === 'XMLHttpRequest';
     if (!r.cookies.has(server.sessionCookie) || (r.method === 'POST' && !csrfOk)) return r.url.pathname.startsWith('/api/v4/') ? unauthorized('Invalid or expired session, please login again.') : null;
     if (r.url.pathname === '/api/v4/users/me/teams') return { body: [{ id: 'team1', name: 'acme', display_name: 'Acme' }] };
@@ -170,14 +183,20 @@ export async function startLiveServer(tool: ToolId, sessionCookie: string, docs:
     sessionCookie,
     docs,
     mode: 'ok',
+    sameOriginPostsOnly: false,
     latencyMs: 0,
     searches: [],
-    close: () => new Promise((resolve) => httpServer.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        httpServer.close(() => resolve());
+        // A tab still open on the server (the relay's) keeps its connection alive: closing waits for none.
+        httpServer.closeAllConnections();
+      }),
   };
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', server.origin);
     const body = await readBody(request);
-    const search: LiveServer['searches'][number] | null = SEARCH_PATHS.test(url.pathname) && !url.pathname.startsWith('/api/user.') ? { path: url.pathname, query: url.search || body, at: Date.now() } : null;
+    const search: LiveServer['searches'][number] | null = SEARCH_PATHS.test(url.pathname) && !url.pathname.startsWith('/api/user.') ? { path: url.pathname, query: url.search || body, at: Date.now(), fetchSite: String(request.headers['sec-fetch-site'] ?? '') } : null;
     if (search) server.searches.push(search);
     if (server.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, server.latencyMs));
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
