@@ -86,6 +86,8 @@ export const slackLiveSource: LiveSource = {
           context.memory.delete('token');
           throw new LiveFailure('signed-out', `Slack: ${answer.error}.`);
         }
+        // Enterprise Grid's org-wide search refuses a workspace's client token; the org-level token it needs is not read here.
+        if (answer.error === 'team_is_restricted') throw new LiveFailure('error', 'Slack: this workspace belongs to an Enterprise Grid organisation, whose search Daylight cannot ask yet (it needs the organisation’s token).');
         throw new LiveFailure('error', `Slack: ${answer.error ?? 'unknown error'}.`);
       }
       return (answer.messages?.matches ?? []).slice(0, query.limit).flatMap((match): LiveItem[] => {

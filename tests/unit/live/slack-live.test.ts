@@ -53,6 +53,11 @@ describe('Slack live search', () => {
     expect(requests.map((r) => r.path)).toEqual(['/api/search.messages', '/ssb/redirect', '/api/search.messages']);
   });
 
+  it('an Enterprise Grid workspace that refuses the client token says so (its org-level token is not supported)', async () => {
+    const { context } = fakeContext(ORIGIN, server(['xoxc-1'], () => json({ ok: false, error: 'team_is_restricted' })));
+    await expect(slackLiveSource.search(context, query())).rejects.toMatchObject({ kind: 'error', message: expect.stringMatching(/Enterprise Grid/) });
+  });
+
   it('writes from: as member mentions and dates as Slack modifiers', () => {
     expect(slackQuery('rollout', ['U0PRIYA001'], new Date(2026, 0, 10).getTime(), new Date(2026, 0, 20).getTime())).toBe('rollout from:<@U0PRIYA001> after:2026-01-09 before:2026-01-20');
   });
