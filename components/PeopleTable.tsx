@@ -80,9 +80,9 @@ export function PeopleTable({ people, conflicts, onEdit, onArchive, busy = false
         const problems = conflictsById.get(person.id);
         return (
           <div className="person-name">
-            <span className="clip" title={shortText(person.name, 300)}>
-              <bdi>{person.name}</bdi>
-            </span>
+            <bdi className="clip" title={shortText(person.name, 300)}>
+              {person.name}
+            </bdi>
             <span className="clip muted small">
               {person.archivedAt !== undefined && <span className="badge">{t('archivedBadge')}</span>}
               {problems && (
@@ -191,9 +191,9 @@ function orderCache(people: readonly StoredPerson[]): (key: SortKey, direction: 
 function Clipped({ text }: { text: string | undefined }) {
   if (!text) return null;
   return (
-    <span className="clip" title={shortText(text, 300)}>
-      <bdi>{text}</bdi>
-    </span>
+    <bdi className="clip" title={shortText(text, 300)}>
+      {text}
+    </bdi>
   );
 }
 

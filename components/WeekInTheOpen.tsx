@@ -24,6 +24,11 @@ async function load(): Promise<WeekCounts[]> {
   }
 }
 
+/** The local calendar day, for <time>. */
+const isoDay = (at: number) => {
+  const day = new Date(at);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+};
 const weekLabel = (start: number) => formatDateTime(start, { month: 'short', day: 'numeric' });
 /** A reason as the user chose it (their organisation's words), or "no reason given" in the UI language. */
 const reasonLabel = (reason: string) => (reason === NO_REASON ? t('noReasonGiven') : reason);
@@ -98,7 +103,9 @@ export function WeekInTheOpen() {
         <tbody>
           {[...weeks].reverse().map((w) => (
             <tr key={w.start}>
-              <th scope="row">{weekLabel(w.start)}</th>
+              <th scope="row">
+                <time dateTime={isoDay(w.start)}>{weekLabel(w.start)}</time>
+              </th>
               {ROWS.map(([key]) => (
                 <td key={key}>{formatNumber(w[key])}</td>
               ))}

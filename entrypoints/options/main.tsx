@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import { OptionsApp } from '@/components/OptionsApp';
+import { applyDocumentLanguage } from '@/lib/i18n/t';
 
+applyDocumentLanguage();
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><OptionsApp /></StrictMode>);

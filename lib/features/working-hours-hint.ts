@@ -1,3 +1,4 @@
+import { uiLanguage } from '../i18n/t';
 import { ComposerLookup } from '../content/composer-lookup';
 import { draftHandles } from '../content/draft-mentions';
 import type { ComposerReading } from '../tools/adapter';
@@ -22,7 +23,7 @@ async function awayPeople(page: PageContext, handles: readonly string[]): Promis
   const now = new Date();
   const cards = await Promise.all([...ids].map((id) => page.people.card(id)));
   return cards.flatMap((card) => {
-    const local = card?.time ? localNow(card.time, now, navigator.language) : undefined;
+    const local = card?.time ? localNow(card.time, now, uiLanguage()) : undefined;
     if (!card || !local || local.working !== false) return [];
     const person: AwayPerson = { name: card.name, where: describeWhere(local) };
     if (local.minutesUntilWorking !== undefined) person.wait = describeWait(local.minutesUntilWorking);

@@ -29,13 +29,22 @@ export function tn(key: PluralKey, count: number, ...substitutions: Array<string
   return message(`${key}_${plural.select(count)}`, values, `${key}_other`);
 }
 
-/** The browser's UI language, for Intl (dates, numbers, plural rules) to agree with the words. */
+/**
+ * The language Daylight speaks, for Intl (dates, numbers, lists, plural rules) to agree with the words:
+ * the browser's UI language when the locale files speak it (de-AT keeps its region), else the
+ * language of the words shown (`wordsLanguage`: a French browser reads Daylight's English). Chromium
+ * started with --lang=de reads the German files while getUILanguage() may still say en-US.
+ */
 export function uiLanguage(): string {
+  let words = 'en';
+  let browserLanguage = '';
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    words = browser.i18n.getMessage('wordsLanguage') || 'en';
+    browserLanguage = browser.i18n.getUILanguage();
   } catch {
-    return 'en';
+    return words;
   }
+  return browserLanguage.split('-')[0]?.toLowerCase() === words ? browserLanguage : words;
 }
 
 export function formatNumber(value: number): string {
@@ -88,4 +97,19 @@ function message(key: string, substitutions: Array<string | number>, fallback?: 
   const text = get(key) || (fallback ? get(fallback) : '');
   // A missing key shows itself rather than nothing; tests/unit/i18n/ fails on any.
   return text || key;
+}
+
+/**
+ * An extension page in the UI language: `lang` for screen readers, hyphenation and fonts (Japanese
+ * glyphs), `dir` from the locale files' own direction (`@@bidi_dir`, rtl for Arabic or Hebrew).
+ */
+export function applyDocumentLanguage(root: HTMLElement = document.documentElement): void {
+  root.lang = uiLanguage();
+  let dir = '';
+  try {
+    dir = browser.i18n.getMessage('@@bidi_dir');
+  } catch {
+    // No i18n here (a test's fake browser): the page keeps its own direction.
+  }
+  if (dir === 'rtl' || dir === 'ltr') root.dir = dir;
 }

@@ -1,6 +1,6 @@
 import type { Suggestion } from '../people/suggest';
 import { describeWhere, localNow } from '../people/working-time';
-import { t } from '../i18n/t';
+import { t, uiLanguage } from '../i18n/t';
 import { createShadowHost, el, isDarkAround } from './shadow-host';
 
 const CSS = `
@@ -57,10 +57,10 @@ export class MentionSuggestions {
       const option = el(
         'li',
         { role: 'option', id: `daylight-suggestion-${index}`, 'aria-selected': String(index === 0), 'data-person': item.id },
-        el('span', { class: 'name' }, item.name),
-        el('span', { class: 'handle' }, `@${item.handle}`),
+        el('bdi', { class: 'name' }, item.name),
+        el('bdi', { class: 'handle' }, `@${item.handle}`),
       );
-      const local = item.time ? localNow(item.time, now, navigator.language) : undefined;
+      const local = item.time ? localNow(item.time, now, uiLanguage()) : undefined;
       if (local) {
         const where = describeWhere(local);
         const label = local.working === false ? t('localOutside', where) : where;

@@ -2,7 +2,7 @@ import type { PersonCard } from '../people/resolver';
 import { describeLocalNow, localNow } from '../people/working-time';
 import { TOOL_NAMES, type ToolId } from '../tools/tool-ids';
 import { createShadowHost, el, isDarkAround } from './shadow-host';
-import { t } from '../i18n/t';
+import { t, uiLanguage } from '../i18n/t';
 
 const CSS = `
 :host { all: initial; position: fixed; z-index: 2147483646; }
@@ -32,10 +32,10 @@ type LinkCheck = (tool: ToolId, href: string) => string | null;
 
 /** Build the card for a person: text nodes only, so hostile names stay inert. */
 function renderCard(person: PersonCard, dark: boolean, currentTool: string, linkOf: LinkCheck): HTMLElement {
-  const heading = el('p', { class: 'name', id: 'daylight-card-name' }, person.name);
+  const heading = el('p', { class: 'name', id: 'daylight-card-name', dir: 'auto' }, person.name);
   const meta = [person.title, person.team].filter(Boolean).join(' · ');
   const card = el('div', { class: dark ? 'card dark' : 'card', role: 'dialog', 'aria-labelledby': 'daylight-card-name' }, heading);
-  if (meta) card.append(el('p', { class: 'meta' }, meta));
+  if (meta) card.append(el('p', { class: 'meta', dir: 'auto' }, meta));
   if (person.time) card.append(el('p', { class: 'local', 'data-daylight-local-time': '' }));
   if (person.email) card.append(el('p', { class: 'meta' }, el('a', { href: `mailto:${person.email}` }, person.email)));
   const list = el('ul', { 'aria-label': t('cardHandlesLabel') });
@@ -43,8 +43,8 @@ function renderCard(person: PersonCard, dark: boolean, currentTool: string, link
     const label = `${TOOL_NAMES[profile.tool]}${profile.key.includes(':') ? ` (${profile.key.split(':').slice(1).join(':')})` : ''}`;
     const href = profile.url === null ? null : linkOf(profile.tool, profile.url);
     const handle = href
-      ? el('a', { class: 'handle', href, target: '_blank', rel: 'noopener noreferrer' }, profile.handle)
-      : el('span', { class: 'handle' }, profile.handle);
+      ? el('a', { class: 'handle', href, target: '_blank', rel: 'noopener noreferrer', dir: 'auto' }, profile.handle)
+      : el('bdi', { class: 'handle' }, profile.handle);
     const copy = el('button', { type: 'button', 'aria-label': t('cardCopyLabel', label, profile.handle) }, t('cardCopy'));
     copy.addEventListener('click', () => {
       void navigator.clipboard.writeText(profile.handle).then(
@@ -114,7 +114,7 @@ export class PersonCardView {
     const time = person.time;
     if (!line || !time) return;
     const update = () => {
-      const now = localNow(time, new Date(), navigator.language);
+      const now = localNow(time, new Date(), uiLanguage());
       line.hidden = !now;
       if (!now) return;
       line.textContent = describeLocalNow(now);

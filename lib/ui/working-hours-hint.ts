@@ -37,7 +37,7 @@ export class WorkingHoursHint {
     const box = el('div', { class: isDarkAround(anchor) ? 'hint dark' : 'hint' });
     const shown = people.slice(0, 3);
     for (const person of shown) {
-      const name = el('span', { class: 'who' }, person.name);
+      const name = el('bdi', { class: 'who' }, person.name);
       box.append(el('p', {}, ...(person.wait ? tNodes('hintAway', name, person.where, person.wait) : tNodes('hintAwayNoWait', name, person.where))));
     }
     if (people.length > shown.length) box.append(el('p', {}, tn('hintMore', people.length - shown.length)));

@@ -47,7 +47,7 @@ export function pseudoText(text: string): string {
   return `⟦${body}${'·'.repeat(Math.ceil(letters * 0.4))}⟧`;
 }
 function pseudoLocale(en: LocaleFile): LocaleFile {
-  return Object.fromEntries(Object.entries(en).map(([key, entry]) => [key, { ...entry, message: key === 'extName' ? entry.message : pseudoText(entry.message) }]));
+  return Object.fromEntries(Object.entries(en).map(([key, entry]) => [key, { ...entry, message: key === 'extName' || key === 'wordsLanguage' ? entry.message : pseudoText(entry.message) }]));
 }
 
 let current = 'en';

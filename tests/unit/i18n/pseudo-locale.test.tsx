@@ -5,6 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WelcomeApp } from '@/components/WelcomeApp';
 import { PersonCardView } from '@/lib/ui/person-card';
 import { WorkingHoursHint } from '@/lib/ui/working-hours-hint';
+import { warningWords } from '@/lib/openness/warning-words';
+import { showArchiveNudge } from '@/lib/ui/archive-nudge';
+import { PrivateWarningBanner } from '@/lib/ui/private-warning';
+import { lightThankHost, ThankButton } from '@/lib/ui/thank-button';
 import { setTestLocale } from './locale-messages';
 
 /** Text with letters that is not pseudo-localised (⟦…⟧): a hard-coded string. Names and data are given as `allowed`. */
@@ -54,5 +58,31 @@ describe('the pseudo-locale leaves no hard-coded words', () => {
     hint.show([{ name: 'Lena Kowalski', where: 'somewhere', wait: 'soon' }], anchor);
     document.body.append(hint.host);
     expect(untranslated(hint.host.shadowRoot!, ['Lena Kowalski'])).toEqual([]);
+  });
+
+  it('on the private-place warning, the held send, the archive nudge and the Thank panel (what Daylight puts on tool pages)', () => {
+    setTestLocale('pseudo');
+    const anchor = document.createElement('div');
+    document.body.append(anchor);
+    const banner = new PrivateWarningBanner(warningWords('private', undefined, 'channel'), ['Security'], 'https://help.acme.example', { onReason: () => undefined, onException: () => undefined }, anchor, new AbortController().signal);
+    document.body.append(banner.host);
+    banner.render(null);
+    expect(untranslated(banner.host.shadowRoot!, ['Security'])).toEqual([]);
+    void banner.hold();
+    expect(untranslated(banner.host.shadowRoot!, ['Security'])).toEqual([]);
+    banner.remove();
+
+    const abort = new AbortController();
+    void showArchiveNudge({ target: 'issue', toolName: 'GitHub', alternative: { label: 'Close issue', hint: 'Closing keeps the issue.', control: null }, anchor, signal: abort.signal });
+    const nudge = document.querySelector('[data-daylight="archive-nudge"]')!;
+    expect(untranslated(nudge.shadowRoot!, ['Close issue', 'Closing keeps the issue.', 'GitHub'])).toEqual([]);
+    abort.abort();
+
+    const host = lightThankHost('Lena Kowalski');
+    document.body.append(host);
+    const thank = new ThankButton(host, { name: 'Lena Kowalski', canReact: () => true, onChoose: () => undefined, onUndo: () => undefined });
+    thank.open();
+    expect(untranslated(host.shadowRoot!, ['Lena Kowalski'])).toEqual([]);
+    expect(host.shadowRoot!.querySelector('button')?.textContent).toMatch(/^⟦/);
   });
 });
