@@ -5,6 +5,7 @@ import { hasAny, pathSegments } from '../url';
 import { anyOf, within } from '../selector-table';
 import { asanaFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
+import { t } from '../../i18n/t';
 
 const GID = /^\d{6,19}$/;
 
@@ -151,13 +152,13 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
     case 'task':
       return {
         label: 'Mark complete',
-        hint: 'Completing keeps the task, its comments and its history, and takes it off everyone’s lists.',
+        hint: t('altAsanaComplete'),
         control: doc.querySelector<HTMLElement>(within(selectors.taskPane, selectors.markComplete)),
       };
     case 'comment':
-      return { label: 'Edit comment', hint: 'Edit the comment to correct or withdraw it: the replies still make sense.', control: menuItem('Edit comment') };
+      return { label: 'Edit comment', hint: t('altEditCommentReplies'), control: menuItem('Edit comment') };
     case 'project':
-      return { label: 'Archive project', hint: 'Archiving keeps the project, its tasks and comments, out of the way.', control: menuItem('Archive project') };
+      return { label: 'Archive project', hint: t('altAsanaArchiveProject'), control: menuItem('Archive project') };
     default:
       return null;
   }

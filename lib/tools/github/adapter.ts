@@ -5,6 +5,7 @@ import { hasAny, pathSegments } from '../url';
 import { anyOf } from '../selector-table';
 import { githubFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
+import { t } from '../../i18n/t';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const POST_ID = /^(?:issue-\d+|discussion-\d+|issuecomment-\d+|pullrequestreview-\d+|discussion_r\d+|discussioncomment-\d+|commitcomment-\d+)$/;
@@ -239,19 +240,19 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
     case 'comment':
       return {
         label: 'Hide',
-        hint: 'Hiding folds the comment away with a reason (outdated, resolved, off-topic): it stays in the record and anyone can show it again.',
+        hint: t('altGithubHide'),
         control: nearbyControl(action.element, selectors.commentMenu, selectors.hideControl, 'Hide'),
       };
     case 'issue':
       return {
         label: 'Close issue',
-        hint: 'Closing keeps the issue, its discussion and every link to it; lock the conversation too if it should stop.',
+        hint: t('altGithubCloseIssue'),
         control: buttonNamed(doc, 'Close issue'),
       };
     case 'repository':
       return {
         label: 'Archive this repository',
-        hint: 'Archiving makes the repository read-only and keeps its code, issues and links (Settings › Danger Zone).',
+        hint: t('altGithubArchiveRepo'),
         control: buttonNamed(doc, 'Archive this repository'),
       };
     default:

@@ -5,6 +5,7 @@ import { pathSegments } from '../url';
 import { anyOf } from '../selector-table';
 import { gitlabFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
+import { t } from '../../i18n/t';
 
 const USERNAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
 
@@ -193,20 +194,20 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
     case 'comment':
       return {
         label: 'Edit comment',
-        hint: 'Edit the comment to correct or withdraw it: GitLab keeps its history, and the replies still make sense.',
+        hint: t('altGitlabEditComment'),
         control: nearbyControl(action.element, selectors.noteItem, selectors.editNote),
       };
     case 'issue':
     case 'task':
       return {
         label: `Close ${action.target}`,
-        hint: `Closing keeps the ${action.target}, its discussion and every link to it; it can be reopened.`,
+        hint: t(action.target === 'issue' ? 'altGitlabCloseIssue' : 'altGitlabCloseTask'),
         control: doc.querySelector<HTMLElement>(selectors.closeIssue),
       };
     case 'project':
       return {
         label: 'Archive project',
-        hint: 'Archiving makes the project read-only and keeps its code, issues and history (Settings › General › Advanced).',
+        hint: t('altGitlabArchiveProject'),
         control: [...doc.querySelectorAll<HTMLElement>(selectors.buttonOrLink)].find((b) => textOf(b, 40) === 'Archive project') ?? null,
       };
     default:

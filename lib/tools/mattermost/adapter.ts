@@ -5,6 +5,7 @@ import type { PageKind, Place } from '../page';
 import { hasAny, pathSegments } from '../url';
 import { mattermostFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
+import { t } from '../../i18n/t';
 
 const POST_ID = /^(?:post_|rhsPost_|searchResult_)?([a-z0-9]{26})(?::\d+)?$/;
 
@@ -232,7 +233,7 @@ function archiveAlternative(action: DeleteAction): ArchiveAlternative | null {
   );
   return {
     label: 'Edit',
-    hint: 'Edit the message to correct or withdraw it: the replies around it still make sense.',
+    hint: t('altEditMessageReplies'),
     control: edit ?? null,
   };
 }

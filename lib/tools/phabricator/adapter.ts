@@ -5,6 +5,7 @@ import { hasAny, pathSegments } from '../url';
 import { anyOf } from '../selector-table';
 import { phabricatorFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
+import { t } from '../../i18n/t';
 
 const USERNAME = /^[A-Za-z0-9._-]*[A-Za-z0-9_-]$/;
 
@@ -138,14 +139,14 @@ function archiveAlternative(action: DeleteAction): ArchiveAlternative | null {
   if (action.target === 'comment') {
     return {
       label: 'Edit Comment',
-      hint: 'Edit the comment to correct or withdraw it: Phabricator keeps every version, and the replies still make sense.',
+      hint: t('altPhabricatorEditComment'),
       control: nearbyControl(action.element, selectors.commentMenu, selectors.editComment),
     };
   }
   if (action.target === 'document') {
     return {
       label: 'Edit Document',
-      hint: 'Say at the top that the page is outdated and link to what replaced it: Phriction keeps every version.',
+      hint: t('altPhrictionOutdated'),
       control: null,
     };
   }

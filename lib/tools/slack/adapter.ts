@@ -6,6 +6,7 @@ import { hasAny, pathSegments } from '../url';
 import { within } from '../selector-table';
 import { slackFacts } from './facts';
 import { selectorTable, selectors } from './selectors';
+import { t } from '../../i18n/t';
 
 const MEMBER_ID = /^[UW][A-Z0-9]{2,}$/;
 
@@ -209,14 +210,14 @@ function archiveAlternative(action: DeleteAction, doc: Document): ArchiveAlterna
   if (action.target === 'message') {
     return {
       label: 'Edit message',
-      hint: 'Edit the message to correct or withdraw it: the thread around it still makes sense.',
+      hint: t('altSlackEditMessage'),
       control: nearbyControl(action.element, selectors.menu, selectors.editMessage),
     };
   }
   if (action.target === 'channel') {
     return {
       label: 'Archive channel for everyone',
-      hint: 'Archiving keeps every message searchable and linkable; nobody can post any more.',
+      hint: t('altSlackArchiveChannel'),
       control:
         [...doc.querySelectorAll<HTMLElement>(within(selectors.channelDetails, selectors.button))].find((b) => /^archive (this )?channel/i.test(textOf(b, 100))) ?? null,
     };
