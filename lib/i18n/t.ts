@@ -93,7 +93,13 @@ export function tSlots(key: MessageKey, slots: number): Array<string | number> {
 function message(key: string, substitutions: Array<string | number>, fallback?: string): string {
   const values = substitutions.map(String);
   // Keys are checked against the English file by MessageKey and PluralKey above.
-  const get = (name: string) => browser.i18n.getMessage(name as Parameters<typeof browser.i18n.getMessage>[0], values);
+  const get = (name: string) => {
+    try {
+      return browser.i18n.getMessage(name as Parameters<typeof browser.i18n.getMessage>[0], values);
+    } catch {
+      return ''; // a context without browser.i18n (a script run outside the extension): the key shows
+    }
+  };
   const text = get(key) || (fallback ? get(fallback) : '');
   // A missing key shows itself rather than nothing; tests/unit/i18n/ fails on any.
   return text || key;

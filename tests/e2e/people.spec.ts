@@ -436,7 +436,7 @@ test('50,000 people: only a window of rows is rendered, scrolling and the keyboa
   );
   expect(answer).toMatchObject({ ok: true, data: { added: 50_000 } });
   await options.reload();
-  await expect(people.getByTestId('people-count')).toHaveText('50000 people in the directory.', { timeout: 30_000 });
+  await expect(people.getByTestId('people-count')).toHaveText('50,000 people in the directory.', { timeout: 30_000 });
 
   const grid = table(people);
   await expect(grid).toHaveAttribute('aria-rowcount', '50001');

@@ -54,12 +54,12 @@ function readPlace(url: URL, doc: Document): PlaceReading {
   const banner = [...pane.querySelectorAll(selectors.privacyBanner)].find((b) => /private/i.test(b.textContent ?? ''));
   if (banner) return { place: 'private', audience: textOf(banner, 200) };
   const project = projectName(doc);
-  if (project === null) return { place: 'private', audience: 'Only the task’s collaborators (it is in no project)' };
+  if (project === null) return { place: 'private', audience: t('audAsanaNoProject') };
   const header = doc.querySelector(selectors.projectHeader);
   const headerProject = doc.querySelector<HTMLInputElement>(selectors.projectTitle)?.value.trim();
   if (!header || headerProject !== project) return { place: 'unknown' };
-  if (header.querySelector(selectors.projectLock)) return { place: 'private', audience: `Only members of ${project}` };
-  return { place: 'public', audience: `Everyone who can see ${project}` };
+  if (header.querySelector(selectors.projectLock)) return { place: 'private', audience: t('audMembersOf', project) };
+  return { place: 'public', audience: t('audEveryoneWhoSees', project) };
 }
 
 /** Asana's composer keeps a picked person as a link to their profile, like a rendered mention. */

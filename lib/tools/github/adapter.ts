@@ -42,8 +42,8 @@ function readPlace(url: URL, doc: Document): PlaceReading {
   if (fromMeta !== 'unknown' && fromLabel !== 'unknown' && fromMeta !== fromLabel) return { place: 'unknown' };
   const place = fromMeta !== 'unknown' ? fromMeta : fromLabel;
   const repo = repository(url, doc);
-  if (place === 'private') return { place, audience: `${label === 'internal' ? 'Internal' : 'Private'} repository ${repo}` };
-  return place === 'public' ? { place, audience: `Public repository ${repo}` } : { place };
+  if (place === 'private') return { place, audience: t(label === 'internal' ? 'audGithubInternalRepo' : 'audGithubPrivateRepo', repo) };
+  return place === 'public' ? { place, audience: t('audGithubPublicRepo', repo) } : { place };
 }
 
 /** Logins by href: a page links the same few people hundreds of times. */

@@ -40,7 +40,7 @@ function placeOfProject(json: unknown): Place {
 function readPlace(url: URL, doc: Document): PlaceReading {
   if (!isGitLab(doc)) return { place: 'unknown' };
   if ([...doc.querySelectorAll(selectors.confidential)].some((el) => /confidential/i.test(el.textContent ?? ''))) {
-    return { place: 'private', audience: 'Confidential issue: only project members with access can see it' };
+    return { place: 'private', audience: t('audGitlabConfidential') };
   }
   const projectId = doc.body.getAttribute('data-project-id');
   const project = doc.body.getAttribute('data-project-full-path') ?? '';
@@ -54,7 +54,7 @@ function readPlace(url: URL, doc: Document): PlaceReading {
         const place = placeOfProject(json);
         const visibility = (json as { visibility?: string }).visibility;
         return place === 'private'
-          ? { place, audience: `${visibility === 'internal' ? 'Internal' : 'Private'} project ${project}` }
+          ? { place, audience: t(visibility === 'internal' ? 'audGitlabInternalProject' : 'audGitlabPrivateProject', project) }
           : { place };
       },
     },

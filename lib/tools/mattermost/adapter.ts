@@ -92,11 +92,11 @@ function readPlace(url: URL, doc: Document): PlaceReading {
   if (route.section === 'messages') {
     seen = 'private';
     const others = name.split(',').filter((s) => s.trim() !== '').length;
-    audience = route.name.startsWith('@') ? `Only you and ${name || route.name}` : `Only you and ${others} others`;
+    audience = route.name.startsWith('@') ? t('audYouAnd', name || route.name) : t('audYouAndOthers', others);
   } else {
     seen = sidebarPlace(doc);
     const members = textOf(doc.querySelector(selectors.memberCount), 20);
-    audience = `Only members of ~${name || route.name}${members ? ` (${members} members)` : ''}`;
+    audience = members ? t('audMattermostMembersCount', name || route.name, members) : t('audMattermostMembers', name || route.name);
   }
   return {
     place: seen,

@@ -36,10 +36,10 @@ function readPlace(url: URL, doc: Document): PlaceReading {
   if (/\bpolicy-adjusted-/.test(callout.className) || callout.querySelector(selectors.policyAdjusted)) return { place: 'unknown' };
   const name = textOf(callout.querySelector(selectors.policyLink), 100);
   const icon = callout.querySelector(selectors.policyIcon)?.className ?? '';
-  if (name === 'Public' || /\bfa-globe\b/.test(icon)) return { place: 'public', audience: 'Public: anyone, even without an account' };
+  if (name === 'Public' || /\bfa-globe\b/.test(icon)) return { place: 'public', audience: t('audPhabricatorPublic') };
   if (!name) return { place: 'unknown' };
   const audience =
-    name === 'All Users' ? 'Everyone with an account on this install' : /\bfa-briefcase\b/.test(icon) ? `Only members of ${name}` : `Only people allowed by “${name}”`;
+    name === 'All Users' ? t('audPhabricatorAllUsers') : /\bfa-briefcase\b/.test(icon) ? t('audMembersOf', name) : t('audPhabricatorPolicy', name);
   return { place: 'private', audience };
 }
 

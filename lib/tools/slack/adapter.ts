@@ -69,17 +69,18 @@ function readPlace(url: URL, doc: Document): PlaceReading {
   const seen = visibility(url, doc);
   const name = title(doc);
   const members = textOf(doc.querySelector(selectors.memberCount), 20);
-  const external = doc.querySelector(selectors.externalConnection) ? ' (shared with another organisation)' : '';
+  const shared = doc.querySelector(selectors.externalConnection) !== null;
+  const external = (audience: string) => (shared ? t('audSharedExternally', audience) : audience);
   switch (seen) {
     case 'public':
-      return { place: 'public', audience: `Everyone in the workspace can read #${name}${external}` };
+      return { place: 'public', audience: external(t('audSlackEveryone', name)) };
     case 'private':
-      return { place: 'private', audience: `Only members of #${name}${members ? ` (${members})` : ''}${external}` };
+      return { place: 'private', audience: external(members ? t('audSlackMembersCount', name, members) : t('audSlackMembers', name)) };
     case 'dm':
-      return { place: 'private', audience: name ? `Only you and ${name}` : 'Only the people in this conversation' };
+      return { place: 'private', audience: name ? t('audYouAnd', name) : t('whoConversation') };
     case 'group-dm': {
       const others = name.split(',').filter((s) => s.trim() !== '').length;
-      return { place: 'private', audience: others > 0 ? `Only you and ${others} others` : 'Only the people in this conversation' };
+      return { place: 'private', audience: others > 0 ? t('audYouAndOthers', others) : t('whoConversation') };
     }
     default:
       return { place: 'unknown' };
