@@ -63,6 +63,10 @@ export async function launchDaylight(options: LaunchDaylightOptions = {}): Promi
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      // No host but loopback resolves, at once: a saved page's images and scripts on other hosts
+      // (avatars, CDNs) failed the same way before, but only after the resolver gave up, 1.5 to 5 s
+      // into every page load. Fixtures are answered before any lookup (serve-fixtures.ts).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]',
       ...(options.args ?? []),
     ],
   });
