@@ -58,18 +58,16 @@ export interface TieredIndex {
  * (index-store.ts). Reading it keeps the page busy for a while, so the caller chooses when.
  */
 export function loadSearchIndexInTiers(db: DaylightDatabase): TieredIndex {
-  const newer = db.searchSegments
-    .orderBy('id')
-    .primaryKeys()
-    .then(async (ids) => ({ ids, rows: await db.searchSegments.bulkGet(ids.slice(1).reverse()) }));
-  const recent = newer.then(({ ids, rows }) => (ids.length < 2 ? null : new SearchIndex(present(rows).map((r) => r.data))));
+  // Every segment but the oldest, newest first, in one request (the popup waits on it before its first answer).
+  const newer = db.searchSegments.orderBy('id').offset(1).toArray();
+  const recent = newer.then((rows) => (rows.length === 0 ? null : new SearchIndex([...rows].reverse().map((r) => r.data))));
   let all: Promise<SearchIndex> | null = null;
   return {
     recent,
     all: () =>
-      (all ??= newer.then(async ({ ids, rows }) => {
-        const oldest = ids.length === 0 ? [] : await db.searchSegments.bulkGet([ids[0]!]);
-        return new SearchIndex([...present(rows), ...present(oldest)].map((r) => r.data));
+      (all ??= newer.then(async (rows) => {
+        const oldest = await db.searchSegments.orderBy('id').first();
+        return new SearchIndex([...[...rows].reverse(), ...present([oldest])].map((r) => r.data));
       })),
   };
 }
