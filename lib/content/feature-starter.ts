@@ -50,7 +50,7 @@ export class FeatureStarter {
     this.current = { adapter, url, doc: win.document, win, kind, place: resolved.place, audience: resolved.audience, settings: this.settings, people, onContent: this.listeners.add };
     void this.runner.run(this.current, this.signal).then(() => {
       // Features that started late still see what is already on the page.
-      this.listeners.deliver(this.wholeDocument());
+      this.listeners.deliverEach(this.wholeDocument());
     });
   }
 

@@ -73,6 +73,8 @@ export function startPageSession(adapter: Adapter, ctx: SessionContext): void {
     const pass = reading.run(records);
     if (pass === null) return;
     if (!pass.detected) return reporter.mismatch();
+    // A large document is read a slice per frame; the features hear of it once it is read whole.
+    if ('reading' in pass) return watch.schedule();
     reporter.matched();
     // After a navigation the features restart and are handed the whole document then. Otherwise
     // they react in idle time right after this frame: a busy channel's frames carry only the

@@ -6,6 +6,7 @@ import { CONTENT_MARKER_NAMES, readAndAnnotate, type Annotation } from './annota
 import { readLazily } from './content-listeners';
 import type { ReadPage } from './feature-starter';
 import type { HostFightGuard } from './host-fight';
+import { largeDocumentSubtrees, SlicedDocumentPass } from './document-slices';
 import { changedRoots } from './mutation-roots';
 import { resolvePlace, type ApiCache, type ResolvedPlace } from './place-resolver';
 
@@ -19,7 +20,9 @@ export type Pass =
       navigated: boolean;
       /** What was read and marked, when anything was. */
       batch?: ContentBatch;
-    };
+    }
+  /** The page is the tool's, and a large document is being read a slice per frame: another frame is due. */
+  | { detected: true; reading: true };
 
 /**
  * One pass over the page, once per animation frame: whether it is the tool, its page markers (kind
@@ -33,6 +36,8 @@ export class ReadPass {
   /** The last pass over the whole document, until anything changes after it. */
   private wholeDocument: ContentBatch | undefined;
   private writtenPageMarkers: string | undefined;
+  /** A pass over a large document still being read, and whether it started with a navigation. */
+  private sliced: { pass: SlicedDocumentPass; navigated: boolean } | undefined;
   /** On the tool's SaaS hosts the host says which tool this is; elsewhere the DOM must say so. */
   private readonly trustHost: boolean;
 
@@ -86,8 +91,12 @@ export class ReadPass {
     const roots = navigated || records === null ? 'document' : changedRoots(records, adapter.postSelector, CONTENT_MARKER_NAMES);
     let batch: ContentBatch | undefined;
     if (roots === 'document') {
-      batch = { roots: [doc], ...readAndAnnotate(adapter, doc, { unmarked: firstPass }) };
-      this.wholeDocument = batch;
+      const subtrees = largeDocumentSubtrees(doc, adapter.postSelector);
+      this.sliced = subtrees === null ? undefined : { pass: new SlicedDocumentPass(adapter, subtrees), navigated: navigated || this.sliced?.navigated === true };
+      if (subtrees === null) {
+        batch = { roots: [doc], ...readAndAnnotate(adapter, doc, { unmarked: firstPass }) };
+        this.wholeDocument = batch;
+      }
     } else if (roots.length > 0) {
       const read: Annotation = { mentions: [], posts: [] };
       for (const subtree of roots) {
@@ -98,6 +107,15 @@ export class ReadPass {
       batch = { roots, ...read };
       this.wholeDocument = undefined;
     }
-    return { detected: true, page: { url, kind, resolved: this.resolved }, navigated, batch };
+    const page = { url, kind, resolved: this.resolved };
+    const sliced = this.sliced;
+    if (sliced === undefined) return { detected: true, page, navigated, batch };
+    // What changed meanwhile joins the document's batch, which comes whole, at its end.
+    if (batch && batch.roots[0] !== doc) sliced.pass.add(batch);
+    if (!sliced.pass.slice()) return { detected: true, reading: true };
+    this.sliced = undefined;
+    const whole: ContentBatch = { roots: [doc], ...sliced.pass.current() };
+    this.wholeDocument = whole;
+    return { detected: true, page, navigated: sliced.navigated, batch: whole };
   }
 }

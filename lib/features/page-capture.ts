@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { post } from '../content/messages';
 import { captureVerdict } from '../search/capture-rules';
 import { markedMentions } from '../content/annotate';
+import { NearViewport } from '../content/near-viewport';
 import { IdleQueue } from '../dom/idle-queue';
 import { packCapture } from '../search/capture-wire';
 import type { CaptureRecord } from '../search/record';
@@ -67,19 +68,22 @@ export const pageCapture: Feature = {
     const seen = new Set<string>();
     /** The key each watched post element showed when it was last read (list rows get recycled). */
     const watched = new WeakMap<Element, string>();
-    const onScreen = new IntersectionObserver((entries) => {
-      let more = false;
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        onScreen.unobserve(entry.target);
-        const key = watched.get(entry.target);
-        if (key !== undefined && !seen.has(key)) {
-          seen.add(key);
-          more = true;
+    const onScreen = new NearViewport(
+      page.win,
+      (elements) => {
+        let more = false;
+        for (const element of elements) {
+          const key = watched.get(element);
+          if (key !== undefined && !seen.has(key)) {
+            seen.add(key);
+            more = true;
+          }
         }
-      }
-      if (more) changed();
-    });
+        if (more) changed();
+      },
+      { verticalPercent: 0 },
+      signal,
+    );
 
     const deliver = (records: CaptureRecord[]) => {
       building = false;
@@ -135,7 +139,7 @@ export const pageCapture: Feature = {
         const key = keyOf(item);
         if (seen.has(key)) continue;
         watched.set(item.element, key);
-        onScreen.observe(item.element);
+        onScreen.watch(item.element);
       }
       changed();
     }, signal);
@@ -156,7 +160,6 @@ export const pageCapture: Feature = {
       'abort',
       () => {
         clearTimeout(quiet);
-        onScreen.disconnect();
       },
       { once: true },
     );

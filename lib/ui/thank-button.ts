@@ -24,6 +24,17 @@ input { font: inherit; padding: 4px 6px; border-radius: 6px; border: 1px solid #
 :focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
 
+/**
+ * The box every Thank host takes, built or not (inline, so the page's styles and `:host` agree on
+ * it), contained: building a button near the viewport changes nothing around it, and the browser
+ * lays out only the box. A host that grew when built, or whose inside was laid out with the page,
+ * would make the browser lay out and repaint every later post in each frame of a scroll on a long
+ * thread. Containment comes off while the panel is open: the panel is fixed to the viewport, and a
+ * contained host would be its containing block.
+ */
+const RESERVED_BOX = 'display:block;box-sizing:border-box;width:64px;height:21px;margin:2px 0;overflow:visible';
+const CONTAINED = 'size layout style';
+
 let template: HTMLElement | undefined;
 /**
  * The light host every post gets: an empty element that is itself a focusable button named
@@ -36,6 +47,7 @@ export function lightThankHost(name: string): HTMLElement {
     template.setAttribute('data-daylight', 'thank');
     template.setAttribute('role', 'button');
     template.tabIndex = 0;
+    template.setAttribute('style', `${RESERVED_BOX};contain:${CONTAINED}`);
   }
   const host = template.cloneNode() as HTMLElement;
   host.setAttribute('aria-label', t('thankName', name));
@@ -141,6 +153,7 @@ export class ThankButton {
     const parts = (this.parts ??= this.buildPanel());
     this.applyTheme();
     parts.react.hidden = !this.options.canReact();
+    this.host.style.contain = 'none';
     parts.panel.hidden = false;
     this.button.setAttribute('aria-expanded', 'true');
     this.place();
@@ -151,6 +164,7 @@ export class ThankButton {
 
   close(refocus: boolean): void {
     if (this.parts) this.parts.panel.hidden = true;
+    this.host.style.contain = CONTAINED;
     this.button.setAttribute('aria-expanded', 'false');
     document.removeEventListener('pointerdown', this.outside, true);
     document.removeEventListener('focusin', this.outside, true);

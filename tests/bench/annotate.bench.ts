@@ -4,6 +4,8 @@
  *   main-thread time in total, no task over 50 ms (median of 5 runs), beside the same page's load
  *   without the extension;
  * - 50 chat messages appended to a virtualised list: processed in at most 3 ms.
+ * - the largest real page saved from a live site in the fixtures (tests/fixtures/github/README.md),
+ *   with the same targets as the 500-post page, beside its own load without the extension.
  * Work Daylight defers to idle time (Thank buttons built near the viewport, received thanks, the
  * ledger lookup, the search capture of the page and of the posts on screen) is waited for inside
  * the trace and counted.
@@ -19,23 +21,36 @@ import { canonicalUrl } from '../../lib/tools/records';
 import { FEATURE_CATALOG } from '../../lib/features/catalog';
 import { waitForCapture } from './captured';
 import { githubIssue, slackMessages } from './synthetic-pages';
-import { median, ms, scriptTime, traceWhile, untilFirstFrame } from './trace';
+import { median, ms, scriptTime, traceWhile, untilFirstFrame, type TraceEvent } from './trace';
 
 const RUNS = 5;
 /** A user-timing mark the benchmark sets once the appended messages are marked. */
 const MARKED = 'daylight-bench:marked';
 const URL_ISSUE = 'https://github.com/acme/open-handbook/issues/1';
 const page500 = githubIssue(500, 4);
+/** The largest complete page saved from github.com in the fixtures. */
+const REAL = fixture('github', 'real-defuddle-issue-56.html');
+const REAL_POSTS = REAL.posts.length;
 
-async function withoutExtension(): Promise<{ mainThread: number; load: number }[]> {
+async function withoutExtension(): Promise<{ results: { mainThread: number; load: number }[]; real: { mainThread: number }[] }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'daylight-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
   });
-  await serveFixtures(context, [], { [URL_ISSUE]: page500 });
+  await serveFixtures(context, [REAL], { [URL_ISSUE]: page500 });
   const results = [];
+  const real = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await context.newPage();
+    const events = await traceWhile(context, page, async () => {
+      await page.goto(REAL.url, { waitUntil: 'load' });
+      await page.waitForTimeout(500);
+    });
+    real.push({ mainThread: mainThreadOf(events) });
+    await page.close();
+  }
   for (let run = 0; run < RUNS; run += 1) {
     const page = await context.newPage();
     let load = 0;
@@ -44,14 +59,18 @@ async function withoutExtension(): Promise<{ mainThread: number; load: number }[
       load = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.duration);
       await page.waitForTimeout(500);
     });
-    const tid = events.find((e) => e.name === 'ParseHTML')?.tid;
-    const mainThread = events.filter((e) => e.name === 'RunTask' && e.tid === tid).reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
-    results.push({ mainThread, load });
+    results.push({ mainThread: mainThreadOf(events), load });
     await page.close();
   }
   await context.close();
   rmSync(profile, { recursive: true, force: true });
-  return results;
+  return { results, real };
+}
+
+/** Main-thread time of every task of the page's renderer, ms. */
+function mainThreadOf(events: readonly TraceEvent[]): number {
+  const tid = events.find((e) => e.name === 'ParseHTML')?.tid;
+  return events.filter((e) => e.name === 'RunTask' && e.tid === tid).reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
 }
 
 /** A new tab on the Slack channel, settled past its diagnostics report. */
@@ -81,7 +100,20 @@ async function appendMessages(page: Page, firstTs: number): Promise<void> {
 
 async function withDaylight() {
   const browser = await launchDaylight();
-  await serveFixtures(browser.context, [fixture('slack', 'channel-public.html')], { [URL_ISSUE]: page500 });
+  await serveFixtures(browser.context, [fixture('slack', 'channel-public.html'), REAL], { [URL_ISSUE]: page500 });
+  const real = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await browser.context.newPage();
+    const since = Date.now();
+    const events = await traceWhile(browser.context, page, async () => {
+      await page.goto(REAL.url, { waitUntil: 'load' });
+      await page.waitForFunction((posts) => document.querySelectorAll('[data-daylight-post]').length === posts, REAL_POSTS, { timeout: 20_000 });
+      await waitForCapture(browser.context, browser.extensionId, canonicalUrl(new URL(REAL.url)), since);
+      await page.waitForTimeout(500);
+    });
+    real.push(scriptTime(events, '/content-scripts/github.js'));
+    await page.close();
+  }
   const annotate = [];
   for (let run = 0; run < RUNS; run += 1) {
     const page = await browser.context.newPage();
@@ -178,11 +210,11 @@ async function withDaylight() {
     await page.close();
   }
   await browser.close();
-  return { annotate, markersOnly, append, appendMarkersOnly, withDirectory };
+  return { annotate, markersOnly, append, appendMarkersOnly, withDirectory, real };
 }
 
-const baseline = await withoutExtension();
-const { annotate, markersOnly, append, appendMarkersOnly, withDirectory } = await withDaylight();
+const { results: baseline, real: realBaseline } = await withoutExtension();
+const { annotate, markersOnly, append, appendMarkersOnly, withDirectory, real } = await withDaylight();
 const verdict = (ok: boolean) => (ok ? 'within target' : 'OVER TARGET');
 
 console.log(`Page with 500 posts and 2,000 mentions (GitHub React issue), median of ${RUNS} runs:`);
@@ -204,3 +236,10 @@ console.log(`  processing them (the mutation callback, then the animation frame 
 console.log(`  everything, with the features' reactions in idle time after the frame (Thank hosts, person markers, search watching) and the capture of the messages on screen: ${ms(median(append.map((a) => a.total)))} main-thread, ${ms(median(append.map((a) => a.cpu)))} CPU; runs: ${append.map((a) => ms(a.total)).join(', ')}`);
 console.log(`  of which until they were marked (and 200 ms after): ${ms(median(append.map((a) => a.marked)))} main-thread, ${ms(median(append.map((a) => a.markedCpu)))} CPU`);
 console.log(`  with every feature switched off (marking them): ${ms(median(appendMarkersOnly.map((a) => a.total)))} main-thread, ${ms(median(appendMarkersOnly.map((a) => a.cpu)))} CPU; runs: ${appendMarkersOnly.map((a) => ms(a.total)).join(', ')}`);
+
+const realTotal = median(real.map((r) => r.total));
+const realLongest = median(real.map((r) => r.longestTask));
+console.log(`The largest real page saved from a live site (${REAL.url}, ${REAL_POSTS} posts; tests/fixtures/github/README.md), median of ${RUNS} runs:`);
+console.log(`  without Daylight: main thread ${ms(median(realBaseline.map((b) => b.mainThread)))}`);
+console.log(`  Daylight's content script: ${ms(realTotal)} main-thread total (target ≤ 30 ms: ${verdict(realTotal <= 30)}), ${ms(median(real.map((r) => r.cpu)))} CPU; runs: ${real.map((r) => ms(r.total)).join(', ')}`);
+console.log(`  longest task running it: ${ms(realLongest)} (target ≤ 50 ms: ${verdict(realLongest <= 50)}); runs: ${real.map((r) => ms(r.longestTask)).join(', ')}`);

@@ -1,3 +1,4 @@
+import { NearViewport } from '../../content/near-viewport';
 import type { PostReading } from '../../tools/adapter';
 import { ownedBy } from '../../tools/dom';
 import { isDarkAround } from '../../ui/shadow-host';
@@ -6,7 +7,7 @@ import type { ContentBatch, PageContext } from '../feature';
 
 const THANK = '[data-daylight="thank"]';
 /** Thank buttons are built half a screen ahead of the viewport, so scrolling does not show them appear. */
-const BUILD_AHEAD = '50% 0px';
+const BUILD_AHEAD = { verticalPercent: 50 };
 
 /** A post's Thank host: light (an element only) until its button is built. */
 export interface Placed {
@@ -30,7 +31,7 @@ export type BuildButton = (item: Placed, dark?: boolean) => ThankButton;
 export class ThankHosts {
   private readonly placed = new Map<Element, Placed>();
   private readonly byHost = new WeakMap<Element, Placed>();
-  private readonly near: IntersectionObserver;
+  private readonly near: NearViewport;
   /** Whether the subtrees of the batch being handled hold any Thank host (a page's first pass has none). */
   private hostsAround = true;
   /** The item under the pointer, shown in full (it is faint otherwise). */
@@ -41,24 +42,23 @@ export class ThankHosts {
     private readonly buildButton: BuildButton,
     signal: AbortSignal,
   ) {
-    this.near = new IntersectionObserver(
-      (entries) => {
+    this.near = new NearViewport(
+      page.win,
+      (hosts) => {
         // The theme is read once per callback, before any button is built: reading styles
         // between buildings would make the browser recompute them for every post.
         let dark: boolean | undefined;
-        for (const entry of entries) {
-          const item = entry.isIntersecting ? this.byHost.get(entry.target) : undefined;
-          if (!item) continue;
-          this.near.unobserve(entry.target);
-          this.build(item, (dark ??= isDarkAround(item.post.element)));
+        for (const host of hosts) {
+          const item = this.byHost.get(host);
+          if (item) this.build(item, (dark ??= isDarkAround(item.post.element)));
         }
       },
-      { rootMargin: BUILD_AHEAD },
+      BUILD_AHEAD,
+      signal,
     );
     signal.addEventListener(
       'abort',
       () => {
-        this.near.disconnect();
         for (const item of this.placed.values()) removeHost(item);
         this.placed.clear();
       },
@@ -98,7 +98,7 @@ export class ThankHosts {
     else (body ?? post.element).append(item.host);
     this.placed.set(post.element, item);
     this.byHost.set(item.host, item);
-    this.near.observe(item.host);
+    this.near.watch(item.host);
   }
 
   /** No Thank host in `element` (a post by the viewer, or by nobody). */
@@ -139,7 +139,7 @@ export class ThankHosts {
   }
 
   private forget(item: Placed): void {
-    this.near.unobserve(item.host);
+    this.near.unwatch(item.host);
     removeHost(item);
     this.placed.delete(item.post.element);
   }
