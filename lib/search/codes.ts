@@ -15,6 +15,7 @@ export const TOOL_CODES: Readonly<Record<ToolId, number>> = {
   mattermost: 3,
   asana: 4,
   phabricator: 5,
+  gitea: 6,
 };
 
 export const KIND_CODES: Readonly<Record<PageKind, number>> = {

@@ -1,5 +1,6 @@
 import type { Adapter } from './adapter';
 import { asana } from './asana/adapter';
+import { gitea } from './gitea/adapter';
 import { github } from './github/adapter';
 import { gitlab } from './gitlab/adapter';
 import { mattermost } from './mattermost/adapter';
@@ -8,7 +9,7 @@ import { slack } from './slack/adapter';
 import type { ToolId } from './tool-ids';
 
 /** Every tool Daylight supports, in the order of docs/contract.md section 1. */
-export const adapters: readonly Adapter[] = [github, gitlab, slack, mattermost, asana, phabricator];
+export const adapters: readonly Adapter[] = [github, gitlab, slack, mattermost, asana, phabricator, gitea];
 
 export function adapterFor(id: ToolId): Adapter {
   const adapter = adapters.find((a) => a.id === id);

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { asanaFacts } from './asana/facts';
 import type { ToolFacts } from './facts';
+import { giteaFacts } from './gitea/facts';
 import { githubFacts } from './github/facts';
 import { gitlabFacts } from './gitlab/facts';
 import { mattermostFacts } from './mattermost/facts';
@@ -9,7 +10,7 @@ import { phabricatorFacts } from './phabricator/facts';
 import { slackFacts } from './slack/facts';
 
 /** Tool ids are part of the outside contract (docs/contract.md section 1). */
-export const TOOL_IDS = ['github', 'gitlab', 'slack', 'mattermost', 'asana', 'phabricator'] as const;
+export const TOOL_IDS = ['github', 'gitlab', 'slack', 'mattermost', 'asana', 'phabricator', 'gitea'] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 export const toolIdSchema = lazy(() => z.enum(TOOL_IDS));
 
@@ -21,6 +22,7 @@ export const TOOL_FACTS: Readonly<Record<ToolId, ToolFacts>> = {
   mattermost: mattermostFacts,
   asana: asanaFacts,
   phabricator: phabricatorFacts,
+  gitea: giteaFacts,
 };
 
 export const TOOL_NAMES: Readonly<Record<ToolId, string>> = Object.fromEntries(TOOL_IDS.map((id) => [id, TOOL_FACTS[id].name])) as Record<ToolId, string>;

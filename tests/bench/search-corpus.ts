@@ -45,7 +45,7 @@ export const TOPICS = [
 ].map((t) => t.split(' '));
 const CODE_PARTS = ['get', 'set', 'fetch', 'update', 'create', 'delete', 'user', 'invoice', 'items', 'by', 'id', 'order', 'payment', 'retry', 'handler', 'config', 'cache', 'token', 'session', 'queue'];
 const SYLLABLES = 'ka lo mi ne ru sa to vi ze bo da fe gu hi jo pe qua ri su ty wo xe ya zu an el in on ur'.split(' ');
-export const TOOL_SHARE: Array<[ToolId, number]> = [['github', 0.3], ['gitlab', 0.15], ['slack', 0.25], ['mattermost', 0.1], ['asana', 0.12], ['phabricator', 0.08]];
+export const TOOL_SHARE: Array<[ToolId, number]> = [['github', 0.28], ['gitlab', 0.14], ['slack', 0.25], ['mattermost', 0.1], ['asana', 0.12], ['phabricator', 0.07], ['gitea', 0.04]];
 const KINDS: Record<ToolId, PageKind[]> = {
   github: ['issue', 'pull_request', 'discussion'],
   gitlab: ['issue', 'merge_request'],
@@ -53,6 +53,7 @@ const KINDS: Record<ToolId, PageKind[]> = {
   mattermost: ['channel', 'private-channel', 'thread'],
   asana: ['task'],
   phabricator: ['task', 'differential_revision'],
+  gitea: ['issue', 'pull_request'],
 };
 
 export interface Corpus {

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { Settings } from '../../lib/settings';
 import { TOOL_IDS } from '../../lib/tools/tool-ids';
 import demoDirectory from '../fixtures/directory/demo-directory.json' with { type: 'json' };
-import { fixture, loadFixtureCatalog, type FixtureEntry } from '../harness/fixture-catalog';
+import { fixture, loadFixtureCatalog, onSaasHost, type FixtureEntry } from '../harness/fixture-catalog';
 import { serveFixtures } from '../harness/serve-fixtures';
 import { seedDemoDirectory } from './demo-directory';
 import { DaylightPage } from './pages/daylight-page';
@@ -57,8 +57,8 @@ async function openInConfirmMode(context: BrowserContext, page: Page, extensionP
 
 test('the warning appears beside the composer on every private page of every tool, and on no other page', async ({ daylight, page, extensionPage }) => {
   const extension = await extensionPage('welcome');
-  const catalog = loadFixtureCatalog();
-  // Every saved page of every tool, one after the other (32 of them): about a second each, more under load.
+  const catalog = loadFixtureCatalog().filter(onSaasHost);
+  // Every saved page of every tool on its SaaS host, one after the other (34 of them): about a second each, more under load.
   test.setTimeout(catalog.length * 2_000);
   expect(new Set(catalog.filter((e) => e.place === 'private').map((e) => e.tool))).toEqual(new Set(TOOL_IDS));
   await serveFixtures(daylight.context, catalog);

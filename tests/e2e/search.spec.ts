@@ -42,7 +42,7 @@ async function search(popup: Page, text: string) {
   return results;
 }
 
-test('pages and messages of all six tools are found by misspelled words, filtered by tool and person, and opened by keyboard', async ({ ownBrowser: browser, page, extensionPage }) => {
+test('pages and messages of every tool are found by misspelled words, filtered by tool and person, and opened by keyboard', async ({ ownBrowser: browser, page, extensionPage }) => {
   test.setTimeout(120_000);
   await seedDemoDirectory(browser.context, browser.extensionId);
   const options = await extensionPage('options');

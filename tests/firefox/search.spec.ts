@@ -31,7 +31,7 @@ async function search(popup: Page, text: string): Promise<string[]> {
   return popup.$$eval('[role="listbox"][aria-label="Results"] [role="option"] a[href]', (links) => links.map((a) => a.getAttribute('href')!));
 }
 
-test('pages and messages of all six tools are captured in Firefox and found by misspelled words', async ({ ownFirefox: firefox }) => {
+test('pages and messages of every tool are captured in Firefox and found by misspelled words', async ({ ownFirefox: firefox }) => {
   test.setTimeout(90_000);
   const options = await firefox.extensionPage('options');
   // Opened last, the tab is the selected one: Firefox hides the others (no frames, nothing on screen).

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TOOL_FACTS, TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
+import { onPatternHost } from '../../lib/tools/url';
 import { ROOT } from './chromium';
 
 export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures');
@@ -38,6 +39,13 @@ export const byViewer = (entry: FixtureEntry, author: string | null): boolean =>
 export function expectedThankCounts(entry: FixtureEntry): Record<string, number> {
   return Object.fromEntries(entry.posts.map((p) => [p.id, byViewer(entry, p.author) || p.author === null ? 0 : 1]));
 }
+
+/**
+ * Whether the page is on one of its tool's SaaS hosts, where the content script is declared: a
+ * browser runs Daylight there with no setup. A page saved at a self-hosted origin is read by the
+ * contract suite; in a browser it needs the origin configured (tests/e2e/self-hosted.spec.ts).
+ */
+export const onSaasHost = (entry: FixtureEntry): boolean => onPatternHost(TOOL_FACTS[entry.tool].matches, new URL(entry.url));
 
 export function fixtureHtml(entry: FixtureEntry): string {
   return readFileSync(path.join(FIXTURES_DIR, entry.tool, entry.file), 'utf8');

@@ -19,10 +19,10 @@ afterEach(async () => {
 const directory = (people: unknown[]) => directorySchema().parse({ version: 1, people });
 
 describe('directory schema', () => {
-  it('accepts the bundled demo directory: 30 people with handles on all six tools', () => {
+  it('accepts the bundled demo directory: 30 people with handles on every tool', () => {
     const parsed = directorySchema().parse(demo);
     expect(parsed.people).toHaveLength(30);
-    for (const p of parsed.people) expect(Object.keys(p.handles).sort()).toEqual(['asana', 'github', 'gitlab', 'mattermost', 'phabricator', 'slack']);
+    for (const p of parsed.people) expect(Object.keys(p.handles).sort()).toEqual(['asana', 'gitea', 'github', 'gitlab', 'mattermost', 'phabricator', 'slack']);
   });
 
   it.each([

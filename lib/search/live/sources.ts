@@ -1,4 +1,5 @@
 import { asanaLiveSource } from '../../tools/asana/live-search';
+import { giteaLiveSource } from '../../tools/gitea/live-search';
 import { githubLiveSource } from '../../tools/github/live-search';
 import { gitlabLiveSource } from '../../tools/gitlab/live-search';
 import { mattermostLiveSource } from '../../tools/mattermost/live-search';
@@ -16,6 +17,7 @@ export const LIVE_SOURCES: Record<ToolId, LiveSource> = {
   mattermost: mattermostLiveSource,
   asana: asanaLiveSource,
   phabricator: phabricatorLiveSource,
+  gitea: giteaLiveSource,
 };
 
 /** Whether live search is on for a tool: the setting (or policy), else the source's default. */

@@ -9,6 +9,7 @@ export const FINDS: Record<ToolId, { page: string; message: string; permalink: s
   mattermost: { page: 'sqaure', message: 'afterwrds', permalink: 'https://acme.cloud.mattermost.com/acme/pl/cfb1dmtp3ruwzthpfgumbbj5dn' },
   asana: { page: 'tempalte', message: 'layuot', permalink: 'https://app.asana.com/1/1207000000000001/project/1207000000001001/task/1207000000002001#1207000000002001-cfb2c2dfd' },
   phabricator: { page: 'relase trian', message: 'shadowng', permalink: 'https://we.phorge.it/T1234#8810' },
+  gitea: { page: 'registraton tokn', message: 'incomng', permalink: 'https://gitea.com/acme/tea-runner/issues/142#issuecomment-88006' },
 };
 
 /** The tool and key of every stored record, read from the extension's own database. */

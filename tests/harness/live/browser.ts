@@ -2,7 +2,7 @@ import { expect, type BrowserContext } from '@playwright/test';
 import { TOOL_IDS, type ToolId } from '../../../lib/tools/tool-ids';
 import type { DaylightBrowser } from '../chromium';
 import { liveCorpus, SESSION_COOKIES } from './corpus';
-import { startLiveServer, type LiveServer } from './servers';
+import { FORWARDED_HOST, startLiveServer, type LiveServer } from './servers';
 
 export type LiveServers = Record<ToolId, LiveServer>;
 
@@ -11,11 +11,11 @@ export async function startLiveServers(): Promise<LiveServers> {
   return Object.fromEntries(await Promise.all(TOOL_IDS.map(async (tool) => [tool, await startLiveServer(tool, SESSION_COOKIES[tool], corpus[tool])]))) as LiveServers;
 }
 
-const SAAS: Partial<Record<string, ToolId>> = { 'github.com': 'github', 'gitlab.com': 'gitlab', 'app.asana.com': 'asana' };
+const SAAS: Partial<Record<string, ToolId>> = { 'github.com': 'github', 'gitlab.com': 'gitlab', 'app.asana.com': 'asana', 'gitea.com': 'gitea', 'codeberg.org': 'gitea' };
 
 /** Where each tool's live results link to: the SaaS host, or the loopback origin configured for it. */
 export function liveOrigin(tool: ToolId, servers: LiveServers): string {
-  return ({ github: 'https://github.com', gitlab: 'https://gitlab.com', asana: 'https://app.asana.com' } as Partial<Record<ToolId, string>>)[tool] ?? servers[tool].origin;
+  return ({ github: 'https://github.com', gitlab: 'https://gitlab.com', asana: 'https://app.asana.com', gitea: 'https://gitea.com' } as Partial<Record<ToolId, string>>)[tool] ?? servers[tool].origin;
 }
 
 /**
@@ -35,7 +35,8 @@ export async function setUpLiveSearch(browser: DaylightBrowser, servers: LiveSer
   expect(await settings.evaluate((person) => chrome.runtime.sendMessage({ daylight: 1, type: 'person-save', payload: { person } }), kit)).toMatchObject({ ok: true });
   await settings.close();
   await context.addCookies([
-    ...(['github', 'gitlab', 'asana'] as const).map((tool) => ({ name: SESSION_COOKIES[tool], value: `session-${tool}`, url: liveOrigin(tool, servers), secure: true, httpOnly: true, sameSite: 'Lax' as const })),
+    ...(['github', 'gitlab', 'asana', 'gitea'] as const).map((tool) => ({ name: SESSION_COOKIES[tool], value: `session-${tool}`, url: liveOrigin(tool, servers), secure: true, httpOnly: true, sameSite: 'Lax' as const })),
+    { name: SESSION_COOKIES.gitea, value: 'session-gitea', url: 'https://codeberg.org', secure: true, httpOnly: true, sameSite: 'Lax' as const },
     ...(['mattermost', 'phabricator', 'slack'] as const).map((tool) => ({ name: SESSION_COOKIES[tool], value: `session-${tool}`, url: servers[tool].origin, httpOnly: true, sameSite: 'Lax' as const })),
     { name: 'MMCSRF', value: 'mm-csrf', url: servers.mattermost.origin },
   ]);
@@ -43,7 +44,7 @@ export async function setUpLiveSearch(browser: DaylightBrowser, servers: LiveSer
 }
 
 /**
- * Requests to the GitHub, GitLab and Asana APIs on their real hosts go to the loopback servers,
+ * Requests to the GitHub, GitLab, Asana and Gitea (gitea.com, codeberg.org) APIs on their real hosts go to the loopback servers,
  * with the cookies the browser holds for those hosts (a route does not see the Cookie header the
  * browser adds). Registered last, so it wins over fixture routes for the same hosts.
  */
@@ -57,7 +58,7 @@ async function forwardSaas(context: BrowserContext, servers: LiveServers): Promi
       try {
         const response = await route.fetch({
           url: `${servers[SAAS[url.host]!].origin}${url.pathname}${url.search}`,
-          headers: { ...(await request.allHeaders()), cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+          headers: { ...(await request.allHeaders()), cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), [FORWARDED_HOST]: url.host },
         });
         await route.fulfill({ response });
       } catch {

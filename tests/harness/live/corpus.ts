@@ -9,6 +9,7 @@ export const SESSION_COOKIES: Record<ToolId, string> = {
   mattermost: 'MMAUTHTOKEN',
   asana: 'ticket',
   phabricator: 'phsid',
+  gitea: 'i_like_gitea',
 };
 
 /** The GitLab fixture page (tests/fixtures/gitlab): visited in a test, so found both locally and live. */
@@ -28,5 +29,6 @@ export function liveCorpus(): Record<ToolId, LiveDoc[]> {
     mattermost: [doc('mmpostterraform0000000001', 'Terraform monitoring handover notes', 'kit.mm')],
     asana: [doc('1207000000009001', 'Terraform monitoring onboarding task', '1207000000000101')],
     phabricator: [doc('T9001', 'Terraform monitoring for the release train', 'alice'), doc('D9002', 'Add terraform monitoring hooks', 'alice')],
+    gitea: [doc('#9001', 'Terraform monitoring for the self-hosted runners', 'lena_kowalski', 'https://gitea.com/acme/tea-runner/issues/9001'), doc('!9002', 'Add terraform monitoring to the runner chart', 'kit_gt', 'https://gitea.com/acme/tea-runner/pulls/9002')],
   };
 }

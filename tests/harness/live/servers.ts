@@ -143,6 +143,33 @@ const HANDLERS: Record<ToolId, Handler> = {
     const found = matches(server.docs, r.url.searchParams.get('query') ?? '').slice(0, Number(r.url.searchParams.get('count') ?? 20));
     return { body: { data: found.map((d) => ({ gid: d.id, name: d.title, notes: d.text, permalink_url: `https://app.asana.com/0/1207000000001001/${d.id}`, created_by: { gid: d.author, name: d.author }, modified_at: d.time, created_at: d.time })) } };
   },
+  gitea: (server, r) => {
+    if (r.url.pathname !== '/api/v1/repos/issues/search') return null;
+    // Signed out, Gitea answers with public repositories' items: these are all in a private one.
+    const found = r.cookies.has(server.sessionCookie) ? matches(server.docs, r.url.searchParams.get('q') ?? '') : [];
+    const limit = Number(r.url.searchParams.get('limit') ?? 20);
+    const pageNo = Number(r.url.searchParams.get('page') ?? 1);
+    return {
+      headers: { 'X-Total-Count': String(found.length) },
+      body: page(found, pageNo - 1, limit).map((d) => {
+        const [, owner, repo] = new URL(d.url!).pathname.split('/');
+        const pull = d.id.startsWith('!');
+        return {
+          id: 500000 + Number(d.id.slice(1)),
+          number: Number(d.id.slice(1)),
+          title: d.title,
+          body: d.text,
+          html_url: d.url,
+          state: 'open',
+          user: { id: 7, login: d.author, full_name: d.author },
+          created_at: d.time,
+          updated_at: d.time,
+          repository: { id: 40211, name: repo, owner, full_name: `${owner}/${repo}` },
+          pull_request: pull ? { merged: false, merged_at: null, draft: false, html_url: d.url } : null,
+        };
+      }),
+    };
+  },
   slack: (server, r) => {
     if (r.url.pathname === '/ssb/redirect') return { body: r.cookies.has(server.sessionCookie) ? `<html><script>boot_data={"api_token":"xoxc-loopback-1","team_id":"T0ACME"}</script></html>` : '<html>Sign in to Slack</html>' };
     if (r.url.pathname !== '/api/search.messages') return null;
@@ -153,7 +180,10 @@ const HANDLERS: Record<ToolId, Handler> = {
   },
 };
 
-const SEARCH_PATHS = /\/api\/v4\/search$|^\/search$|posts\/search$|\.search$|\/typeahead$|\/tasks\/search$|search\.messages$/;
+/** The SaaS host a request was forwarded from (tests/harness/live/browser.ts). */
+export const FORWARDED_HOST = 'x-daylight-forwarded-host';
+
+const SEARCH_PATHS = /\/api\/v4\/search$|\/repos\/issues\/search$|^\/search$|posts\/search$|\.search$|\/typeahead$|\/tasks\/search$|search\.messages$/;
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -196,7 +226,10 @@ export async function startLiveServer(tool: ToolId, sessionCookie: string, docs:
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', server.origin);
     const body = await readBody(request);
-    const search: LiveServer['searches'][number] | null = SEARCH_PATHS.test(url.pathname) && !url.pathname.startsWith('/api/user.') ? { path: url.pathname, query: url.search || body, at: Date.now(), fetchSite: String(request.headers['sec-fetch-site'] ?? '') } : null;
+    // A tool searched on two SaaS hosts (Gitea: gitea.com and codeberg.org) is one endpoint per host.
+    const forwardedFrom = request.headers[FORWARDED_HOST];
+    const path = typeof forwardedFrom === 'string' ? `//${forwardedFrom}${url.pathname}` : url.pathname;
+    const search: LiveServer['searches'][number] | null = SEARCH_PATHS.test(url.pathname) && !url.pathname.startsWith('/api/user.') ? { path, query: url.search || body, at: Date.now(), fetchSite: String(request.headers['sec-fetch-site'] ?? '') } : null;
     if (search) server.searches.push(search);
     if (server.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, server.latencyMs));
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLiveSearchService, type LiveSearchDeps } from '@/lib/background/live-search-service';
 import type { LiveSearchEvent, LiveSearchRequest } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { TOOL_IDS } from '@/lib/tools/tool-ids';
 
 const issue = (n: number, author = 'praman') => ({
   iid: n,
@@ -22,7 +23,7 @@ function setup(answer: (url: URL, init: RequestInit) => Response | Promise<Respo
   const sent: Sent[] = [];
   const changed: string[] = [];
   let clock = 1_000_000;
-  const settings: Settings = { ...DEFAULT_SETTINGS, liveSearch: { github: false, asana: false, gitlab: true }, ...patch };
+  const settings: Settings = { ...DEFAULT_SETTINGS, liveSearch: Object.fromEntries(TOOL_IDS.map((tool) => [tool, tool === 'gitlab'])), ...patch };
   const service = createLiveSearchService({
     settings: async () => settings,
     fetch: async (input, init = {}) => {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PeopleTable } from '@/components/PeopleTable';
 import { describeRowError, handleValue, haystackOf, sortOrder, splitHandles, toolHandles } from '@/components/PeopleModel';
 import type { StoredPerson } from '@/lib/db';
+import { TOOL_IDS } from '@/lib/tools/tool-ids';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -62,7 +63,7 @@ describe('PeopleTable', () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(80);
     expect(rows[0]?.getAttribute('aria-rowindex')).toBe('2');
-    for (const row of rows) expect(row.querySelectorAll(':scope > [role="cell"]').length).toBe(11); // name, team, local time, e-mail, six tools, actions
+    for (const row of rows) expect(row.querySelectorAll(':scope > [role="cell"]').length).toBe(4 + TOOL_IDS.length + 1); // name, team, local time, e-mail, one per tool, actions
     expect(container.querySelectorAll('[role="columnheader"][aria-sort="ascending"]').length).toBe(1);
   });
 

@@ -59,15 +59,15 @@ describe('exportDirectoryJson', () => {
 describe('exportDirectoryCsv', () => {
   it('writes the contract format: header, every tool column, CRLF, quoting only where needed', () => {
     expect(exportDirectoryCsv([priya, { id: 'x', name: 'X, "Y"', handles: {} }])).toBe(
-      'id,name,email,team,title,github,gitlab,slack,mattermost,asana,phabricator\r\n' +
-        'priya,Priya Raman,priya@acme.example,Platform,Staff Engineer,priya-r,praman|priya.raman,U0PRIYA001,priya.raman,1207000000000101,priya\r\n' +
-        'x,"X, ""Y""",,,,,,,,,\r\n',
+      'id,name,email,team,title,github,gitlab,slack,mattermost,asana,phabricator,gitea\r\n' +
+        'priya,Priya Raman,priya@acme.example,Platform,Staff Engineer,priya-r,praman|priya.raman,U0PRIYA001,priya.raman,1207000000000101,priya,\r\n' +
+        'x,"X, ""Y""",,,,,,,,,,\r\n',
     );
   });
 
   it('adds a column for each tool:host in use, after the tool ids, sorted', () => {
     const header = exportDirectoryCsv(hostile).split('\r\n')[0];
-    expect(header).toBe('id,name,email,team,title,github,gitlab,slack,mattermost,asana,phabricator,github:ghe.acme.internal:8443,gitlab:gitlab.acme.internal');
+    expect(header).toBe('id,name,email,team,title,github,gitlab,slack,mattermost,asana,phabricator,gitea,github:ghe.acme.internal:8443,gitlab:gitlab.acme.internal');
   });
 
   it.each([

@@ -44,6 +44,6 @@ describe('time zones and working hours in the directory formats', () => {
     const read = people(parseDirectoryCsv(csv));
     expect(people(parseDirectoryCsv(exportDirectoryCsv(read as never)))).toEqual(read);
     expect(people(parseDirectoryJson(exportDirectoryJson(read as never)))).toEqual(read);
-    expect(exportDirectoryCsv([{ id: 'a', name: 'A', handles: {} }]).split('\r\n')[0]).toBe('id,name,email,team,title,github,gitlab,slack,mattermost,asana,phabricator');
+    expect(exportDirectoryCsv([{ id: 'a', name: 'A', handles: {} }]).split('\r\n')[0]).toBe('id,name,email,team,title,github,gitlab,slack,mattermost,asana,phabricator,gitea');
   });
 });

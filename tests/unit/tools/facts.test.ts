@@ -78,6 +78,10 @@ describe('per-tool parts written outside lib/tools', () => {
     expect(selfHosted).toEqual(selfHostedProperties());
   });
 
+  it('the managed schema has one liveSearch property per tool (written by hand: its titles are not the facts’ names)', () => {
+    expect(Object.keys(readSchema().properties.liveSearch?.properties ?? {})).toEqual([...TOOL_IDS]);
+  });
+
   it('the package description, README and contract name every tool', () => {
     const description = (JSON.parse(readFileSync('package.json', 'utf8')) as { description: string }).description;
     const readme = readFileSync('README.md', 'utf8');

@@ -22,6 +22,7 @@ const FIRST_VIEWER_SIGNAL: Record<ToolId, string> = {
   mattermost: '#userAccountMenuButton',
   asana: '.CommentComposer .AvatarButton',
   phabricator: 'a.phabricator-core-user-menu',
+  gitea: '#navbar .user-menu',
 };
 
 describe('the viewer, from a second signal', () => {
