@@ -18,7 +18,7 @@ import { setUpLiveSearch, startLiveServers, type LiveServers } from '../harness/
 import { median, ms, traceWhile, type TraceEvent } from './trace';
 
 /** Each tool's mock latency per request: spread over 100–800 ms. */
-const LATENCY: Record<ToolId, number> = { github: 100, gitlab: 240, slack: 380, mattermost: 520, asana: 660, phabricator: 800 };
+const LATENCY: Record<ToolId, number> = { github: 100, gitlab: 240, slack: 380, mattermost: 520, asana: 660, phabricator: 800, gitea: 450 };
 /** Distinct queries (each a cache miss) that every tool's loopback corpus and the local records match. */
 const QUERIES = ['terraform notes', 'terraform rollout', 'terraform monitoring', 'monitoring rollout terraform', 'notes rollout terraform'];
 const LOCAL_RECORDS = 200;

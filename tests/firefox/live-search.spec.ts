@@ -36,7 +36,8 @@ const test = shared.extend<{ ownFirefox: FirefoxDaylight; servers: LiveServers }
 async function signIn(firefox: FirefoxDaylight, servers: LiveServers): Promise<void> {
   const context = firefox.browser.defaultBrowserContext();
   await context.setCookie(
-    ...(['github', 'gitlab', 'asana'] as const).map((tool) => ({ name: SESSION_COOKIES[tool], value: `session-${tool}`, domain: new URL(liveOrigin(tool, servers)).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' as const })),
+    ...(['github', 'gitlab', 'asana', 'gitea'] as const).map((tool) => ({ name: SESSION_COOKIES[tool], value: `session-${tool}`, domain: new URL(liveOrigin(tool, servers)).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' as const })),
+    { name: SESSION_COOKIES.gitea, value: 'session-gitea', domain: 'codeberg.org', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' as const },
     ...(['mattermost', 'phabricator', 'slack'] as const).map((tool) => ({ name: SESSION_COOKIES[tool], value: `session-${tool}`, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' as const })),
     { name: 'MMCSRF', value: 'mm-csrf', domain: '127.0.0.1', path: '/' },
   );

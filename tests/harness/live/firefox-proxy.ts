@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ToolId } from '../../../lib/tools/tool-ids';
 import type { LiveServers } from './browser';
+import { FORWARDED_HOST } from './servers';
 
 /** The tools live search asks on their real hosts (the others are configured on loopback origins). */
-const SAAS: Partial<Record<string, ToolId>> = { 'github.com': 'github', 'gitlab.com': 'gitlab', 'app.asana.com': 'asana' };
+const SAAS: Partial<Record<string, ToolId>> = { 'github.com': 'github', 'gitlab.com': 'gitlab', 'app.asana.com': 'asana', 'gitea.com': 'gitea', 'codeberg.org': 'gitea' };
 
 export interface SaasProxy {
   /** Firefox preferences that send every https request through the proxy. */
@@ -19,8 +20,8 @@ export interface SaasProxy {
 
 /**
  * Firefox's WebDriver BiDi network interception sees the requests of tabs, not those of an
- * extension's background page, so the background's live searches on github.com, gitlab.com and
- * app.asana.com cannot be answered there. This is an HTTPS proxy for them instead: Firefox
+ * extension's background page, so the background's live searches on github.com, gitlab.com,
+ * app.asana.com, gitea.com and codeberg.org cannot be answered there. This is an HTTPS proxy for them instead: Firefox
  * (network.proxy.*) opens a CONNECT tunnel, the proxy ends TLS with a throwaway self-signed
  * certificate (Firefox launched with acceptInsecureCerts) and passes each request, cookies and
  * all, to that tool's loopback server. Any other host is refused: nothing reaches the network.
@@ -34,7 +35,7 @@ export async function startSaasProxy(servers: LiveServers): Promise<SaasProxy> {
     const tool = SAAS[(request.headers.host ?? '').split(':')[0]!];
     if (!tool) return void response.writeHead(502).end('not a live-search host');
     const target = new URL(request.url ?? '/', servers[tool].origin);
-    const upstream = httpRequest(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
+    const upstream = httpRequest(target, { method: request.method, headers: { ...request.headers, host: target.host, [FORWARDED_HOST]: request.headers.host ?? '' } }, (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
     });
