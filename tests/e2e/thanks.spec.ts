@@ -173,6 +173,30 @@ test.describe('thanking', () => {
     await expect(hosts.last().getByRole('button', { name: /^Thank / })).toHaveText('Thanked');
   });
 
+  test('on a 1,500-comment page, every post gets its host, a jump anywhere builds the buttons there, and building moves nothing', async ({ daylight, page: tab }) => {
+    const url = 'https://github.com/acme/open-handbook/issues/5';
+    await serveFixtures(daylight.context, [], { [url]: githubIssue(1500, 2) });
+    await tab.goto(url);
+    const hosts = tab.locator('[data-daylight="thank"]');
+    // Read in slices over several frames (lib/content/document-slices.ts), then every post has its host.
+    await expect(hosts).toHaveCount(1500, { timeout: 20_000 });
+    await expect(tab.locator('[data-daylight-handle]')).toHaveCount(3000);
+    const built = (index: number) => hosts.nth(index).evaluate((host) => host.shadowRoot !== null);
+    await expect.poll(() => built(0)).toBe(true);
+    expect(await built(750)).toBe(false);
+    // Where the page's posts are before any button far down is built: building must not move them.
+    const tops = () => tab.evaluate(() => [1000, 1499].map((i) => document.querySelectorAll('[data-daylight-post]')[i]!.getBoundingClientRect().top + scrollY));
+    const before = await tops();
+    // A jump past every observed host (a permalink, End): the buttons where it lands are built.
+    await tab.evaluate(() => document.querySelectorAll('[data-daylight-post]')[750]!.scrollIntoView());
+    await expect.poll(() => built(750)).toBe(true);
+    expect(await built(1400)).toBe(false);
+    await tab.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => built(1499)).toBe(true);
+    expect(await built(1000)).toBe(false);
+    expect(await tops()).toEqual(before);
+  });
+
   test("React applies the tool's own reaction through its own control", async ({ daylight, page: tab }) => {
     const entry = fixture('github', 'issue-react-public.html');
     await serveFixtures(daylight.context, [entry]);
