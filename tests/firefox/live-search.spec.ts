@@ -103,7 +103,9 @@ test('an item never visited is found live on every tool, one found live and loca
   expect(stored).toContain(VISITED_GITLAB_ISSUE);
   expect(stored.some((key) => key.includes('9001') || key.includes('merge_requests/77'))).toBe(false);
 
-  // Signed out of GitLab (its session cookie gone): GitLab says so, with where to sign in; the others answer.
+  // Signed out of GitLab (its session cookie gone, no GitLab tab open to ask through): GitLab says so,
+  // with where to sign in; the others answer.
+  await tab.close();
   const context = firefox.browser.defaultBrowserContext();
   await context.deleteCookie(...(await context.cookies()).filter((c) => c.name === SESSION_COOKIES.gitlab));
   await type(popup, 'monitoring');
