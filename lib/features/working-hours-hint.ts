@@ -31,10 +31,26 @@ async function awayPeople(page: PageContext, handles: readonly string[]): Promis
   });
 }
 
+/** Whether the composer holds any text yet (a textarea's value, or an editor's text). */
+function hasDraft(editor: HTMLElement): boolean {
+  const text = editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement ? editor.value : (editor.textContent ?? '');
+  return text.trim() !== '';
+}
+
+/**
+ * The people the viewer is writing to in a direct or group message: the authors of the conversation's
+ * posts, as the adapter reads them (bots have none), the viewer left out later. Empty elsewhere, and in
+ * a direct message the other person has not written in yet.
+ */
+function conversationPartners(page: PageContext): string[] {
+  if (page.kind !== 'dm' && page.kind !== 'group-dm') return [];
+  return [...new Set(page.adapter.posts(page.doc).flatMap((post) => (post.author ? [post.author] : [])))];
+}
+
 /**
  * working-hours-hint: while a draft mentions someone whose directory entry says they are outside
- * working hours now, a quiet note beside the composer says so and roughly when they will likely
- * read it. Nothing is held or changed; switched off like any feature (`disabledFeatures`).
+ * working hours now, or is written in a direct message to such a person, a quiet note beside the
+ * composer says so and roughly when they will likely read it. Nothing is held or changed; switched off like any feature (`disabledFeatures`).
  */
 export const workingHoursHint: Feature = {
   id: 'working-hours-hint',
@@ -42,7 +58,12 @@ export const workingHoursHint: Feature = {
   init(page, signal) {
     const hints = new Map<HTMLElement, WorkingHoursHint>();
     const composers = new ComposerLookup(() => page.adapter.composers(page.doc));
-    page.onContent(() => composers.reset(), signal);
+    // Read again when the conversation shows more posts (someone new may have written).
+    let partners: string[] | undefined;
+    page.onContent(() => {
+      composers.reset();
+      partners = undefined;
+    }, signal);
     const timers = new Map<HTMLElement, ReturnType<typeof setTimeout>>();
     const asked = new Map<HTMLElement, number>();
     signal.addEventListener(
@@ -58,7 +79,8 @@ export const workingHoursHint: Feature = {
       const { editor, container } = composer;
       const ticket = (asked.get(editor) ?? 0) + 1;
       asked.set(editor, ticket);
-      const handles = draftHandles(page.adapter, editor);
+      const inConversation = hasDraft(editor) ? (partners ??= conversationPartners(page)) : [];
+      const handles = [...new Set([...draftHandles(page.adapter, editor), ...inConversation])];
       const away = handles.length > 0 ? await awayPeople(page, handles).catch(() => []) : [];
       if (signal.aborted || asked.get(editor) !== ticket) return;
       let hint = hints.get(editor);

@@ -1,6 +1,7 @@
 import type { StoredPerson } from '../db';
 import { normalHandle } from '../people/schema';
 import { TOOL_IDS, type ToolId } from '../tools/tool-ids';
+import { t } from '../i18n/t';
 
 /** How the index files an author: the tool and the handle by that tool's matching rule. */
 export function authorKey(tool: ToolId, handle: string): string {
@@ -40,11 +41,11 @@ export function fromFilter(values: readonly string[], people: readonly StoredPer
   for (const value of values) {
     const named = peopleNamed(value, people);
     if (named.length === 0) {
-      notes.push(`No one in the directory matches "${value}": looking for it as a handle on every tool.`);
+      notes.push(t('noteNoOneMatches', value));
       for (const tool of TOOL_IDS) keys.add(authorKey(tool, value));
       continue;
     }
-    if (named.length > 1) notes.push(`"from:${value}" matches ${named.length} people: ${named.slice(0, 5).map((p) => p.name).join(', ')}${named.length > 5 ? '…' : ''}.`);
+    if (named.length > 1) notes.push(t('noteManyMatch', value, named.length, named.slice(0, 5).map((p) => p.name).join(', '), named.length > 5 ? '…' : ''));
     for (const person of named) for (const key of personAuthorKeys(person)) keys.add(key);
   }
   return { keys, notes };

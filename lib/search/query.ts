@@ -1,6 +1,7 @@
 import { PAGE_KINDS, type PageKind } from '../tools/page';
 import { TOOL_IDS, TOOL_NAMES, type ToolId } from '../tools/tool-ids';
 import { tokenize } from './tokenize';
+import { t } from '../i18n/t';
 
 /**
  * The popup's query language (docs/contract.md section 3): free words plus `tool:`, `kind:`, `from:`,
@@ -84,7 +85,7 @@ export function parseQuery(text: string): ParsedQuery {
         const tool = toolOf(value);
         if (tool) query.tools.push(tool);
         else {
-          query.notes.push(`No tool called "${value}" (tools: ${TOOL_IDS.join(', ')}): searched as words.`);
+          query.notes.push(t('noteNoTool', value, TOOL_IDS.join(', ')));
           asWords(value);
         }
         break;
@@ -93,7 +94,7 @@ export function parseQuery(text: string): ParsedQuery {
         const kind = kindOf(value);
         if (kind) query.kinds.push(kind);
         else {
-          query.notes.push(`No kind called "${value}" (kinds: ${PAGE_KINDS.join(', ')}): searched as words.`);
+          query.notes.push(t('noteNoKind', value, PAGE_KINDS.join(', ')));
           asWords(value);
         }
         break;
@@ -104,7 +105,7 @@ export function parseQuery(text: string): ParsedQuery {
       case 'is':
         if (value.toLowerCase() === 'private' || value.toLowerCase() === 'public') query.place = value.toLowerCase() as 'private' | 'public';
         else {
-          query.notes.push(`"is:" takes private or public, not "${value}": searched as words.`);
+          query.notes.push(t('noteIsValue', value));
           asWords(value);
         }
         break;
@@ -112,7 +113,7 @@ export function parseQuery(text: string): ParsedQuery {
       case 'after': {
         const date = dateOf(value);
         if (date === null) {
-          query.notes.push(`"${operator}:" takes a date as YYYY-MM-DD, not "${value}": searched as words.`);
+          query.notes.push(t('noteDate', operator, value));
           asWords(value);
         } else if (operator === 'before') query.before = date;
         else query.after = date;
@@ -120,7 +121,7 @@ export function parseQuery(text: string): ParsedQuery {
       }
       default:
         // Addresses (https://…) are text, not a misspelled operator.
-        if (!value.startsWith('/')) query.notes.push(`"${operator}:" is not an operator (operators: ${OPERATOR_LIST}): searched as words.`);
+        if (!value.startsWith('/')) query.notes.push(t('noteNotOperator', operator, OPERATOR_LIST));
         asWords(piece);
     }
   }

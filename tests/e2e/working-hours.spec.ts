@@ -35,6 +35,8 @@ const ZONES = {
   // Mentioned in the drafts.
   lena: { timeZone: 'Asia/Manila', inside: false },
   nadia: { timeZone: 'Europe/Warsaw', inside: true },
+  // The other person of the Slack and Mattermost direct messages.
+  marcus: { timeZone: 'Asia/Tokyo', inside: false },
 } as const;
 
 function directoryWithZones() {
@@ -131,6 +133,27 @@ for (const [tool, file, editorSelector, chip] of [
     await editor.click();
     await tab.keyboard.press('End');
     await tab.keyboard.type('ok');
+    await expect(hint(tab)).toHaveCount(0);
+  });
+}
+
+for (const [tool, editorSelector] of [
+  ['slack', '[data-qa="message_input"] .ql-editor'],
+  ['mattermost', 'textarea#post_textbox'],
+] as const) {
+  test(`${tool}: writing in a direct message to someone outside working hours gets the same hint, with no mention`, async ({ daylight, page: tab }) => {
+    const entry = fixture(tool, 'dm.html');
+    await serveFixtures(daylight.context, [entry]);
+    await tab.goto(entry.url);
+    await expect(tab.locator('[data-daylight-person]').first()).toBeAttached();
+    const editor = tab.locator(editorSelector);
+    await editor.click();
+    await tab.keyboard.type('see you tomorrow');
+    await expect(hint(tab)).toHaveText(/^Marcus Oyelaran is outside working hours \(\d{2}:\d{2}( [AP]M)? in Tokyo\); likely to read this in about (2|3) hours\.$/);
+    await expect(hint(tab)).not.toContainText('Priya');
+    // An empty draft says nothing.
+    await tab.keyboard.press('Control+A');
+    await tab.keyboard.press('Backspace');
     await expect(hint(tab)).toHaveCount(0);
   });
 }
