@@ -3,8 +3,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { openDatabase, type OutboxEntry, type ThanksEntry } from '@/lib/db';
 import { ledgerCsv, ledgerJson } from '@/lib/kudos/export';
 import { sendToBackground } from '@/lib/messaging';
-import { loadPeople } from '@/lib/people/directory-store';
-import { DirectoryIndex } from '@/lib/people/resolver';
 import { toolLink } from '@/lib/tools/links';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
 import { downloadText } from './PeopleExport';
@@ -18,12 +16,12 @@ const REFRESH_MS = 2_000;
 async function loadLedger() {
   const db = openDatabase();
   try {
-    const [entries, outbox, people] = await Promise.all([db.thanks.orderBy('at').reverse().toArray(), db.outbox.toArray(), loadPeople(db)]);
-    // Names from today's directory (it may know someone now that it did not when they were thanked).
-    const directory = new DirectoryIndex(people);
-    const names = new Map(
-      entries.map((e) => [e.id, ((e.personId ? directory.person(e.personId) : undefined) ?? (e.handle ? directory.lookup(e.tool, null, e.handle) : undefined))?.name ?? e.name]),
-    );
+    const [entries, outbox] = await Promise.all([db.thanks.orderBy('at').reverse().toArray(), db.outbox.toArray()]);
+    // Names from today's directory (it may know someone now that it did not when they were thanked),
+    // asked of the background, which holds its index: this view refreshes every REFRESH_MS, and
+    // loading a 200,000-person directory here each time would block the page.
+    const { names: today } = await sendToBackground('people-names', { people: entries.map(({ personId, tool, handle }) => ({ personId, tool, handle })) });
+    const names = new Map(entries.map((e, i) => [e.id, today[i] ?? e.name]));
     return { entries, names, outbox: new Map(outbox.map((o) => [o.thanksId, o])) };
   } finally {
     db.close();

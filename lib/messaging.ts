@@ -136,6 +136,15 @@ export const messages = {
     request: z.object({ directory: directorySchema(), source: z.string().check(z.maxLength(2048)) }),
     response: directoryChangeSchema(),
   })),
+  /** options page → background: today's names of the people in the thanks ledger (the background holds the directory's index). */
+  'people-names': message('extension', () => ({
+    request: z.object({
+      people: z
+        .array(z.object({ personId: z.nullable(z.string().check(z.maxLength(200))), tool: toolIdSchema(), handle: z.nullable(z.string().check(z.maxLength(200))) }))
+        .check(z.maxLength(100_000)),
+    }),
+    response: z.object({ names: z.array(z.nullable(z.string())) }),
+  })),
   /** options page → background: undo an import (archive what it added, restore what it changed). */
   'directory-undo': message('extension', () => ({
     request: z.object({ importId: z.string().check(z.maxLength(100)) }),

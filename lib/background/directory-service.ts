@@ -89,5 +89,11 @@ export function createDirectoryService(db: DaylightDatabase, onChange: () => voi
     homes = undefined;
   }
 
-  return { resolve, card, suggest, sync, schedule, directoryChanged, reportsChanged };
+  /** Today's name of each (person id, or tool and handle), or null: the ledger's names without the page loading the directory. */
+  async function names(people: ReadonlyArray<{ personId: string | null; tool: ToolId; handle: string | null }>): Promise<Array<string | null>> {
+    const directory = await currentIndex();
+    return people.map(({ personId, tool, handle }) => ((personId ? directory.person(personId) : undefined) ?? (handle ? directory.lookup(tool, null, handle) : undefined))?.name ?? null);
+  }
+
+  return { resolve, card, suggest, names, sync, schedule, directoryChanged, reportsChanged };
 }

@@ -99,6 +99,7 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
         void recordMentionsResolved(db, tool, Object.keys(people).length).catch(() => undefined); // a full disk loses a count, never the answer
         return { people };
       }),
+    'people-names': async ({ people }) => ({ names: await directory.names(people) }),
     'person-card': async ({ id }) => {
       const [card, { selfHosted }] = await Promise.all([directory.card(id), loadSettings().then((s) => s.effective)]);
       // Profile links follow page reports and the directory's tool:host keys: only the tool's sites are linked.
