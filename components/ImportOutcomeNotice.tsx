@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatNumber, t } from '@/lib/i18n/t';
+import { sendToBackground } from '@/lib/messaging';
 import { importOutcomeItem, readImportOutcome, type ImportOutcome } from '@/lib/people/import-outcome';
 
 /**
@@ -9,10 +10,21 @@ import { importOutcomeItem, readImportOutcome, type ImportOutcome } from '@/lib/
 export function ImportOutcomeNotice() {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   useEffect(() => {
-    void readImportOutcome().then(setOutcome);
+    // Asked of the background, which wakes and marks an import it was stopped in before answering.
+    sendToBackground('directory-import-outcome', {}).then(
+      ({ outcome: answer }) => setOutcome(answer),
+      () => void readImportOutcome().then(setOutcome),
+    );
     return importOutcomeItem().watch(() => void readImportOutcome().then(setOutcome));
   }, []);
-  if (!outcome || outcome.state === 'under-way') return null;
+  if (!outcome) return null;
+  if (outcome.state === 'under-way') {
+    return (
+      <p className="muted" role="status" data-testid="import-outcome" data-state="under-way">
+        <bdi>{t('importUnderWay', outcome.source)}</bdi>
+      </p>
+    );
+  }
   const when = new Date(outcome.at).toLocaleString();
   const text =
     outcome.state === 'interrupted'

@@ -11,7 +11,7 @@ import { ImportOutcomeNotice } from './ImportOutcomeNotice';
 import { ImportPreview } from './ImportPreview';
 import { ImportProgress } from './ImportProgress';
 import { ImportSources } from './ImportSources';
-import { Cancelled, ImportWorker, type Progress } from './importWorker';
+import { Cancelled, ImportWorker, LostWhileStoring, type Progress } from './importWorker';
 
 type Stage =
   | { kind: 'idle' }
@@ -74,6 +74,12 @@ export function ImportPanel({ onChanged }: { onChanged: () => void }) {
       setStage({ kind: 'applied', source: previewed.source, change });
       onChanged();
     } catch (error) {
+      if (error instanceof LostWhileStoring) {
+        // All or nothing was stored; the outcome notice above says which once the background is back.
+        setStage({ kind: 'idle' });
+        onChanged();
+        return;
+      }
       setStage({ ...previewed, applying: false, error: error instanceof Cancelled ? t('importApplyStopped') : message(error) });
     }
   };

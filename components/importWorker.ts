@@ -1,11 +1,20 @@
 import { browser } from 'wxt/browser';
 import { DIRECTORY_IMPORT_PORT, directoryImportEventSchema, type Response } from '@/lib/messaging';
 import type { FromWorker, ImportInput, ImportPhase, PreviewSummary } from '@/lib/people/import-protocol';
+import { importOutcomeItem } from '@/lib/people/import-outcome';
 import type { RowError } from '@/lib/people/import-result';
 
 /** `users`: SCIM users fetched so far. `storing`: every part is with the background, which is replacing the directory; it can no longer be cancelled. */
 export type Progress = { phase: ImportPhase | 'users' | 'applying' | 'storing'; done?: number; total?: number };
 export type Previewed = { ok: true; summary: PreviewSummary } | { ok: false; total: number; first: RowError[] };
+
+/**
+ * Thrown when the background went away after it had every part: whether it stored them is not
+ * known here; the background keeps the outcome (lib/people/import-outcome.ts) and says it.
+ */
+export class LostWhileStoring extends Error {
+  override name = 'LostWhileStoring';
+}
 
 /** Thrown when the user cancelled, so callers can tell it from a failure. */
 export class Cancelled extends Error {
@@ -109,10 +118,16 @@ export class ImportWorker {
               onProgress({ phase: 'applying', done: event.data.part + 1, total: parts.length });
               sendNext();
             }
-          } else if (event.data.type === 'applied') resolve(event.data.change);
+          } else if (event.data.type === 'applied') {
+            // Heard: the kept outcome is for an Options that did not hear it.
+            void importOutcomeItem().setValue(null);
+            resolve(event.data.change);
+          }
           else reject(new Error(event.data.error));
         });
-        port.onDisconnect.addListener(stopped);
+        port.onDisconnect.addListener(() =>
+          sent === parts.length ? reject(new LostWhileStoring('The background stopped while storing the import.')) : stopped(),
+        );
         port.postMessage({ type: 'begin', source, parts: parts.length });
         if (parts.length > 1) onProgress({ phase: 'applying', done: 0, total: parts.length });
         sendNext();

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { lazy } from './lazy';
+import { importOutcomeSchema } from './people/import-outcome';
 import { directorySchema, personSchema } from './people/schema';
 import { exportedRecordSchema } from './search/export';
 import { RELAY_BODY_MAX } from './search/live/relay-limits';
@@ -144,6 +145,14 @@ export const messages = {
         .check(z.maxLength(100_000)),
     }),
     response: z.object({ names: z.array(z.nullable(z.string())) }),
+  })),
+  /**
+   * options page → background: how the last directory import ended while Options was closed
+   * (asking wakes the background, which first marks an import it was stopped in as interrupted).
+   */
+  'directory-import-outcome': message('extension', () => ({
+    request: z.object({}),
+    response: z.object({ outcome: z.nullable(importOutcomeSchema()) }),
   })),
   /** options page → background: undo an import (archive what it added, restore what it changed). */
   'directory-undo': message('extension', () => ({

@@ -14,7 +14,8 @@ const partSchema = lazy(() => z.array(personSchema()));
  * the service worker's memory, never stored, until the last one; then the directory is replaced in
  * one transaction. So Options closing, the import worker stopping or the service worker stopping
  * before or during the commit leaves the directory as it was, and a commit that completes is
- * complete. What happened is kept in `importOutcomeItem` for Options to say on reopening.
+ * complete. What happened is kept in `importOutcomeItem` until Options has heard it, for Options
+ * to say on reopening.
  */
 export function acceptDirectoryImports(db: DaylightDatabase, changed: () => void, signal: AbortSignal): void {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
@@ -45,8 +46,8 @@ export function acceptDirectoryImports(db: DaylightDatabase, changed: () => void
       try {
         const change = await replaceDirectory(db, { version: 1, people }, source);
         changed();
-        // Options is told at once; had it closed meanwhile, it reads this on reopening.
-        await importOutcomeItem().setValue(open ? null : { state: 'applied', source, at: Date.now(), change });
+        // Kept until Options has heard it: had Options closed (or lost the port) meanwhile, it reads this on reopening.
+        await importOutcomeItem().setValue({ state: 'applied', source, at: Date.now(), change });
         send({ type: 'applied', change });
       } catch (error) {
         await importOutcomeItem().setValue(open ? null : { state: 'interrupted', source, at: Date.now() });

@@ -18,6 +18,7 @@ import { syncSelfHostedScripts } from './self-hosted';
 import { addPageReport, selectorCheckDue } from './page-reports';
 import { bounds, withinBounds } from './bounds';
 import { acceptDirectoryImports, noteStoppedImport } from './directory-import';
+import { readImportOutcome } from '../people/import-outcome';
 
 /** Tell every tab's content script (tabs without one just do not answer). */
 async function tellTabs(type: 'settings-changed' | 'directory-changed'): Promise<void> {
@@ -51,7 +52,7 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
   );
 
   acceptDirectoryImports(db, () => directory.directoryChanged(), signal);
-  void noteStoppedImport().catch((error: unknown) => console.error('Daylight: directory import', error));
+  const stoppedImportNoted = noteStoppedImport().catch((error: unknown) => console.error('Daylight: directory import', error));
   const openness = opennessHandlers(db);
   const storeFeatureError = async (error: Request<'feature-error'>) => {
     await db.transaction('rw', db.featureErrors, async () => {
@@ -99,6 +100,10 @@ export function startBackground(db = openDatabase(), signal = new AbortControlle
         void recordMentionsResolved(db, tool, Object.keys(people).length).catch(() => undefined); // a full disk loses a count, never the answer
         return { people };
       }),
+    'directory-import-outcome': async () => {
+      await stoppedImportNoted;
+      return { outcome: await readImportOutcome() };
+    },
     'people-names': async ({ people }) => ({ names: await directory.names(people) }),
     'person-card': async ({ id }) => {
       const [card, { selfHosted }] = await Promise.all([directory.card(id), loadSettings().then((s) => s.effective)]);

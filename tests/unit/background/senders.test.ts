@@ -56,6 +56,7 @@ const requests = {
   }),
   'thanks-archive': () => ({ id: seeded.thanksId, archived: true }),
   'outbox-retry': () => ({ id: 'announcement-1' }),
+  'directory-import-outcome': () => ({}),
   'people-names': () => ({ people: [{ personId: 'priya', tool: 'github', handle: null }] }),
   // A Slack tab's capture naming a GitHub issue: it would overwrite that issue's record.
   'search-capture': () => capture(GITHUB_ISSUE, 'slack', 'Overwritten from Slack'),
