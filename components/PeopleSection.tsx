@@ -3,7 +3,7 @@ import { openDatabase, type StoredPerson } from '@/lib/db';
 import { t, tn } from '@/lib/i18n/t';
 import { sendToBackground } from '@/lib/messaging';
 import { findConflicts } from '@/lib/people/conflicts';
-import { loadPeople, publicPerson } from '@/lib/people/directory-store';
+import { loadPeopleByChunk, publicPerson } from '@/lib/people/directory-store';
 import type { Person } from '@/lib/people/schema';
 import type { SettingsSnapshot } from '@/lib/settings';
 import { ConflictList } from './ConflictList';
@@ -24,7 +24,7 @@ const HISTORY_LIMIT = 20;
 async function readPeople() {
   const db = openDatabase();
   try {
-    const [people, imports] = await Promise.all([loadPeople(db), db.imports.orderBy('at').reverse().limit(HISTORY_LIMIT).toArray()]);
+    const [people, imports] = await Promise.all([loadPeopleByChunk(db), db.imports.orderBy('at').reverse().limit(HISTORY_LIMIT).toArray()]);
     return { people, imports: imports.map(summariseImport) };
   } finally {
     db.close();
