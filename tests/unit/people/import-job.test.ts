@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { directoryParts, previewJob } from '@/lib/people/import-job';
 import { LIST_LIMIT, PART_SIZE } from '@/lib/people/import-protocol';
 import { parseDirectoryCsv } from '@/lib/people/parse-csv';
+import type { Person } from '@/lib/people/schema';
 
 const csv = (count: number, email = (i: number) => `person${i}@acme.example`) =>
   ['id,name,email,github', ...Array.from({ length: count }, (_, i) => `p${i},Person ${i},${email(i)},gh-${i}`)].join('\n');
 
 describe('the import worker’s job', () => {
   it('previews a big directory with exact counts and lists cut to what the page shows', () => {
-    const current = [{ id: 'gone', name: 'Gone', handles: {} }, { id: 'p1', name: 'Old name', handles: { github: 'gh-1' } }];
+    const current: Person[] = [
+      { id: 'gone', name: 'Gone', handles: {} },
+      { id: 'p1', name: 'Old name', handles: { github: 'gh-1' } },
+    ];
     const job = previewJob(parseDirectoryCsv(csv(12_000)), current);
     if (!job.ok) throw new Error('refused');
     expect(job.summary.count).toBe(12_000);
