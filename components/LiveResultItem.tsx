@@ -1,3 +1,5 @@
+import { kindLabel } from '@/lib/i18n/kind-label';
+import { t, uiLanguage } from '@/lib/i18n/t';
 import type { LiveItem } from '@/lib/search/live/source';
 import { relativeTime } from '@/lib/search/relative-time';
 import { TOOL_NAMES } from '@/lib/tools/tool-ids';
@@ -29,10 +31,10 @@ export function LiveResultItem({ item, id, active, onOpen, onPointer }: Props) {
       >
         <span className="result-head">
           <span className={`tool tool-${item.tool}`}>{TOOL_NAMES[item.tool]}</span>
-          <span className="badge">{item.kind.replace(/[-_]/g, ' ')}</span>
-          <span className="badge live">found live</span>
+          <span className="badge">{kindLabel(item.kind)}</span>
+          <span className="badge live">{t('liveFoundBadge')}</span>
           {item.private === true && (
-            <span className="lock" role="img" aria-label="Private" title="Private">
+            <span className="lock" role="img" aria-label={t('private')} title={t('private')}>
               🔒
             </span>
           )}
@@ -41,7 +43,7 @@ export function LiveResultItem({ item, id, active, onOpen, onPointer }: Props) {
         {item.snippet !== '' && <span className="snippet">{item.snippet}</span>}
         <span className="result-meta">
           {item.author ? <span>{item.author.name || item.author.handle}</span> : null}
-          {item.time !== null ? <span>{relativeTime(item.time)}</span> : null}
+          {item.time !== null ? <span>{relativeTime(item.time, undefined, uiLanguage())}</span> : null}
           {item.container ? <span>{item.container}</span> : null}
         </span>
       </a>

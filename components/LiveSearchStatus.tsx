@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n/t';
 import { TOOL_IDS, TOOL_NAMES } from '@/lib/tools/tool-ids';
 import type { LiveSearch } from './useLiveSearch';
 
@@ -14,7 +15,7 @@ export function LiveSearchStatus({ live }: { live: LiveSearch }) {
     void browser.permissions.request({ origins: origins.map((o) => `${o}/*`) }).then((granted) => granted && live.retry());
   };
   return (
-    <ul className="live-status" aria-label="Live search">
+    <ul className="live-status" aria-label={t('liveStatusLabel')}>
       {tools.map((tool) => {
         const status = live.statuses[tool]!;
         return (
@@ -24,15 +25,23 @@ export function LiveSearchStatus({ live }: { live: LiveSearch }) {
               <>
                 {' '}
                 <a href={status.signIn} target="_blank" rel="noreferrer">
-                  Sign in to {TOOL_NAMES[tool]}
+                  {t('liveSignIn', TOOL_NAMES[tool])}
                 </a>
+              </>
+            )}
+            {status.state === 'done' && status.more && (
+              <>
+                {' '}
+                <button type="button" onClick={() => live.more(tool)}>
+                  {t('liveMore', TOOL_NAMES[tool])}
+                </button>
               </>
             )}
             {status.state === 'no-access' && status.origins && (
               <>
                 {' '}
                 <button type="button" onClick={() => allow(status.origins!)}>
-                  Allow access to {TOOL_NAMES[tool]}
+                  {t('liveAllowAccess', TOOL_NAMES[tool])}
                 </button>
               </>
             )}

@@ -19,6 +19,8 @@ export interface LiveToolStatus {
   text: string;
   signIn?: string;
   origins?: string[];
+  /** The tool has another page for this query. */
+  more?: boolean;
 }
 
 export interface LiveSearch {
@@ -28,6 +30,8 @@ export interface LiveSearch {
   flush: () => void;
   /** Ask again (after access was granted). */
   retry: () => void;
+  /** Ask one tool for its next page of answers to the current query. */
+  more: (tool: ToolId) => void;
 }
 
 /** The free text of a query as typed (operators left out): each tool's own search does the matching. */
@@ -56,6 +60,8 @@ export function useLiveSearch(text: string, people: () => Promise<readonly Store
   const port = useRef<Browser.runtime.Port | null>(null);
   const current = useRef(0);
   const pending = useRef<(() => void) | null>(null);
+  /** The request the current answers are for, and the last page asked of each tool. */
+  const sentRequest = useRef<{ request: LiveSearchRequest; pages: Partial<Record<ToolId, number>> } | null>(null);
   const [again, setAgain] = useState(0);
   /** The query (text and retry count) the current search answers: answers to older ones are not shown. */
   const key = `${again} ${text}`;
@@ -73,7 +79,7 @@ export function useLiveSearch(text: string, people: () => Promise<readonly Store
       setAnswer((before) => {
         const base = before.key === currentKey.current ? before : { key: currentKey.current, statuses: {}, items: {} };
         if (data.type === 'items') return { ...base, items: { ...base.items, [tool]: [...(base.items[tool] ?? []), ...data.items] } };
-        return { ...base, statuses: { ...base.statuses, [tool]: { state: data.state, text: data.text, signIn: data.signIn, origins: data.origins } } };
+        return { ...base, statuses: { ...base.statuses, [tool]: { state: data.state, text: data.text, signIn: data.signIn, origins: data.origins, more: data.more } } };
       });
     });
     return () => {
@@ -87,6 +93,7 @@ export function useLiveSearch(text: string, people: () => Promise<readonly Store
     currentKey.current = `${again} ${text}`;
     const query = parseQuery(text);
     const words = freeText(text);
+    sentRequest.current = null;
     if (words.length < MIN_CHARS) {
       pending.current = null;
       return;
@@ -99,6 +106,7 @@ export function useLiveSearch(text: string, people: () => Promise<readonly Store
       void (query.from.length > 0 ? people() : Promise.resolve([])).then((known) => {
         if (id !== current.current) return;
         const request: LiveSearchRequest = { id, text: words, tools: query.tools, from: fromHandles(query.from, known), place: query.place, after: query.after, before: query.before };
+        sentRequest.current = { request, pages: {} };
         port.current?.postMessage(request);
       });
     };
@@ -109,6 +117,13 @@ export function useLiveSearch(text: string, people: () => Promise<readonly Store
 
   const flush = useCallback(() => pending.current?.(), []);
   const retry = useCallback(() => setAgain((n) => n + 1), []);
+  const more = useCallback((tool: ToolId) => {
+    const sent = sentRequest.current;
+    if (!sent || sent.request.id !== current.current) return;
+    const page = (sent.pages[tool] ?? 1) + 1;
+    sent.pages[tool] = page;
+    port.current?.postMessage({ ...sent.request, tools: [tool], page } satisfies LiveSearchRequest);
+  }, []);
   const shown = answer.key === key ? answer : NOTHING_YET;
-  return { statuses: shown.statuses, items: shown.items, flush, retry };
+  return { statuses: shown.statuses, items: shown.items, flush, retry, more };
 }

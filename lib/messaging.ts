@@ -378,6 +378,8 @@ export const liveSearchRequestSchema = lazy(() =>
     place: z.nullable(z.enum(['private', 'public'])),
     after: z.nullable(z.number()),
     before: z.nullable(z.number()),
+    /** A further page of one tool's answer ("more from <tool>"): `tools` then names that tool alone. */
+    page: z.optional(z.number().check(z.int(), z.gte(1), z.lte(20))),
   }),
 );
 export type LiveSearchRequest = z.infer<ReturnType<typeof liveSearchRequestSchema>>;
@@ -409,6 +411,8 @@ export const liveSearchEventSchema = lazy(() =>
       /** Where to sign in (signed-out), or the origins to ask access for (no-access). */
       signIn: z.optional(Text(2048)),
       origins: z.optional(z.array(Text(300))),
+      /** The tool has another page of answers for this query. */
+      more: z.optional(z.boolean()),
     }),
     z.object({ type: z.literal('items'), id: z.number(), tool: toolIdSchema(), items: z.array(liveItemSchema()).check(z.maxLength(200)) }),
   ]),

@@ -42,7 +42,7 @@ interface OriginState {
   relayMemory: Map<string, unknown>;
   /** The last search here succeeded only through a tab: ask through a tab first while one is open. */
   viaTab: boolean;
-  cache: Map<string, { at: number; items: LiveItem[] }>;
+  cache: Map<string, { at: number; items: LiveItem[]; more: boolean }>;
   /** Request times in the last minute (the tool's budget). */
   sent: number[];
   blockedUntil: number;
@@ -51,7 +51,7 @@ interface OriginState {
   quiet: string | null;
 }
 
-type Outcome = { state: 'done'; items: LiveItem[] } | { state: Exclude<LiveState, 'done' | 'searching'>; text: string; origin: string } | { state: 'superseded' };
+type Outcome = { state: 'done'; items: LiveItem[]; more: boolean } | { state: Exclude<LiveState, 'done' | 'searching'>; text: string; origin: string } | { state: 'superseded' };
 
 /** The handles the people of `from:` have on a tool: the instance's own key (`tool:host`) first, else the tool's. */
 function handlesOn(tool: ToolId, origin: string, people: NonNullable<LiveSearchRequest['from']>): string[] {
@@ -95,7 +95,7 @@ export function createLiveSearchService(deps: LiveSearchDeps) {
     if (state.quiet !== null) return { state: 'error', text: `${state.quiet} Live search on ${name} is paused (see Diagnostics).`, origin };
     const key = JSON.stringify(query);
     const cached = state.cache.get(key);
-    if (cached && now() - cached.at < LIVE_CACHE_MS) return { state: 'done', items: cached.items };
+    if (cached && now() - cached.at < LIVE_CACHE_MS) return { state: 'done', items: cached.items, more: cached.more };
     if (state.blockedUntil > now()) return { state: 'rate-limited', text: `${name} asked Daylight to wait: trying again in ${Math.ceil((state.blockedUntil - now()) / 1000)} s.`, origin };
     state.sent = state.sent.filter((t) => now() - t < 60_000);
     if (state.sent.length >= source.perMinute) return { state: 'rate-limited', text: `${name}: ${source.perMinute} searches a minute is Daylight's limit; wait a moment.`, origin };
@@ -111,15 +111,19 @@ export function createLiveSearchService(deps: LiveSearchDeps) {
       if (url.origin !== origin) throw new LiveFailure('error', `${name}: refused a request off ${origin}.`);
       return url;
     };
+    let more = false;
+    const morePages = () => void (more = true);
     const direct: LiveContext = {
       origin,
       memory: state.memory,
+      morePages,
       cookie: (cookieName) => deps.cookie(origin, cookieName),
       fetch: async (path, init = {}) => deps.fetch(onOrigin(path), { ...init, credentials: 'include', signal: combined }),
     };
     const throughTab = (relay: LiveRelay): LiveContext => ({
       origin,
       memory: state.relayMemory,
+      morePages,
       cookie: relay.cookie,
       fetch: async (path, init = {}) => relay.fetch(onOrigin(path), { ...init, signal: combined }),
     });
@@ -144,9 +148,9 @@ export function createLiveSearchService(deps: LiveSearchDeps) {
     try {
       const items = filterAfter(await searchSomehow(), query).slice(0, RESULTS_PER_TOOL);
       state.backoffMs = FIRST_BACKOFF_MS;
-      state.cache.set(key, { at: now(), items });
+      state.cache.set(key, { at: now(), items, more });
       if (state.cache.size > CACHE_ENTRIES) state.cache.delete(state.cache.keys().next().value!);
-      return { state: 'done', items };
+      return { state: 'done', items, more };
     } catch (error) {
       if (superseded.signal.aborted || signal.aborted) return { state: 'superseded' };
       if (timeout.aborted) return { state: 'error', text: `${name} did not answer within ${timeoutMs / 1000} s.`, origin };
@@ -193,7 +197,7 @@ export function createLiveSearchService(deps: LiveSearchDeps) {
     emit({ type: 'state', id: request.id, tool, state: 'searching', text: `Searching ${name}…` });
     const outcomes = await Promise.all(
       asked.map(async ({ origin, from }) => {
-        const query: LiveQuery = { text: request.text, from, place: request.place, after: request.after, before: request.before, limit: RESULTS_PER_TOOL };
+        const query: LiveQuery = { text: request.text, from, place: request.place, after: request.after, before: request.before, limit: RESULTS_PER_TOOL, page: request.page ?? 1 };
         const outcome = await searchOrigin(tool, origin, query, signal);
         if (outcome.state === 'done' && !signal.aborted) emit({ type: 'items', id: request.id, tool, items: outcome.items });
         return outcome;
@@ -204,7 +208,10 @@ export function createLiveSearchService(deps: LiveSearchDeps) {
     const failed = outcomes.filter((o) => o.state !== 'done' && o.state !== 'superseded') as Array<Extract<Outcome, { text: string }>>;
     if (failed.length === 0 || failed.length < outcomes.length) {
       const also = failed.length > 0 ? ` ${failed.map((f) => f.text).join(' ')}` : '';
-      return void emit({ type: 'state', id: request.id, tool, state: 'done', text: `${name}: ${found.length === 0 ? 'nothing found' : `${found.length} found`}.${also}` });
+      const more = outcomes.some((o) => o.state === 'done' && o.more);
+      const page = request.page ?? 1;
+      const counted = found.length === 0 ? (page > 1 ? 'nothing more found' : 'nothing found') : page > 1 ? `${found.length} more found` : `${found.length} found`;
+      return void emit({ type: 'state', id: request.id, tool, state: 'done', text: `${name}: ${counted}.${also}`, ...(more ? { more: true } : {}) });
     }
     const first = failed[0]!;
     emit({
@@ -222,7 +229,9 @@ export function createLiveSearchService(deps: LiveSearchDeps) {
   async function search(request: LiveSearchRequest, emit: (event: LiveSearchEvent) => void, signal: AbortSignal): Promise<void> {
     const settings = await deps.settings();
     if (signal.aborted) return;
-    await Promise.all(TOOL_IDS.map((tool) => searchTool(tool, request, settings, emit, signal)));
+    // A further page is asked of one tool only; the others keep what they showed.
+    const tools = (request.page ?? 1) > 1 ? TOOL_IDS.filter((tool) => request.tools.includes(tool)) : TOOL_IDS;
+    await Promise.all(tools.map((tool) => searchTool(tool, request, settings, emit, signal)));
   }
 
   return { search };
@@ -245,9 +254,12 @@ export function acceptLiveSearchPorts(service: ReturnType<typeof createLiveSearc
     port.onMessage.addListener((raw: unknown) => {
       const request = liveSearchRequestSchema().safeParse(raw);
       if (!request.success) return;
-      current?.abort();
+      // A further page continues the current search (aborted with it); a new query replaces it.
+      const further = (request.data.page ?? 1) > 1 && current !== null && !current.signal.aborted;
+      if (!further) current?.abort();
       const controller = new AbortController();
-      current = controller;
+      if (further) current!.signal.addEventListener('abort', () => controller.abort(), { once: true });
+      else current = controller;
       const emit = (event: LiveSearchEvent) => {
         if (!controller.signal.aborted) port.postMessage(event);
       };

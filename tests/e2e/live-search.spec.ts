@@ -208,3 +208,25 @@ test('where the background is refused as signed out, an open signed-in tab of th
   await expect(status(popup, 'mattermost')).toHaveAttribute('data-state', 'done');
   expect(servers.mattermost.searches.filter((s) => s.path === '/api/v4/posts/search').map((s) => s.fetchSite)).toEqual(['same-origin']);
 });
+
+test('a tool with more answers offers the next page, asked of that tool alone', async ({ ownBrowser: browser, servers, extensionPage }) => {
+  test.setTimeout(60_000);
+  await setUpLiveSearch(browser, servers);
+  const popup = await extensionPage('popup');
+  await popup.getByRole('searchbox', { name: 'Search' }).fill('incident archive');
+  const mattermost = liveOptions(popup, servers.mattermost.origin);
+  await expect(status(popup, 'mattermost')).toHaveAttribute('data-state', 'done');
+  await expect(mattermost).toHaveCount(10);
+  for (const tool of TOOL_IDS) await expect(status(popup, tool), tool).not.toHaveAttribute('data-state', 'searching');
+  clearSearches(servers);
+  const more = status(popup, 'mattermost').getByRole('button', { name: 'More from Mattermost' });
+  await more.focus();
+  await popup.keyboard.press('Enter');
+  await expect(mattermost).toHaveCount(12);
+  await expect(status(popup, 'mattermost')).toContainText('2 more found');
+  await expect(more).toHaveCount(0);
+  expect(TOOL_IDS.filter((t) => servers[t].searches.length > 0)).toEqual(['mattermost']);
+  expect((JSON.parse(servers.mattermost.searches[0]!.query) as { page: number }).page).toBe(1);
+  // The other tools kept their answers.
+  await expect(status(popup, 'gitlab')).toHaveAttribute('data-state', 'done');
+});

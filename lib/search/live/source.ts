@@ -20,6 +20,8 @@ export interface LiveQuery {
   after: number | null;
   before: number | null;
   limit: number;
+  /** Which page of the tool's answer (1 first): "more from <tool>" asks the next. */
+  page: number;
 }
 
 /** One item a tool's search found. Shown in the popup, never stored. */
@@ -71,6 +73,8 @@ export interface LiveContext {
    * directories and session-derived tokens. Never written to storage, logs or exports.
    */
   memory: Map<string, unknown>;
+  /** The source says the tool has another page of answers for this query. */
+  morePages: () => void;
 }
 
 export interface LiveSource {

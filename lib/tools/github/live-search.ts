@@ -24,6 +24,7 @@ const answerSchema = lazy(() =>
     payload: z.object({
       blackbirdSearchRoute: z.object({
         results: z.array(resultSchema()),
+        page_count: z.optional(z.nullable(z.number())),
         logged_in: z.boolean(),
       }),
     }),
@@ -49,13 +50,14 @@ export const githubLiveSource: LiveSource = {
   perMinute: 10,
   signInPath: '/login',
   async search(context, query) {
-    const params = new URLSearchParams({ q: githubQuery(query), type: 'issues' });
+    const params = new URLSearchParams({ q: githubQuery(query), type: 'issues', ...(query.page > 1 ? { p: String(query.page) } : {}) });
     const response = checkStatus(
       await context.fetch(`/search?${params}`, { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } }),
       'GitHub',
     );
     const route = (await checkAnswer(response, answerSchema(), 'GitHub')).payload.blackbirdSearchRoute;
     if (!route.logged_in) throw new LiveFailure('signed-out', 'GitHub answered as to a visitor who is not signed in.');
+    if ((route.page_count ?? 0) > query.page) context.morePages();
     return route.results.slice(0, query.limit).flatMap((hit) => {
       const { owner_login: owner, name } = hit.repo.repository;
       const pull = hit.issue.issue.pull_request_id !== null && hit.issue.issue.pull_request_id !== undefined;

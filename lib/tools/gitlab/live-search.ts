@@ -40,9 +40,11 @@ export const gitlabLiveSource: LiveSource = {
     const items: LiveItem[] = [];
     // One scope after the other: at most one request in flight per origin.
     for (const [scope, kind] of SCOPES) {
-      const params = new URLSearchParams({ scope, search: query.text, per_page: String(query.limit) });
+      const params = new URLSearchParams({ scope, search: query.text, per_page: String(query.limit), page: String(query.page) });
       if (query.place === 'private') params.set('confidential', 'true');
       const response = checkStatus(await context.fetch(`/api/v4/search?${params}`, { headers: { Accept: 'application/json' } }), 'GitLab');
+      // Search answers may leave totals out; X-Next-Page is there when another page is.
+      if ((response.headers.get('X-Next-Page') ?? '') !== '') context.morePages();
       for (const hit of await checkAnswer(response, answerSchema(), 'GitLab')) {
         const url = linkOnOrigin(hit.web_url, context.origin);
         if (url === null) continue;

@@ -21,6 +21,7 @@ const usersSchema = lazy(() => z.array(z.object({ id: z.string(), username: z.st
 const answerSchema = lazy(() =>
   z.object({
     order: z.array(z.string()),
+    has_next: z.optional(z.boolean()),
     posts: z.record(z.string(), z.object({ id: z.string(), message: z.string(), user_id: z.string(), channel_id: z.string(), create_at: z.number() })),
   }),
 );
@@ -102,7 +103,7 @@ export const mattermostLiveSource: LiveSource = {
       terms: mattermostTerms(query.text, query.from, query.after, query.before),
       is_or_search: false,
       time_zone_offset: -new Date().getTimezoneOffset() * 60,
-      page: 0,
+      page: query.page - 1,
       per_page: query.limit,
     });
     const myTeams = await teams(context);
@@ -123,6 +124,7 @@ export const mattermostLiveSource: LiveSource = {
         results.push(await checkAnswer(checkStatus(response, 'Mattermost'), answerSchema(), 'Mattermost'));
       }
     }
+    if (results.some((r) => r.has_next === true)) context.morePages();
     const posts = results.flatMap((r) => r.order.map((id) => r.posts[id]).filter((p) => p !== undefined)).slice(0, query.limit);
     if (posts.length === 0) return [];
     const byChannel = new Map<string, Channel>();

@@ -18,7 +18,7 @@ const METHODS = [
 const refreshSchema = lazy(() => z.object({ payload: z.object({ token: z.string().check(z.minLength(1)) }) }));
 const conduitSchema = <T extends z.ZodMiniType>(data: T) =>
   z.object({
-    result: z.nullable(z.object({ data: z.array(data) })),
+    result: z.nullable(z.object({ data: z.array(data), cursor: z.optional(z.object({ after: z.optional(z.nullable(z.union([z.string(), z.number()]))) })) })),
     error_code: z.optional(z.nullable(z.string())),
     error_info: z.optional(z.nullable(z.string())),
   });
@@ -108,8 +108,18 @@ export const phabricatorLiveSource: LiveSource = {
       constraints.authorPHIDs = authors.map((u) => u.phid);
     }
     const found: Array<{ prefix: string; kind: LiveItem['kind']; object: NonNullable<z.infer<ReturnType<typeof objectSchema>>['result']>['data'][number] }> = [];
+    // Conduit pages by cursor: the next page's `after` is remembered with the page it opens.
+    const cursorKey = (method: string, page: number) => `cursor ${method} ${JSON.stringify(constraints)} ${page}`;
     for (const [method, prefix, kind] of METHODS) {
-      const answer = await conduit(context, method, { constraints, limit: query.limit }, objectSchema());
+      const after = query.page > 1 ? (context.memory.get(cursorKey(method, query.page)) as string | undefined) : undefined;
+      // This kind had no further page.
+      if (query.page > 1 && after === undefined) continue;
+      const answer = await conduit(context, method, { constraints, limit: query.limit, ...(after === undefined ? {} : { after }) }, objectSchema());
+      const next = answer.result?.cursor?.after;
+      if (next !== null && next !== undefined) {
+        context.memory.set(cursorKey(method, query.page + 1), String(next));
+        context.morePages();
+      }
       for (const object of answer.result?.data ?? []) found.push({ prefix, kind, object });
     }
     const authorPhids = found.map((f) => f.object.fields.authorPHID).filter((p): p is string => typeof p === 'string');

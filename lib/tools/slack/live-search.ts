@@ -18,6 +18,7 @@ const answerSchema = lazy(() =>
     error: z.optional(z.string()),
     messages: z.optional(
       z.object({
+        pagination: z.optional(z.object({ page: z.optional(z.number()), page_count: z.optional(z.number()) })),
         matches: z.array(
           z.object({
             ts: z.string(),
@@ -73,7 +74,7 @@ export const slackLiveSource: LiveSource = {
   async search(context, query) {
     for (const retry of [false, true]) {
       const token = await clientToken(context, retry);
-      const body = new URLSearchParams({ token, query: slackQuery(query.text, query.from, query.after, query.before), count: String(query.limit), sort: 'score' });
+      const body = new URLSearchParams({ token, query: slackQuery(query.text, query.from, query.after, query.before), count: String(query.limit), page: String(query.page), sort: 'score' });
       const response = checkStatus(
         await context.fetch('/api/search.messages', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() }),
         'Slack',
@@ -90,6 +91,7 @@ export const slackLiveSource: LiveSource = {
         if (answer.error === 'team_is_restricted') throw new LiveFailure('error', 'Slack: this workspace belongs to an Enterprise Grid organisation, whose search Daylight cannot ask yet (it needs the organisation’s token).');
         throw new LiveFailure('error', `Slack: ${answer.error ?? 'unknown error'}.`);
       }
+      if ((answer.messages?.pagination?.page_count ?? 0) > query.page) context.morePages();
       return (answer.messages?.matches ?? []).slice(0, query.limit).flatMap((match): LiveItem[] => {
         const url = linkOnOrigin(match.permalink, context.origin);
         if (url === null) return [];

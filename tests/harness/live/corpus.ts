@@ -26,7 +26,11 @@ export function liveCorpus(): Record<ToolId, LiveDoc[]> {
       doc('!77', 'Terraform monitoring module for runners', 'nadia.o', 'https://gitlab.com/acme/platform/infra-tools/-/merge_requests/77'),
     ],
     slack: [doc('1795600000000100', 'Terraform monitoring thread from the outage review', 'U0PRIYA001')],
-    mattermost: [doc('mmpostterraform0000000001', 'Terraform monitoring handover notes', 'kit.mm')],
+    mattermost: [
+      doc('mmpostterraform0000000001', 'Terraform monitoring handover notes', 'kit.mm'),
+      // More than one page (10 a page) for "archive": "more from Mattermost".
+      ...Array.from({ length: 12 }, (_, i) => doc(`mmpostarchive${String(i).padStart(12, '0')}`, `Incident archive ${i + 1}`, 'ops.lead')),
+    ],
     asana: [doc('1207000000009001', 'Terraform monitoring onboarding task', '1207000000000101')],
     phabricator: [doc('T9001', 'Terraform monitoring for the release train', 'alice'), doc('D9002', 'Add terraform monitoring hooks', 'alice')],
     gitea: [doc('#9001', 'Terraform monitoring for the self-hosted runners', 'lena_kowalski', 'https://gitea.com/acme/tea-runner/issues/9001'), doc('!9002', 'Add terraform monitoring to the runner chart', 'kit_gt', 'https://gitea.com/acme/tea-runner/pulls/9002')],

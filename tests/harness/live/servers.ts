@@ -112,8 +112,9 @@ const HANDLERS: Record<ToolId, Handler> = {
     if (r.url.pathname === '/api/v4/users/ids') return { body: (JSON.parse(r.body) as string[]).map((id) => ({ id, username: id, first_name: '', last_name: '' })) };
     if (r.url.pathname !== '/api/v4/posts/search') return null;
     const { terms, page: pageNo = 0, per_page: perPage = 60 } = JSON.parse(r.body) as { terms: string; page?: number; per_page?: number };
-    const found = page(matches(server.docs, terms), pageNo, perPage);
-    return { body: { order: found.map((d) => d.id), posts: Object.fromEntries(found.map((d) => [d.id, { id: d.id, message: `${d.title}. ${d.text}`, user_id: d.author, channel_id: 'town', create_at: Date.parse(d.time), root_id: '' }])), matches: {}, has_next: false } };
+    const all = matches(server.docs, terms);
+    const found = page(all, pageNo, perPage);
+    return { body: { order: found.map((d) => d.id), posts: Object.fromEntries(found.map((d) => [d.id, { id: d.id, message: `${d.title}. ${d.text}`, user_id: d.author, channel_id: 'town', create_at: Date.parse(d.time), root_id: '' }])), matches: {}, has_next: all.length > (pageNo + 1) * perPage } };
   },
   phabricator: (server, r) => {
     const token = 'B@loopback-csrf';
@@ -175,8 +176,10 @@ const HANDLERS: Record<ToolId, Handler> = {
     if (r.url.pathname !== '/api/search.messages') return null;
     const form = new URLSearchParams(r.body);
     if (!r.cookies.has(server.sessionCookie) || form.get('token') !== 'xoxc-loopback-1') return { body: { ok: false, error: 'invalid_auth' } };
-    const found = page(matches(server.docs, form.get('query') ?? ''), Number(form.get('page') ?? 1) - 1, Number(form.get('count') ?? 20));
-    return { body: { ok: true, messages: { matches: found.map((d) => ({ ts: String(Date.parse(d.time) / 1000), text: `${d.title}. ${d.text}`, user: d.author, username: d.author, permalink: `${server.origin}/archives/C0GENERAL01/p${d.id}`, channel: { id: 'C0GENERAL01', name: 'general', is_private: false } })), pagination: { total_count: found.length, page: 1, per_page: 20, page_count: 1 } } } };
+    const all = matches(server.docs, form.get('query') ?? '');
+    const [pageNo, perPage] = [Number(form.get('page') ?? 1), Number(form.get('count') ?? 20)];
+    const found = page(all, pageNo - 1, perPage);
+    return { body: { ok: true, messages: { matches: found.map((d) => ({ ts: String(Date.parse(d.time) / 1000), text: `${d.title}. ${d.text}`, user: d.author, username: d.author, permalink: `${server.origin}/archives/C0GENERAL01/p${d.id}`, channel: { id: 'C0GENERAL01', name: 'general', is_private: false } })), pagination: { total_count: all.length, page: pageNo, per_page: perPage, page_count: Math.ceil(all.length / perPage) } } } };
   },
 };
 

@@ -70,6 +70,20 @@ describe('live search service', () => {
     expect([...new Set(sent.map((s) => new URL(s.url).origin))].sort()).toEqual(['https://gitlab.acme.internal', 'https://gitlab.com']);
   });
 
+  it('says when a tool has more; a further page asks that tool alone, and its others keep their states', async () => {
+    const paged = (url: URL) => json(url.searchParams.get('scope') === 'issues' ? [issue(Number(url.searchParams.get('page')) * 10)] : [], 200, url.searchParams.get('page') === '1' ? { 'X-Next-Page': '2' } : {});
+    const { sent, run } = setup(paged);
+    const first = await run();
+    expect(first.at(-1)).toMatchObject({ tool: 'gitlab', state: 'done', more: true });
+    sent.length = 0;
+    const second = await run({ tools: ['gitlab'], page: 2 });
+    expect(sent.map((s) => new URL(s.url).searchParams.get('page'))).toEqual(['2', '2']);
+    expect(second.every((e) => e.tool === 'gitlab')).toBe(true);
+    expect(second.find((e) => e.type === 'items')).toMatchObject({ items: [{ url: 'https://gitlab.com/acme/infra/-/issues/20' }] });
+    expect(second.at(-1)).toMatchObject({ state: 'done', text: 'GitLab: 1 more found.' });
+    expect(second.at(-1)).not.toHaveProperty('more');
+  });
+
   it('answers the same query from its cache for a while', async () => {
     const { sent, run, tick } = setup(gitlab);
     await run();

@@ -17,9 +17,11 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
 /** A LiveContext whose fetch calls `answer` and records every request (what the service's fetch would send). */
 export function fakeContext(origin: string, answer: Answer, cookies: Record<string, string> = {}) {
   const requests: SeenRequest[] = [];
+  const more = { value: false };
   const context: LiveContext = {
     origin,
     memory: new Map(),
+    morePages: () => void (more.value = true),
     cookie: async (name) => cookies[name] ?? null,
     fetch: async (path, init = {}) => {
       const url = new URL(path, `${origin}/`);
@@ -29,7 +31,7 @@ export function fakeContext(origin: string, answer: Answer, cookies: Record<stri
       return answer(request);
     },
   };
-  return { context, requests };
+  return { context, requests, more };
 }
 
-export const query = (patch: Partial<LiveQuery> = {}): LiveQuery => ({ text: 'rollout', from: [], place: null, after: null, before: null, limit: 10, ...patch });
+export const query = (patch: Partial<LiveQuery> = {}): LiveQuery => ({ text: 'rollout', from: [], place: null, after: null, before: null, limit: 10, page: 1, ...patch });
