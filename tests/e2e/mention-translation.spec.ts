@@ -47,6 +47,7 @@ for (const [tool, file, typed, expected] of [
   ['slack', 'channel-private.html', '@nadia', '@Nadia Osei '],
   ['asana', 'task-public.html', '@omar.h', '@Omar Haddad '],
   ['mattermost', 'channel-public.html', '@dvolkov', '@dmitri.volkov '],
+  ['gitea', 'pull-public.html', '@dvolkov', '@dmitri_volkov '],
 ] as const) {
   test(`${tool}: contenteditable and textarea composers get the same help (${typed} → ${expected.trim()})`, async ({ daylight, page }) => {
     const entry = fixture(tool, file);
@@ -55,12 +56,12 @@ for (const [tool, file, typed, expected] of [
     await expect(page.locator('[data-daylight-person]').first()).toBeAttached();
     await page.evaluate(() => document.querySelectorAll('.ReactModal__Overlay, .MuiPopover-root').forEach((menu) => menu.remove()));
     const editor = page.locator(
-      tool === 'slack' ? '[data-qa="message_input"] .ql-editor' : tool === 'asana' ? '.CommentComposer .ProseMirror' : 'textarea#post_textbox',
+      tool === 'slack' ? '[data-qa="message_input"] .ql-editor' : tool === 'asana' ? '.CommentComposer .ProseMirror' : tool === 'gitea' ? '#comment-form textarea.markdown-text-editor' : 'textarea#post_textbox',
     );
     await editor.click();
     await page.keyboard.type(typed, { delay: 20 });
     await suggestions(page).getByRole('option').first().click();
-    if (tool === 'mattermost') await expect(editor).toHaveValue(expected);
+    if (tool === 'mattermost' || tool === 'gitea') await expect(editor).toHaveValue(expected);
     else await expect(editor).toContainText(expected.trim());
   });
 }
