@@ -62,7 +62,7 @@ export function PeopleEditor({ person, takenIds, onSave, onClose }: PeopleEditor
   const form = useRef<HTMLFormElement>(null);
   const headingId = useId();
   const idPrefix = useId();
-  // Self-hosted keys (tool:host) the person already has are edited alongside the six tools.
+  // Self-hosted keys (tool:host) the person already has are edited alongside the tool ids.
   const [handleKeys, setHandleKeys] = useState(() => [...TOOL_IDS, ...Object.keys(person?.handles ?? {}).filter((k) => !(TOOL_IDS as readonly string[]).includes(k)).sort()]);
   const [draft, setDraft] = useState<Draft>(() => draftOf(person, handleKeys));
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -14,7 +14,7 @@ const PEOPLE = 50_000;
 const RUNS = Number(process.env.RUNS ?? 5);
 const BENCH_PAGE = 'http://127.0.0.1/daylight-bench';
 
-/** A realistic directory as contract CSV: every person has handles on all six tools. */
+/** A realistic directory as contract CSV: every person has handles on the six tools its header names. */
 function directoryCsv(count: number): string {
   const rows = ['id,name,email,team,title,github,gitlab,slack,mattermost,asana,phabricator'];
   for (let i = 0; i < count; i += 1) {
