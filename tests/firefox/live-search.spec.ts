@@ -77,6 +77,11 @@ test('an item never visited is found live on every tool, one found live and loca
   await seedDemoDirectory(firefox);
   await useSettings(firefox, { liveSearch: { slack: true }, selfHosted: { mattermost: [servers.mattermost.origin], phabricator: [servers.phabricator.origin], slack: [servers.slack.origin] } });
   await signIn(firefox, servers);
+  // Mattermost behind a Fetch-Metadata CSRF check (POSTs only with Sec-Fetch-Site: same-origin): Chromium's
+  // background sends `none` and is refused (the content-script relay then asks through an open tab,
+  // tests/e2e/live-search.spec.ts); Firefox's background sends `same-origin` for an origin it has host access
+  // to, and is answered directly.
+  servers.mattermost.sameOriginPostsOnly = true;
 
   const gitlabPage = loadFixtureCatalog(['gitlab']).find((p) => p.url === VISITED_GITLAB_ISSUE)!;
   firefox.serve([gitlabPage]);
@@ -95,6 +100,7 @@ test('an item never visited is found live on every tool, one found live and loca
   for (const tool of TOOL_IDS) {
     expect(found.some((r) => r.source === 'live' && r.href.startsWith(`${liveOrigin(tool, servers)}/`)), `${tool} live result`).toBe(true);
   }
+  expect(servers.mattermost.searches.filter((s) => s.path === '/api/v4/posts/search').map((s) => s.fetchSite)).toEqual(['same-origin']);
   const visited = found.filter((r) => r.href === VISITED_GITLAB_ISSUE);
   expect(visited).toHaveLength(1);
   expect(visited[0]).toMatchObject({ source: 'local', text: expect.stringContaining('also found live') });
