@@ -80,6 +80,27 @@ function leftovers(page: Page, locale: string): Promise<Leftover[]> {
   );
 }
 
+/** Elements sticking out of `frame` (its right edge), and clipped one-line text (ellipsis or hidden overflow). */
+function brokenLayout(page: Page, frame: string): Promise<string[]> {
+  return page.evaluate((frame) => {
+    const box = document.querySelector(frame)!.getBoundingClientRect();
+    const found: string[] = [];
+    const describe = (element: Element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}">${(element.textContent ?? '').trim().slice(0, 40)}`;
+    for (const element of document.querySelectorAll(`${frame} *`)) {
+      if (element.closest('.sr-only, [hidden], svg, [role="table"], table, dialog:not([open])')) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      if (rect.right > box.right + 1) found.push(`sticks out by ${Math.round(rect.right - box.right)} px: ${describe(element)}`);
+      const style = getComputedStyle(element);
+      if ((style.overflowX === 'hidden' || style.textOverflow === 'ellipsis') && element.scrollWidth > element.clientWidth + 1 && !element.closest('bdi')) {
+        found.push(`clipped: ${describe(element)}`);
+      }
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px in ${window.innerWidth}`);
+    return found;
+  }, frame);
+}
+
 /** Lena outside working hours now (her hours start in three hours), everyone else as in the demo. */
 function directoryWithLenaAway() {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Manila', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
@@ -126,6 +147,11 @@ for (const language of LANGUAGES) {
       await expect(popup.getByRole('tab').first()).toHaveText(language.search);
       await expect(popup.locator('html')).toHaveAttribute('lang', language.locale);
       expect.soft(await leftovers(popup, language.locale)).toEqual([]);
+      for (const tab of await popup.getByRole('tab').all()) {
+        await tab.click();
+        expect.soft(await brokenLayout(popup, '.popup'), 'the popup’s 460 px hold the words').toEqual([]);
+      }
+      await popup.getByRole('tab').first().click();
       await popup.getByRole('searchbox').fill('zzzq handbok tool:github');
       await expect(popup.locator('.results-heading')).toHaveText(messages(language.locale).noResults!.message);
       expect.soft(await leftovers(popup, language.locale)).toEqual([]);
@@ -214,26 +240,6 @@ test.describe('Daylight in the pseudo-locale', () => {
       }
       return found;
     }, { names: ['Daylight', ...TOOL_IDS.map((id) => TOOL_NAMES[id])], data: DATA });
-
-  /** Elements sticking out of `frame` (its right edge), and clipped one-line text (ellipsis or hidden overflow). */
-  const brokenLayout = (page: Page, frame: string) =>
-    page.evaluate((frame) => {
-      const box = document.querySelector(frame)!.getBoundingClientRect();
-      const found: string[] = [];
-      const describe = (element: Element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}">${(element.textContent ?? '').trim().slice(0, 40)}`;
-      for (const element of document.querySelectorAll(`${frame} *`)) {
-        if (element.closest('.sr-only, [hidden], svg, [role="table"], table, dialog:not([open])')) continue;
-        const rect = element.getBoundingClientRect();
-        if (rect.width === 0 && rect.height === 0) continue;
-        if (rect.right > box.right + 1) found.push(`sticks out by ${Math.round(rect.right - box.right)} px: ${describe(element)}`);
-        const style = getComputedStyle(element);
-        if ((style.overflowX === 'hidden' || style.textOverflow === 'ellipsis') && element.scrollWidth > element.clientWidth + 1 && !element.closest('bdi')) {
-          found.push(`clipped: ${describe(element)}`);
-        }
-      }
-      if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px in ${window.innerWidth}`);
-      return found;
-    }, frame);
 
   test('the popup: every word from the locale files, and the longer words fit its 460 px', async () => {
     const popup = await extensionPage('popup', 500);
