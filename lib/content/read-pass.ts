@@ -74,7 +74,8 @@ export class ReadPass {
     const records = batchRecords === null ? null : this.fights.filter(batchRecords);
     if (batchRecords !== null && batchRecords.length > 0 && records!.length === 0 && win.location.href === this.lastUrl) return null;
     if (!this.trustHost && !adapter.detect(doc)) {
-      clearPageMarkers(root);
+      // Another tool's script on the same host (self-hosted tools on one hostname, other ports) may own them.
+      if (root.getAttribute(PAGE_MARKERS.tool) === adapter.id) clearPageMarkers(root);
       return { detected: false };
     }
     const url = new URL(win.location.href);

@@ -6,6 +6,8 @@ import { startPageSession } from '@/lib/content/page-session';
 import { DEFAULT_SETTINGS } from '@/lib/settings-defaults';
 import { markers, sessionScope } from './page-session-helpers';
 import { gitlab } from '@/lib/tools/gitlab/adapter';
+import { mattermost } from '@/lib/tools/mattermost/adapter';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 const session = sessionScope();
 /** Longer than any delay the session waits before reporting (the report waits 1.5 s for the page to settle). */
@@ -46,5 +48,30 @@ describe('page session on a self-hosted origin', () => {
     document.body.dataset.page = 'projects:issues:show';
     await vi.advanceTimersByTimeAsync(SETTLED_MS);
     expect(reports.at(-1)).toEqual({ detected: true, path: '/wiki' });
+  });
+
+  it("leaves another tool's markers alone when its own tool is not on the page", async () => {
+    // Self-hosted tools on one hostname (other ports) share match patterns, so every one of their scripts runs.
+    history.replaceState(null, '', '/acme/handbook/-/issues/58');
+    document.head.innerHTML = '<meta property="og:site_name" content="GitLab">';
+    document.body.dataset.page = 'projects:issues:show';
+    startPageSession(gitlab, session.context());
+    await expect.poll(() => markers().tool).toBe('gitlab');
+    const notDetected: string[] = [];
+    fakeBrowser.runtime.onMessage.addListener(((message: { type: string; json: string }) => {
+      if (message.type === 'page-report' && !(JSON.parse(message.json) as { detected: boolean }).detected) notDetected.push(message.json);
+      const data = message.type === 'settings-get' ? DEFAULT_SETTINGS : message.type === 'page-report-due' ? { due: true } : { ok: true };
+      return Promise.resolve({ ok: true, data });
+    }) as never);
+    const other = new ContentScriptContext('daylight-test-mattermost');
+    try {
+      startPageSession(mattermost, other);
+      document.body.append(document.createElement('p'));
+      // Mattermost's session has read the page and said it is not Mattermost's.
+      await expect.poll(() => notDetected.length, { timeout: SETTLED_MS }).toBeGreaterThan(0);
+      expect(markers()).toMatchObject({ tool: 'gitlab', kind: 'issue' });
+    } finally {
+      other.abort();
+    }
   });
 });
