@@ -394,7 +394,7 @@ const quantile = (xs: readonly number[], q: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
 };
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-const f1 = (x: number) => x.toFixed(1);
+const f1 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(1));
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 const spread = (xs: readonly number[]) => `median ${f1(median([...xs]))}, runs [${xs.map(f1).join(', ')}]`;
 const pad = (s: string, w: number) => s.padEnd(w);
