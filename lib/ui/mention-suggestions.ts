@@ -46,10 +46,22 @@ export class MentionSuggestions {
   }
 
   show(items: Suggestion[], near: DOMRect, anchor: Element): void {
-    this.items = items;
-    this.active = 0;
     // Fresh suggestions can arrive while the user is already in the list: keep them there.
     const choosing = this.root.activeElement !== null;
+    // The same people again (a later keystroke's answer): the list stays as it is, so that a click
+    // already under way (mousedown on an option, mouseup still to come) lands on it.
+    if (!this.open || !sameSuggestions(this.items, items)) this.render(items, anchor);
+    this.items = items;
+    const panel = this.root.querySelector<HTMLElement>('.panel')!;
+    if (!this.host.isConnected) document.body.append(this.host);
+    const top = near.bottom + 4 + 220 > window.innerHeight ? Math.max(8, near.top - 4 - panel.getBoundingClientRect().height) : near.bottom + 4;
+    this.host.style.top = `${Math.round(top)}px`;
+    this.host.style.left = `${Math.round(Math.max(8, Math.min(near.left, window.innerWidth - 370)))}px`;
+    if (choosing) this.focus();
+  }
+
+  private render(items: Suggestion[], anchor: Element): void {
+    this.active = 0;
     this.root.querySelector('.panel')?.remove();
     const list = el('ul', { role: 'listbox', 'aria-label': t('suggestionsLabel'), tabindex: '-1' });
     const now = new Date();
@@ -73,13 +85,7 @@ export class MentionSuggestions {
       list.append(option);
     });
     list.setAttribute('aria-activedescendant', 'daylight-suggestion-0');
-    const panel = el('div', { class: isDarkAround(anchor) ? 'panel dark' : 'panel' }, el('p', { class: 'hint' }, t('suggestionsHint')), list);
-    this.root.append(panel);
-    if (!this.host.isConnected) document.body.append(this.host);
-    const top = near.bottom + 4 + 220 > window.innerHeight ? Math.max(8, near.top - 4 - panel.getBoundingClientRect().height) : near.bottom + 4;
-    this.host.style.top = `${Math.round(top)}px`;
-    this.host.style.left = `${Math.round(Math.max(8, Math.min(near.left, window.innerWidth - 370)))}px`;
-    if (choosing) this.focus();
+    this.root.append(el('div', { class: isDarkAround(anchor) ? 'panel dark' : 'panel' }, el('p', { class: 'hint' }, t('suggestionsHint')), list));
   }
 
   /** Move the keyboard into the list (Alt+ArrowDown from the composer). */
@@ -106,4 +112,9 @@ export class MentionSuggestions {
     event.preventDefault();
     event.stopPropagation();
   }
+}
+
+/** Two answers that would show the same rows and insert the same text (a few small items, so compared whole). */
+function sameSuggestions(shown: readonly Suggestion[], next: readonly Suggestion[]): boolean {
+  return JSON.stringify(shown) === JSON.stringify(next);
 }
