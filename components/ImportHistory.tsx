@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { ImportRecord } from '@/lib/db';
 import { sendToBackground } from '@/lib/messaging';
-import { plural, shortText } from './PeopleModel';
+import { formatDateTime, formatNumber, t, tn } from '@/lib/i18n/t';
+import { Message } from './Message';
+import { shortText } from './PeopleModel';
 
 /** One import as the history shows it: no copies of the people it touched, just what it did. */
 export interface ImportSummary {
@@ -26,7 +28,7 @@ export function summariseImport(record: ImportRecord): ImportSummary {
 }
 
 function When({ at }: { at: number }) {
-  return <time dateTime={new Date(at).toISOString()}>{new Date(at).toLocaleString()}</time>;
+  return <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time>;
 }
 
 /** Past imports, newest first, each undoable until it has been undone. */
@@ -41,7 +43,7 @@ export function ImportHistory({ imports, onChanged }: { imports: readonly Import
     setDone(undefined);
     try {
       const result = await sendToBackground('directory-undo', { importId: record.id });
-      setDone(`Undid the import of ${shortText(record.source)}: ${result.restored.toLocaleString('en')} restored, ${result.archived.toLocaleString('en')} archived.`);
+      setDone(t('importHistoryUndid', shortText(record.source), formatNumber(result.restored), formatNumber(result.archived)));
       onChanged();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -52,27 +54,35 @@ export function ImportHistory({ imports, onChanged }: { imports: readonly Import
 
   return (
     <div className="import-history">
-      <h3>Import history</h3>
+      <h3>{t('importHistoryTitle')}</h3>
       {imports.length === 0 ? (
-        <p className="muted">No imports yet.</p>
+        <p className="muted">{t('importHistoryEmpty')}</p>
       ) : (
-        <ol aria-label="Import history" data-testid="import-history">
+        <ol aria-label={t('importHistoryTitle')} data-testid="import-history">
           {imports.map((record) => (
             <li key={record.id} data-import={record.id} data-undone={record.undoneAt === undefined ? 'false' : 'true'}>
-              <When at={record.at} />: <bdi title={shortText(record.source, 2048)}>{shortText(record.source, 100)}</bdi>, {record.added.toLocaleString('en')} added,{' '}
-              {plural(record.touched, 'person', 'people')} changed, archived or restored.{' '}
+              <Message
+                id="importHistoryEntry"
+                values={[
+                  <When key="at" at={record.at} />,
+                  <bdi key="source" title={shortText(record.source, 2048)}>
+                    {shortText(record.source, 100)}
+                  </bdi>,
+                  tn('importHistoryCounts', record.touched, formatNumber(record.added)),
+                ]}
+              />{' '}
               {record.undoneAt === undefined ? (
                 <button
                   type="button"
-                  aria-label={`Undo the import of ${shortText(record.source)} from ${new Date(record.at).toLocaleString()}`}
+                  aria-label={t('importHistoryUndoLabel', shortText(record.source), formatDateTime(record.at))}
                   disabled={working !== undefined}
                   onClick={() => void undo(record)}
                 >
-                  {working === record.id ? 'Undoing…' : 'Undo'}
+                  {working === record.id ? t('importHistoryUndoing') : t('importHistoryUndo')}
                 </button>
               ) : (
                 <span className="muted">
-                  Undone <When at={record.undoneAt} />.
+                  <Message id="importHistoryUndone" values={[<When key="at" at={record.undoneAt} />]} />
                 </span>
               )}
             </li>
@@ -86,7 +96,7 @@ export function ImportHistory({ imports, onChanged }: { imports: readonly Import
       )}
       {problem && (
         <p role="alert" className="error">
-          Could not undo: {problem}
+          <Message id="importHistoryUndoFailed" values={[<bdi key="problem">{problem}</bdi>]} />
         </p>
       )}
     </div>

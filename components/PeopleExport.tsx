@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StoredPerson } from '@/lib/db';
 import { publicPerson } from '@/lib/people/directory-store';
 import { exportDirectoryCsv, exportDirectoryJson } from '@/lib/people/export';
+import { t } from '@/lib/i18n/t';
 
 /** Hand a text file to the browser's downloads: a Blob behind an object URL and a temporary link. */
 export function downloadText(text: string, fileName: string, mediaType: string): void {
@@ -31,12 +32,12 @@ export function PeopleExport({ people }: { people: readonly StoredPerson[] }) {
     }
   };
   return (
-    <div className="people-export" role="group" aria-label="Export">
+    <div className="people-export" role="group" aria-label={t('peopleExportLabel')}>
       <button type="button" onClick={() => run(() => downloadText(exportDirectoryJson(active()), `daylight-directory-${day}.json`, 'application/json'))}>
-        Export JSON
+        {t('peopleExportJson')}
       </button>
       <button type="button" onClick={() => run(() => downloadText(exportDirectoryCsv(active()), `daylight-directory-${day}.csv`, 'text/csv'))}>
-        Export CSV
+        {t('peopleExportCsv')}
       </button>
       {problem && (
         <p role="alert" className="error">
