@@ -28,9 +28,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchDaylight } from '../harness/chromium';
-import { inContentWorld } from '../harness/content-world';
-import { fixture } from '../harness/fixture-catalog';
-import { serveFixtures } from '../harness/serve-fixtures';
+import { captureAsMessage } from './capture-message';
 import { pageBundle } from './page-bundle';
 import { median } from './trace';
 
@@ -366,26 +364,7 @@ async function capture(browser: Awaited<ReturnType<typeof launchDaylight>>, page
     db.close();
     return { fresh, revisit, wires };
   }, RUNS);
-  const issue = fixture('github', 'issue-react-public.html');
-  await serveFixtures(browser.context, [issue]);
-  const tab = await browser.context.newPage();
-  await tab.goto(issue.url);
-  await tab.locator('html[data-daylight-tool="github"]').waitFor({ state: 'attached' });
-  const message: number[] = [];
-  for (const json of ingest.wires) {
-    message.push(
-      await inContentWorld<number>(
-        tab,
-        `(async () => {
-          const t = performance.now();
-          const reply = await chrome.runtime.sendMessage({ daylight: 1, type: 'search-capture', json: ${JSON.stringify(json)} });
-          if (!reply?.ok) throw new Error(reply?.error);
-          return performance.now() - t;
-        })()`,
-      ),
-    );
-  }
-  await tab.close();
+  const message = await captureAsMessage(browser.context, ingest.wires);
   return { fresh: ingest.fresh, revisit: ingest.revisit, message };
 }
 

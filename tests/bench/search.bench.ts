@@ -10,9 +10,7 @@
  */
 import type { Page } from '@playwright/test';
 import { launchDaylight } from '../harness/chromium';
-import { inContentWorld } from '../harness/content-world';
-import { fixture } from '../harness/fixture-catalog';
-import { serveFixtures } from '../harness/serve-fixtures';
+import { captureAsMessage } from './capture-message';
 import { pageBundle } from './page-bundle';
 import { median, ms } from './trace';
 import type Fuse from 'fuse.js';
@@ -300,28 +298,7 @@ try {
     db.close();
     return { records: doc.querySelectorAll('.react-issue-comment').length + 1, pageSide, fresh, revisit, wires };
   }, RUNS);
-  // The capture as a message: sent from Daylight's content script in a GitHub tab, the only sender
-  // the background takes a capture from (lib/messaging.ts).
-  const issue = fixture('github', 'issue-react-public.html');
-  await serveFixtures(browser.context, [issue]);
-  const tab = await browser.context.newPage();
-  await tab.goto(issue.url);
-  await tab.locator('html[data-daylight-tool="github"]').waitFor({ state: 'attached' });
-  const message: number[] = [];
-  for (const json of ingest.wires) {
-    message.push(
-      await inContentWorld<number>(
-        tab,
-        `(async () => {
-          const t = performance.now();
-          const reply = await chrome.runtime.sendMessage({ daylight: 1, type: 'search-capture', json: ${JSON.stringify(json)} });
-          if (!reply?.ok) throw new Error(reply?.error);
-          return performance.now() - t;
-        })()`,
-      ),
-    );
-  }
-  await tab.close();
+  const message = await captureAsMessage(browser.context, ingest.wires);
 
   const engines = await measureEngines(options);
 

@@ -10,19 +10,9 @@ import type { Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../lib/extension-ids';
 import { fixture } from '../../harness/fixture-catalog';
 import { EXTENSION_ORIGIN, launchFirefox, pollPage } from '../../harness/firefox';
+import { poll } from '../../e2e/policy/child-helpers';
 
 const [gitlabOrigin = ''] = process.argv.slice(2);
-
-/** Read until `done` holds or `timeoutMs` passes; the last value either way (the spec asserts on it). */
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
-    value = await read();
-  }
-  return value;
-}
 
 /** How the options page shows one setting: locked, its control disabled, and the value it shows. */
 const settingView = (options: Page, key: string) =>
