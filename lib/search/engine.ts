@@ -240,6 +240,30 @@ function passShare(segment: Segment, filters: IndexFilters, authors: Set<number>
   return Math.min(1, (passed + prior) / sampled);
 }
 
+/**
+ * The postings of `runs` (each in descending `keyOf` order) read together, best first, with the
+ * scratch heap, while the best one left beats `top`'s floor: `visit` each with its key.
+ */
+function readBestFirst(runs: readonly Run[], keyOf: (run: Run, local: number) => number, top: TopK<number>, scratch: Scratch, visit: (local: number, key: number) => void): void {
+  if (scratch.heapKeys.length < runs.length) {
+    scratch.heapKeys = new Float64Array(2 * runs.length);
+    scratch.heapLists = new Int32Array(2 * runs.length);
+  }
+  const heap = new RunHeap(scratch.heapKeys, scratch.heapLists);
+  const next = runs.map((run) => run.start);
+  runs.forEach((run, r) => heap.push(keyOf(run, run.list[run.start]! >>> 1), r));
+  while (heap.size > 0) {
+    const key = heap.topKey();
+    if (key <= top.floor) break;
+    const r = heap.pop();
+    const run = runs[r]!;
+    const local = run.list[next[r]!]! >>> 1;
+    next[r]! += 1;
+    if (next[r]! < run.end) heap.push(keyOf(run, run.list[next[r]!]! >>> 1), r);
+    visit(local, key);
+  }
+}
+
 /** Where the title postings of an impact-ordered list end (they come first). */
 function titleRunEnd(list: Uint32Array): number {
   let lo = 0;
@@ -515,21 +539,7 @@ export class SearchIndex {
       let rest = 0;
       for (let j = step + 1; j < k; j += 1) rest += words[order[j]!]!.titled;
       const bound = (run: Run, local: number) => (k - step) * TIER + (run.level + 2 * others) * QUALITY + (run.weight + rest) * recencyBoost(ageFactor, decay[local]!) * (1 + 1e-6);
-      if (scratch.heapKeys.length < runs.length) {
-        scratch.heapKeys = new Float64Array(2 * runs.length);
-        scratch.heapLists = new Int32Array(2 * runs.length);
-      }
-      const heap = new RunHeap(scratch.heapKeys, scratch.heapLists);
-      const next = runs.map((run) => run.start);
-      runs.forEach((run, r) => heap.push(bound(run, run.list[run.start]! >>> 1), r));
-      while (heap.size > 0 && heap.topKey() > top.floor) {
-        const r = heap.pop();
-        const run = runs[r]!;
-        const local = run.list[next[r]!]! >>> 1;
-        next[r]! += 1;
-        if (next[r]! < run.end) heap.push(bound(run, run.list[next[r]!]! >>> 1), r);
-        visit(local);
-      }
+      readBestFirst(runs, bound, top, scratch, visit);
     }
     for (let i = 0; i < touchedCount; i += 1) mask[touched[i]!] = 0;
     words.forEach((word, w) => probes[w] && clearProbe(word, probes[w]));
@@ -591,26 +601,12 @@ export class SearchIndex {
       }
       return count;
     }
-    if (scratch.heapKeys.length < runs.length) {
-      scratch.heapKeys = new Float64Array(2 * runs.length);
-      scratch.heapLists = new Int32Array(2 * runs.length);
-    }
-    const heap = new RunHeap(scratch.heapKeys, scratch.heapLists);
-    const next = runs.map((run) => run.start);
-    runs.forEach((run, r) => heap.push(keyOf(run, run.list[run.start]! >>> 1), r));
-    while (heap.size > 0) {
-      const key = heap.topKey();
-      if (key <= top.floor) break;
-      const r = heap.pop();
-      const run = runs[r]!;
-      const local = run.list[next[r]!]! >>> 1;
-      next[r]! += 1;
-      if (next[r]! < run.end) heap.push(keyOf(run, run.list[next[r]!]! >>> 1), r);
-      if (mask[local]) continue;
+    readBestFirst(runs, keyOf, top, scratch, (local, key) => {
+      if (mask[local]) return;
       mask[local] = 1;
       touched[count++] = local;
       if (!segment.dead[local] && this.passes(segment, local, filters, authors)) top.push(key, entry(s, local));
-    }
+    });
     return count;
   }
 
