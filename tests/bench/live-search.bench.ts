@@ -79,7 +79,7 @@ async function seedLocal(browser: DaylightBrowser): Promise<void> {
 async function watchPopup(popup: Page, liveOn: boolean): Promise<void> {
   // tsx names inner functions with a helper (__name) the page does not have.
   await popup.evaluate('globalThis.__name ??= (f) => f');
-  await popup.evaluate((expectLive) => {
+  await popup.evaluate(({ expectLive, tools }) => {
     const w = window as unknown as { timing: PopupTiming; observers?: { mutation: MutationObserver; tasks: PerformanceObserver } };
     w.observers?.mutation.disconnect();
     w.observers?.tasks.disconnect();
@@ -93,12 +93,12 @@ async function watchPopup(popup: Page, liveOn: boolean): Promise<void> {
       const statuses = [...document.querySelectorAll('[data-daylight-live-status]')];
       const answered = statuses.filter((s) => s.getAttribute('data-state') !== 'searching').length;
       // The previous query's statuses and items go first: only what comes after counts.
-      if (live === 0 && answered < 6) reset = true;
+      if (live === 0 && answered < tools) reset = true;
       if (!reset) return;
       const now = Date.now();
       if (local > 0 && timing.firstLocalAt === null) timing.firstLocalAt = now;
       if (live > 0 && timing.firstLiveAt === null) timing.firstLiveAt = now;
-      if (expectLive && answered === 6 && statuses.length === 6 && timing.allAt === null) timing.allAt = now;
+      if (expectLive && answered === tools && statuses.length === tools && timing.allAt === null) timing.allAt = now;
     };
     const mutation = new MutationObserver(check);
     mutation.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
@@ -110,7 +110,7 @@ async function watchPopup(popup: Page, liveOn: boolean): Promise<void> {
     document.addEventListener('input', () => {
       if (timing.inputAt === 0) timing.inputAt = Date.now();
     }, { capture: true, once: true });
-  }, liveOn);
+  }, { expectLive: liveOn, tools: TOOL_IDS.length });
 }
 
 /** The longest task on the popup's main thread (the renderer thread that ran the popup's scripts). */
