@@ -11,7 +11,7 @@
 import type { ExportedRecord } from '../../lib/search/export';
 import { tokenize } from '../../lib/search/tokenize';
 import type { PageKind } from '../../lib/tools/page';
-import type { ToolId } from '../../lib/tools/tool-ids';
+import { TOOL_FACTS, TOOL_IDS, type ToolId } from '../../lib/tools/tool-ids';
 
 export function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -62,6 +62,9 @@ export interface Corpus {
   vocabulary: Set<string>;
 }
 
+/** Each tool's first public host: the background stores only links on the tool's own site (lib/background/bounds.ts). */
+const HOME = Object.fromEntries(TOOL_IDS.map((tool) => [tool, TOOL_FACTS[tool].matches.find((pattern) => !pattern.includes('*.'))!.replace(/\/\*$/, '')])) as Record<ToolId, string>;
+
 export function makeCorpus(count: number, seed = 42, now = Date.UTC(2026, 5, 1)): Corpus {
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
@@ -105,7 +108,7 @@ export function makeCorpus(count: number, seed = 42, now = Date.UTC(2026, 5, 1))
     const bodyWords = 20 + Math.floor(280 * rnd() ** 3);
     const seen = now - Math.floor(rnd() * 730 * 86_400_000);
     const author = pick(handles);
-    const key = `https://${tool}.example/${i}`;
+    const key = `${HOME[tool]}/bench/${i}`;
     records.push({
       key,
       type: rnd() < 0.1 ? 'page' : 'post',
